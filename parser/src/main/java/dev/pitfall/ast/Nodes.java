@@ -1,0 +1,41 @@
+package dev.pitfall.ast;
+
+import java.util.List;
+
+/** Helpers for the generated {@code children()} methods and for walking a tree. */
+public final class Nodes {
+    private Nodes() {
+    }
+
+    static void add(List<Node> out, Node child) {
+        if (child != null) {
+            out.add(child);
+        }
+    }
+
+    static void addAll(List<Node> out, List<? extends Node> children) {
+        for (Node child : children) {
+            // kw_defaults holds null for keyword-only parameters without a default, as in CPython.
+            if (child != null) {
+                out.add(child);
+            }
+        }
+    }
+
+    /**
+     * Visits every node below and including {@code root} in pre-order (document order). Uses an
+     * explicit stack so that deeply nested trees cannot overflow the call stack.
+     */
+    public static void walk(Node root, java.util.function.Consumer<Node> action) {
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node node = stack.pop();
+            action.accept(node);
+            List<Node> children = node.children();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                stack.push(children.get(i));
+            }
+        }
+    }
+}
