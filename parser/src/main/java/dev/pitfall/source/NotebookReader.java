@@ -47,7 +47,11 @@ public final class NotebookReader {
         Integer nbformat = null;
         boolean worksheets = false;
         try (JsonParser parser = JSON.getFactory().createParser(bytes)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new SourceException("invalid notebook JSON: the file is empty");
+            }
+            if (first != JsonToken.START_OBJECT) {
                 throw new SourceException("not a notebook: the JSON document is not an object");
             }
             for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
