@@ -105,8 +105,11 @@ final class AstBuilder {
     }
 
     private void simpleStatements(Simple_stmtsContext ctx, List<Statement> out) {
-        for (Simple_stmtContext statement : ctx.simple_stmt()) {
-            out.add(simple(statement));
+        for (int i = 0, n = ctx.getChildCount(); i < n; i += 2) {
+            ParseTree child = ctx.getChild(i);
+            if (child instanceof Simple_stmtContext statement) {
+                out.add(simple(statement));
+            }
         }
     }
 
@@ -123,8 +126,8 @@ final class AstBuilder {
     }
 
     private Statement simple(Simple_stmtContext ctx) {
-        if (ctx.expr_stmt() != null) {
-            return expressionStatement(ctx.expr_stmt());
+        if (ctx.getChild(0) instanceof Expr_stmtContext statement) {
+            return expressionStatement(statement);
         }
         if (ctx.type_alias() != null) {
             return typeAlias(ctx.type_alias());
@@ -178,12 +181,15 @@ final class AstBuilder {
     }
 
     private Statement expressionStatement(Expr_stmtContext ctx) {
-        List<RhsContext> parts = ctx.rhs();
-        RhsContext first = parts.get(0);
+        RhsContext first = (RhsContext) ctx.getChild(0);
         int l = line(ctx.start);
         int c = column(ctx.start);
         int el = endLine(ctx.stop);
         int ec = endColumn(ctx.stop);
+        if (ctx.getChildCount() == 1) {
+            return new Expr(rhs(first), l, c, el, ec);
+        }
+        List<RhsContext> parts = ctx.rhs();
         if (ctx.augassign() != null) {
             Expression target = rhs(first);
             if (!(target instanceof Name || target instanceof Attribute || target instanceof Subscript)) {
@@ -272,8 +278,9 @@ final class AstBuilder {
     }
 
     private Expression rhs(RhsContext ctx) {
-        Yield_exprContext yield = ctx.yield_expr();
-        return yield != null ? yieldExpression(yield) : starExpressions(ctx.star_expressions());
+        ParseTree only = ctx.getChild(0);
+        return only instanceof Star_expressionsContext list ? starExpressions(list)
+                : yieldExpression((Yield_exprContext) only);
     }
 
     private static OperatorKind augmentedOperator(Token token) {
@@ -1080,10 +1087,10 @@ final class AstBuilder {
     // ---------------------------------------------------------------------------- expressions
 
     private Expression starExpressions(Star_expressionsContext ctx) {
-        List<Star_expressionContext> items = ctx.star_expression();
         if (ctx.getChildCount() == 1) {
-            return starExpression(items.get(0));
+            return starExpression((Star_expressionContext) ctx.getChild(0));
         }
+        List<Star_expressionContext> items = ctx.star_expression();
         List<Expression> elements = new ArrayList<>(items.size());
         for (Star_expressionContext item : items) {
             elements.add(starExpression(item));
@@ -1092,11 +1099,11 @@ final class AstBuilder {
     }
 
     private Expression starExpression(Star_expressionContext ctx) {
-        if (ctx.STAR() != null) {
-            return new Starred(bitwiseOperand(ctx.expr()), LOAD, line(ctx.start), column(ctx.start), endLine(ctx.stop),
-                    endColumn(ctx.stop));
+        if (ctx.getChildCount() == 1) {
+            return expression((ExpressionContext) ctx.getChild(0));
         }
-        return expression(ctx.expression());
+        return new Starred(bitwiseOperand(ctx.expr()), LOAD, line(ctx.start), column(ctx.start), endLine(ctx.stop),
+                endColumn(ctx.stop));
     }
 
     private Expression starNamedExpressions(Star_named_expressionsContext ctx, boolean isMatchSubject) {
@@ -1116,16 +1123,16 @@ final class AstBuilder {
     }
 
     private Expression starNamedExpression(Star_named_expressionContext ctx) {
-        if (ctx.STAR() != null) {
-            return new Starred(bitwiseOperand(ctx.expr()), LOAD, line(ctx.start), column(ctx.start), endLine(ctx.stop),
-                    endColumn(ctx.stop));
+        if (ctx.getChildCount() == 1) {
+            return namedExpression((Named_expressionContext) ctx.getChild(0));
         }
-        return namedExpression(ctx.named_expression());
+        return new Starred(bitwiseOperand(ctx.expr()), LOAD, line(ctx.start), column(ctx.start), endLine(ctx.stop),
+                endColumn(ctx.stop));
     }
 
     private Expression namedExpression(Named_expressionContext ctx) {
-        if (ctx.COLONEQUAL() == null) {
-            return expression(ctx.expression());
+        if (ctx.getChildCount() == 1) {
+            return expression((ExpressionContext) ctx.getChild(0));
         }
         NameContext nameCtx = ctx.name();
         Name target = new Name(identifier(nameCtx), STORE, line(nameCtx.start), column(nameCtx.start),
@@ -1302,16 +1309,18 @@ final class AstBuilder {
         int el = endLine(ctx.stop);
         int ec = endColumn(ctx.stop);
         if (ctx instanceof AttributePrimaryContext attribute) {
-            return new Attribute(primary(attribute.primary()), identifier(attribute.name()), LOAD, l, c, el, ec);
+            return new Attribute(primary((PrimaryContext) attribute.getChild(0)),
+                    identifier((NameContext) attribute.getChild(2)), LOAD, l, c, el, ec);
         }
         if (ctx instanceof CallPrimaryContext call) {
-            Expression func = primary(call.primary());
-            if (call.arguments() == null) {
+            Expression func = primary((PrimaryContext) call.getChild(0));
+            if (call.getChildCount() == 3) {
                 return new Call(func, List.of(), List.of(), l, c, el, ec);
             }
             List<Expression> args = new ArrayList<>();
             List<Keyword> keywords = new ArrayList<>();
-            arguments(call.arguments(), call.LPAR().getSymbol(), call.RPAR().getSymbol(), args, keywords);
+            arguments((ArgumentsContext) call.getChild(2), ((TerminalNode) call.getChild(1)).getSymbol(), call.stop,
+                    args, keywords);
             return new Call(func, args, keywords, l, c, el, ec);
         }
         SubscriptPrimaryContext subscript = (SubscriptPrimaryContext) ctx;
@@ -1326,19 +1335,22 @@ final class AstBuilder {
                            List<Keyword> keywords) {
         boolean sawKeyword = false;
         boolean sawKeywordUnpacking = false;
-        List<ArgumentContext> items = ctx.argument();
-        for (ArgumentContext item : items) {
+        int count = ctx.getChildCount();
+        for (int index = 0; index < count; index += 2) {
+            ArgumentContext item = (ArgumentContext) ctx.getChild(index);
             int l = line(item.start);
             int c = column(item.start);
             int el = endLine(item.stop);
             int ec = endColumn(item.stop);
-            if (item.EQUAL() != null) {
-                keywords.add(new Keyword(identifier(item.name()), expression(item.expression()), l, c, el, ec));
+            int first = item.start.getType();
+            if (item.getChildCount() == 3 && item.getChild(1) instanceof TerminalNode) {
+                keywords.add(new Keyword(identifier((NameContext) item.getChild(0)),
+                        expression((ExpressionContext) item.getChild(2)), l, c, el, ec));
                 sawKeyword = true;
-            } else if (item.DOUBLESTAR() != null) {
+            } else if (first == PythonLexer.DOUBLESTAR) {
                 keywords.add(new Keyword(null, expression(item.expression()), l, c, el, ec));
                 sawKeywordUnpacking = true;
-            } else if (item.STAR() != null) {
+            } else if (first == PythonLexer.STAR) {
                 if (sawKeywordUnpacking) {
                     throw error(item.start, "iterable argument unpacking follows keyword argument unpacking");
                 }
@@ -1350,8 +1362,8 @@ final class AstBuilder {
                 if (sawKeyword) {
                     throw error(item.start, "positional argument follows keyword argument");
                 }
-                Expression value = namedExpression(item.named_expression());
-                if (item.comp_for() != null) {
+                Expression value = namedExpression((Named_expressionContext) item.getChild(0));
+                if (item.getChildCount() == 2) {
                     if (open == null) {
                         throw error(item.comp_for().start, "invalid syntax");
                     }
