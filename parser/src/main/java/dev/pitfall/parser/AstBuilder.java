@@ -88,6 +88,12 @@ final class AstBuilder {
         return new ParseFailure(new SyntaxError(token.getLine(), token.getCharPositionInLine() + 1, message));
     }
 
+    /** An error located just after {@code token}, where CPython puts some of its messages. */
+    private ParseFailure errorAfter(Token token, String message) {
+        int column = token.getCharPositionInLine() + (token.getStopIndex() - token.getStartIndex() + 1);
+        return new ParseFailure(new SyntaxError(token.getLine(), column + 1, message));
+    }
+
     private ParseFailure error(Located node, String message) {
         return new ParseFailure(new SyntaxError(node.lineno(),
                 positions.charColumn(node.lineno(), node.col_offset()) + 1, message));
@@ -443,7 +449,7 @@ final class AstBuilder {
             Import_as_namesContext names = ctx.import_as_names();
             List<Import_as_nameContext> items = names.import_as_name();
             if (ctx.LPAR() == null && names.getChildCount() > 2 * items.size() - 1) {
-                throw error(names.stop, "trailing comma not allowed without surrounding parentheses");
+                throw errorAfter(names.stop, "trailing comma not allowed without surrounding parentheses");
             }
             for (Import_as_nameContext item : items) {
                 List<NameContext> parts = item.name();
@@ -936,11 +942,7 @@ final class AstBuilder {
             return new MatchValue(numberPatternValue(number.signed_number(), number.NUMBER(), ctx), l, c, el, ec);
         }
         if (ctx instanceof StringPatternContext string) {
-            Expression value = strings(string.strings());
-            if (value instanceof JoinedStr) {
-                throw error(value, "patterns may only match literals and attribute lookups");
-            }
-            return new MatchValue(value, l, c, el, ec);
+            return new MatchValue(strings(string.strings()), l, c, el, ec);
         }
         if (ctx instanceof SingletonPatternContext) {
             return new MatchSingleton(singleton(ctx.start), l, c, el, ec);
@@ -1071,11 +1073,7 @@ final class AstBuilder {
             return numberPatternValue(ctx.signed_number(), ctx.NUMBER(), ctx);
         }
         if (ctx.strings() != null) {
-            Expression value = strings(ctx.strings());
-            if (value instanceof JoinedStr) {
-                throw error(value, "patterns may only match literals and attribute lookups");
-            }
-            return value;
+            return strings(ctx.strings());
         }
         if (!ctx.name().isEmpty()) {
             return dottedExpression(ctx.name());
@@ -1335,6 +1333,7 @@ final class AstBuilder {
                            List<Keyword> keywords) {
         boolean sawKeyword = false;
         boolean sawKeywordUnpacking = false;
+        Token keywordUnpackingEnd = null;
         int count = ctx.getChildCount();
         for (int index = 0; index < count; index += 2) {
             ArgumentContext item = (ArgumentContext) ctx.getChild(index);
@@ -1350,17 +1349,18 @@ final class AstBuilder {
             } else if (first == PythonLexer.DOUBLESTAR) {
                 keywords.add(new Keyword(null, expression(item.expression()), l, c, el, ec));
                 sawKeywordUnpacking = true;
+                keywordUnpackingEnd = item.stop;
             } else if (first == PythonLexer.STAR) {
                 if (sawKeywordUnpacking) {
-                    throw error(item.start, "iterable argument unpacking follows keyword argument unpacking");
+                    throw errorAfter(keywordUnpackingEnd, "iterable argument unpacking follows keyword argument unpacking");
                 }
                 args.add(new Starred(expression(item.expression()), LOAD, l, c, el, ec));
             } else {
                 if (sawKeywordUnpacking) {
-                    throw error(item.start, "positional argument follows keyword argument unpacking");
+                    throw errorAfter(item.stop, "positional argument follows keyword argument unpacking");
                 }
                 if (sawKeyword) {
-                    throw error(item.start, "positional argument follows keyword argument");
+                    throw errorAfter(item.stop, "positional argument follows keyword argument");
                 }
                 Expression value = namedExpression((Named_expressionContext) item.getChild(0));
                 if (item.getChildCount() == 2) {
@@ -1707,7 +1707,7 @@ final class AstBuilder {
             }
         }
         if (bytes && text) {
-            throw error(first, "cannot mix bytes and nonbytes literals");
+            throw errorAfter(ctx.stop, "cannot mix bytes and nonbytes literals");
         }
         if (bytes) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
