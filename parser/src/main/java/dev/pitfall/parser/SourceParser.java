@@ -30,6 +30,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 public final class SourceParser {
     private static final long DEEP_STACK_BYTES = 256L * 1024 * 1024;
     private static final String TOO_COMPLEX = "too many nested expressions: source too complex to parse";
+    private static final String TOO_LARGE = "source too large to parse in the available memory";
 
     private SourceParser() {
     }
@@ -51,6 +52,9 @@ public final class SourceParser {
             return parseHere(source);
         } catch (StackOverflowError tooDeep) {
             return parseOnDeepStack(source);
+        } catch (OutOfMemoryError tooLarge) {
+            // The token buffer and parse tree of this one file are unreachable again by now.
+            return new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_LARGE)), false);
         }
     }
 
@@ -61,6 +65,8 @@ public final class SourceParser {
                 outcome[0] = parseHere(source);
             } catch (StackOverflowError tooDeep) {
                 outcome[0] = new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_COMPLEX)), false);
+            } catch (OutOfMemoryError tooLarge) {
+                outcome[0] = new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_LARGE)), false);
             }
         }, "pitfall-deep-parse", DEEP_STACK_BYTES);
         worker.start();
