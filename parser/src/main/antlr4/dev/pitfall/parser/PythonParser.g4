@@ -256,14 +256,11 @@ expression
     | lambdef
     ;
 
-// `and` binds tighter than `or`; the builder groups the flat list. Keeping `not` out of `expr`
-// keeps `a is not b` unambiguous: no operand of an operator can start with `not`.
+// `and` binds tighter than `or`, and `not` tighter than both; the builder groups this flat list.
+// Keeping `not` out of `expr` keeps `a is not b` unambiguous: no operand of an operator can
+// start with `not`.
 disjunction
-    : inversion ((AND | OR) inversion)*
-    ;
-
-inversion
-    : NOT* expr
+    : NOT* expr ((AND | OR) NOT* expr)*
     ;
 
 yield_expr
@@ -312,7 +309,7 @@ primary
     ;
 
 atom
-    : name                                       # nameAtom
+    : (NAME | MATCH | CASE | TYPE | UNDERSCORE)  # nameAtom
     | (TRUE | FALSE | NONE | ELLIPSIS)           # constantAtom
     | NUMBER                                     # numberAtom
     | strings                                    # stringsAtom

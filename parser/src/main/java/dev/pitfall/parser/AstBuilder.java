@@ -273,8 +273,7 @@ final class AstBuilder {
                 || disjunction.getChildCount() != 1) {
             return null;
         }
-        ParseTree inversion = disjunction.getChild(0);
-        if (inversion.getChildCount() != 1 || !(inversion.getChild(0) instanceof PrimaryExprContext primaryExpr)) {
+        if (!(disjunction.getChild(0) instanceof PrimaryExprContext primaryExpr)) {
             return null;
         }
         if (primaryExpr.primary() instanceof AtomPrimaryContext atomPrimary) {
@@ -1153,54 +1152,49 @@ final class AstBuilder {
                 line(ctx.start), column(ctx.start), endLine(ctx.stop), endColumn(ctx.stop));
     }
 
-    /** A flat `a and b or c` list, grouped as CPython does: `and` binds tighter than `or`. */
+    /** A flat `not a and b or c` list, grouped as CPython does: `not`, then `and`, then `or`. */
     private Expression disjunction(DisjunctionContext ctx) {
         int n = ctx.getChildCount();
         if (n == 1) {
-            return inversion((InversionContext) ctx.getChild(0));
+            return expr((PythonParser.ExprContext) ctx.getChild(0));
         }
-        List<Expression> alternatives = new ArrayList<>();
-        int groupStart = 0;
-        for (int i = 1; i <= n; i += 2) {
-            if (i == n || ((TerminalNode) ctx.getChild(i)).getSymbol().getType() == PythonLexer.OR) {
-                alternatives.add(conjunction(ctx, groupStart, i - 1));
-                groupStart = i + 1;
+        List<Expression> alternatives = new ArrayList<>(2);
+        List<Expression> conjunction = new ArrayList<>(2);
+        Token conjunctionStart = null;
+        Token conjunctionStop = null;
+        int i = 0;
+        while (i < n) {
+            int firstNot = i;
+            while (ctx.getChild(i) instanceof TerminalNode) {
+                i++;
             }
+            PythonParser.ExprContext operand = (PythonParser.ExprContext) ctx.getChild(i);
+            Expression value = expr(operand);
+            int el = endLine(operand.stop);
+            int ec = endColumn(operand.stop);
+            for (int k = i - 1; k >= firstNot; k--) {
+                Token not = ((TerminalNode) ctx.getChild(k)).getSymbol();
+                value = new UnaryOp(UnaryOpKind.Not, value, line(not), column(not), el, ec);
+            }
+            if (conjunction.isEmpty()) {
+                conjunctionStart = firstNot < i ? ((TerminalNode) ctx.getChild(firstNot)).getSymbol() : operand.start;
+            }
+            conjunction.add(value);
+            conjunctionStop = operand.stop;
+            i++;
+            if (i >= n || ((TerminalNode) ctx.getChild(i)).getSymbol().getType() == PythonLexer.OR) {
+                alternatives.add(conjunction.size() == 1 ? conjunction.get(0)
+                        : new BoolOp(BoolOpKind.And, conjunction, line(conjunctionStart), column(conjunctionStart),
+                                endLine(conjunctionStop), endColumn(conjunctionStop)));
+                conjunction = new ArrayList<>(2);
+            }
+            i++;
         }
         if (alternatives.size() == 1) {
             return alternatives.get(0);
         }
         return new BoolOp(BoolOpKind.Or, alternatives, line(ctx.start), column(ctx.start), endLine(ctx.stop),
                 endColumn(ctx.stop));
-    }
-
-    /** The `and` group of inversions at children [first, last] of a disjunction. */
-    private Expression conjunction(DisjunctionContext ctx, int first, int last) {
-        if (first == last) {
-            return inversion((InversionContext) ctx.getChild(first));
-        }
-        List<Expression> values = new ArrayList<>((last - first) / 2 + 1);
-        for (int i = first; i <= last; i += 2) {
-            values.add(inversion((InversionContext) ctx.getChild(i)));
-        }
-        Token start = ((ParserRuleContext) ctx.getChild(first)).start;
-        Token stop = ((ParserRuleContext) ctx.getChild(last)).stop;
-        return new BoolOp(BoolOpKind.And, values, line(start), column(start), endLine(stop), endColumn(stop));
-    }
-
-    private Expression inversion(InversionContext ctx) {
-        int nots = ctx.getChildCount() - 1;
-        Expression result = expr((PythonParser.ExprContext) ctx.getChild(nots));
-        if (nots == 0) {
-            return result;
-        }
-        int el = endLine(ctx.stop);
-        int ec = endColumn(ctx.stop);
-        for (int i = nots - 1; i >= 0; i--) {
-            Token not = ((TerminalNode) ctx.getChild(i)).getSymbol();
-            result = new UnaryOp(UnaryOpKind.Not, result, line(not), column(not), el, ec);
-        }
-        return result;
     }
 
     private Expression yieldExpression(Yield_exprContext ctx) {
@@ -1426,8 +1420,8 @@ final class AstBuilder {
     }
 
     private Expression atom(AtomContext ctx) {
-        if (ctx instanceof NameAtomContext name) {
-            return new Name(identifier(name.name()), LOAD, line(ctx.start), column(ctx.start), endLine(ctx.stop),
+        if (ctx instanceof NameAtomContext) {
+            return new Name(identifier(ctx.start), LOAD, line(ctx.start), column(ctx.start), endLine(ctx.stop),
                     endColumn(ctx.stop));
         }
         if (ctx instanceof NumberAtomContext) {
@@ -1640,7 +1634,11 @@ final class AstBuilder {
     // ---------------------------------------------------------------------- names and literals
 
     private String identifier(NameContext ctx) {
-        String text = ctx.start.getText();
+        return identifier(ctx.start);
+    }
+
+    private String identifier(Token token) {
+        String text = token.getText();
         for (int i = 0, n = text.length(); i < n; i++) {
             if (text.charAt(i) >= 0x80) {
                 return Normalizer.normalize(text, Normalizer.Form.NFKC);
