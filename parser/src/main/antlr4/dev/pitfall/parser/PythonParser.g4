@@ -301,14 +301,8 @@ comp_op
     : LESS | GREATER | EQEQUAL | GREATEREQUAL | LESSEQUAL | NOTEQUAL | IN | NOT IN | IS | IS NOT
     ;
 
+// Atoms are alternatives of `primary` itself: one parse-tree level less for every leaf.
 primary
-    : atom                                       # atomPrimary
-    | primary DOT name                           # attributePrimary
-    | primary LPAR arguments? RPAR               # callPrimary
-    | primary LSQB slices RSQB                   # subscriptPrimary
-    ;
-
-atom
     : (NAME | MATCH | CASE | TYPE | UNDERSCORE)  # nameAtom
     | (TRUE | FALSE | NONE | ELLIPSIS)           # constantAtom
     | NUMBER                                     # numberAtom
@@ -316,6 +310,9 @@ atom
     | LPAR paren_body? RPAR                      # parenAtom
     | LSQB list_body? RSQB                       # listAtom
     | LBRACE brace_body? RBRACE                  # braceAtom
+    | primary DOT name                           # attributePrimary
+    | primary LPAR arguments? RPAR               # callPrimary
+    | primary LSQB slices RSQB                   # subscriptPrimary
     ;
 
 // `(x)`, `(x,)`, `(x for ...)`, `(yield)`; `as` items only make sense in a with statement.

@@ -268,7 +268,7 @@ final class AstBuilder {
     }
 
     /** The atom an expression consists of, with no operator or trailer around it; else null. */
-    private static AtomContext bareAtom(ExpressionContext ctx) {
+    private static PrimaryContext bareAtom(ExpressionContext ctx) {
         if (ctx.getChildCount() != 1 || !(ctx.getChild(0) instanceof DisjunctionContext disjunction)
                 || disjunction.getChildCount() != 1) {
             return null;
@@ -276,10 +276,7 @@ final class AstBuilder {
         if (!(disjunction.getChild(0) instanceof PrimaryExprContext primaryExpr)) {
             return null;
         }
-        if (primaryExpr.primary() instanceof AtomPrimaryContext atomPrimary) {
-            return atomPrimary.atom();
-        }
-        return null;
+        return primaryExpr.primary();
     }
 
     private Expression rhs(RhsContext ctx) {
@@ -619,7 +616,7 @@ final class AstBuilder {
         if (itemContexts.size() != 1 || itemContexts.get(0).target() != null) {
             return null;
         }
-        AtomContext atom = bareAtom(itemContexts.get(0).expression());
+        PrimaryContext atom = bareAtom(itemContexts.get(0).expression());
         if (!(atom instanceof ParenAtomContext paren) || paren.paren_body() == null) {
             return null;
         }
@@ -1293,8 +1290,13 @@ final class AstBuilder {
     }
 
     private Expression primary(PrimaryContext ctx) {
-        if (ctx instanceof AtomPrimaryContext atom) {
-            return atom(atom.atom());
+        if (ctx instanceof NameAtomContext) {
+            return new Name(identifier(ctx.start), LOAD, line(ctx.start), column(ctx.start), endLine(ctx.stop),
+                    endColumn(ctx.stop));
+        }
+        if (!(ctx instanceof AttributePrimaryContext || ctx instanceof CallPrimaryContext
+                || ctx instanceof SubscriptPrimaryContext)) {
+            return atom(ctx);
         }
         int l = line(ctx.start);
         int c = column(ctx.start);
@@ -1419,11 +1421,7 @@ final class AstBuilder {
         return new Slice(lower, upper, step, line(ctx.start), column(ctx.start), endLine(ctx.stop), endColumn(ctx.stop));
     }
 
-    private Expression atom(AtomContext ctx) {
-        if (ctx instanceof NameAtomContext) {
-            return new Name(identifier(ctx.start), LOAD, line(ctx.start), column(ctx.start), endLine(ctx.stop),
-                    endColumn(ctx.stop));
-        }
+    private Expression atom(PrimaryContext ctx) {
         if (ctx instanceof NumberAtomContext) {
             return numberConstant(ctx.start);
         }
