@@ -221,7 +221,7 @@ public abstract class PythonLexerBase extends Lexer {
             case PythonLexer.UNTERMINATED_STRING -> {
                 String text = token.getText();
                 if (closesEnclosingFString(text)) {
-                    fail(token.getLine(), column + quoteOffset(text), "f-string: expecting '}'");
+                    fail(token.getLine(), column + quoteOffset(text) - 1, "f-string: expecting '}'");
                 } else {
                     int detectedAt = token.getLine() + countNewlines(text);
                     fail(token.getLine(), column,
@@ -292,21 +292,23 @@ public abstract class PythonLexerBase extends Lexer {
                 popMode();
                 pending.add(token);
             }
-            case PythonLexer.FSTRING_LONE_RBRACE -> fail(token.getLine(), column + 1,
+            case PythonLexer.FSTRING_LONE_RBRACE -> fail(token.getLine(), column,
                     "f-string: single '}' is not allowed");
             case PythonLexer.FSTRING_NEWLINE -> unterminatedFString(token.getLine());
             case PythonLexer.SPEC_QUOTE -> {
-                if (closesCurrentFString(token.getText().charAt(0))) {
-                    fail(token.getLine(), column, "f-string: expecting '}'");
-                } else {
+                if (!closesCurrentFString(token.getText().charAt(0))) {
                     ((CommonToken) token).setType(PythonLexer.FSTRING_MIDDLE);
                     pending.add(token);
+                } else if (currentFString().quote().length() == 1) {
+                    fail(token.getLine(), column, "f-string: expecting '}', or format specs");
+                } else {
+                    neverClosed();
                 }
             }
             case PythonLexer.SPEC_NEWLINE -> {
                 if (currentFString().quote().length() == 1) {
-                    fail(token.getLine(), column,
-                            "f-string: newlines are not allowed in format specifiers for single quoted f-strings");
+                    // CPython's parser reports it at the start of the next line.
+                    fail(token.getLine() + 1, 1, "f-string: expecting '}', or format specs");
                 } else {
                     ((CommonToken) token).setType(PythonLexer.FSTRING_MIDDLE);
                     pending.add(token);
@@ -479,7 +481,7 @@ public abstract class PythonLexerBase extends Lexer {
             }
         } else if (lineIndent > indentColumns[indentLevel]) {
             if (indentLevel + 1 >= MAX_INDENT_LEVELS) {
-                fail(line, first.getCharPositionInLine() + 1, "too many levels of indentation");
+                fail(line, 1, "too many levels of indentation");
                 return false;
             }
             if (lineAltIndent <= indentAltColumns[indentLevel]) {
@@ -555,7 +557,8 @@ public abstract class PythonLexerBase extends Lexer {
             return false;
         }
         if (text.equals("0") && "xXoObB".indexOf(next) >= 0) {
-            fail(line, lastColumn + 1, "invalid " + radixKind(Character.toLowerCase(next)) + " literal");
+            // CPython has also consumed an underscore after the prefix when it gives up.
+            fail(line, lastColumn + (_input.LA(2) == '_' ? 2 : 1), "invalid " + radixKind(Character.toLowerCase(next)) + " literal");
             return false;
         }
         String kind;
@@ -572,14 +575,15 @@ public abstract class PythonLexerBase extends Lexer {
         } else {
             kind = "decimal";
         }
-        if (next == '_') {
+        if (next == '_' && Character.digit(last, 16) >= 0) {
+            // CPython reads an underscore after a digit as part of the number before it fails.
             fail(line, lastColumn + 1, "invalid " + kind + " literal");
             return false;
         }
         if (keywordFollows(next)) {
             return true;
         }
-        if (next < 128 && (isDigit(next) || Character.isLetter(next))) {
+        if (next < 128 && (isDigit(next) || Character.isLetter(next) || next == '_')) {
             fail(line, lastColumn, "invalid " + kind + " literal");
             return false;
         }
@@ -636,8 +640,7 @@ public abstract class PythonLexerBase extends Lexer {
             return;
         }
         if (bracketDepth > 0) {
-            int top = bracketDepth - 1;
-            fail(bracketLines[top], bracketColumns[top] + 1, "'" + (char) bracketChars[top] + "' was never closed");
+            neverClosed();
             return;
         }
         if (lastContinuation != null) {
@@ -658,6 +661,11 @@ public abstract class PythonLexerBase extends Lexer {
         }
         endOfInput = eof;
         pending.add(eof);
+    }
+
+    private void neverClosed() {
+        int top = bracketDepth - 1;
+        fail(bracketLines[top], bracketColumns[top] + 1, "'" + (char) bracketChars[top] + "' was never closed");
     }
 
     /** The line CPython names in "detected at line N": the line of the last character. */
