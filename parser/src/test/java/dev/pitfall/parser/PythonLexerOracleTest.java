@@ -77,6 +77,16 @@ class PythonLexerOracleTest {
         "f'\\N{BULLET}{x}'\n", "rf'\\N{x}'\n", "f'\\{x}'\n", "f'it\\'s\\n'\n", "f'{\"\\n\".join(x)}'\n",
         "rf'\\''\n", "f'''{x:a\nb}'''\n", "print(f'x={x}',\n  y)\n", "f'{x:{y}}}}'\n",
         "f'''a\\\nb{x:\\\n}'''\n", "f'{x:\\\\}'\n", "rf'{x:\\}'\n", "f'{x:\\N{BULLET}}'\n",
+        "f'{x!r:{\"a\"}}'\n", "x = 1.e5 + 1_000.000_1e1_0j + 0o17 + 0B1 + 0XfF + 1E5J + 00_0\n",
+        "match x:\n    case [a, *_]:\n        pass\n", "async def f():\n    await x\n", "f'{x:=^10}'\n",
+        "f'''{\n  x\n  :>10}'''\n", "f'{x:{y!r}}'\n", "t = f'{'\\n'.join(a)}'\n", "x = '''\\\n'''\n",
+        "if True:\n\n\n    pass\n\f\nx\n", "x = [\n# comment\n1]\n", "def f(a, /, b, *, c) -> int: ...\n",
+        "type X[T = int] = list[T]\n", "f'{x:{y}.{z}f}'\n", "f'{x}' f'{y}' 'z'\n", "f'{x:\\n}'\n",
+        "f\"{'''a\nb'''}\"\n", "f'{x:}}}'\n", "x = 1 if y else\\\n  2\n",
+        "if x:\n    pass\n  # comment dedented oddly\n    pass\n", "if x:\n    pass\n\t\n",
+        "x = 'a' \\\n    'b'\n", "x = 1\n    # trailing indented comment", "def f():\n    return\n\n# c\n\n",
+        "f'{x:{{}}'\n", "f'{x=}' f'{x = !r:^20}'\n", "f'{3.14:!<10.10}'\n", "f'{a[\"b\"]:>{width}.{prec}}'\n",
+        "a = f'''\n{\n  b # comment\n}\n'''\n", "print(f\"{'\\N{BULLET}'}\")\n", "f'{\"\\\\\"}'\n",
     };
 
     @Test
