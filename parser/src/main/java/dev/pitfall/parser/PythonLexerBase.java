@@ -161,14 +161,15 @@ public abstract class PythonLexerBase extends Lexer {
             return;
         }
         lastContinuation = null;
-        if (isErrorToken(token)) {
-            return;
-        }
+        // CPython checks the indentation of a line before it reads its first token.
         if (!lineHasContent) {
             if (!indent(token)) {
                 return;
             }
             lineHasContent = true;
+        }
+        if (isErrorToken(token)) {
+            return;
         }
         switch (type) {
             case PythonLexer.LPAR, PythonLexer.LSQB, PythonLexer.LBRACE -> {

@@ -89,6 +89,7 @@ class PythonLexerOracleTest {
         "x = 'a' \\\n    'b'\n", "x = 1\n    # trailing indented comment", "def f():\n    return\n\n# c\n\n",
         "f'{x:{{}}'\n", "f'{x=}' f'{x = !r:^20}'\n", "f'{3.14:!<10.10}'\n", "f'{a[\"b\"]:>{width}.{prec}}'\n",
         "a = f'''\n{\n  b # comment\n}\n'''\n", "print(f\"{'\\N{BULLET}'}\")\n", "f'{\"\\\\\"}'\n",
+        "x = 1 \\\n\n", "\\\nx = 1\n", "if x:\n    a\n    \\\n  b\n", "  \\\nx\n",
     };
 
     @Test

@@ -371,6 +371,9 @@ class PythonLexerTest {
         x = f"{a\\n                | 1 | 7   | '{' was never closed
         if x:\\n    a\\n  b\\n     | 3 | 4   | unindent does not match any outer indentation level
         if x:\\n  a\\n\\f b\\n     | 3 | 4   | unindent does not match any outer indentation level
+        if x:\\n    a\\n  €\\n     | 3 | 4   | unindent does not match any outer indentation level
+        if x:\\n    a\\n  "abc\\n  | 3 | 7   | unindent does not match any outer indentation level
+        x = 1\\n    \\\\\\n        | 2 | 6   | unexpected EOF while parsing
         if x:\\n\\ta\\n        b\\n | 3 | 1   | inconsistent use of tabs and spaces in indentation
         if x:\\n        a\\n\\tb\\n | 3 | 1   | inconsistent use of tabs and spaces in indentation
         x = €\\n                   | 1 | 5   | invalid character '€' (U+20AC)
