@@ -29,14 +29,36 @@ import org.antlr.v4.runtime.misc.Interval;
  *
  * "unexpected indent" is left to the parser, as in CPython: the lexer emits the INDENT and the
  * parser rejects it where no block may start.
+ *
+ * <p>For the parser: when {@link #firstError()} is set, the EOF the parser sees is not the real end
+ * of the file, so the lexer's error is the one to report, unless the parser failed on an earlier
+ * token. CPython reports a tokenizer error found later in the file in place of a plain
+ * "invalid syntax" too: it tokenizes the rest of the file before it reports one.
+ *
+ * <p>Positions are ANTLR's: lines from 1 counting '\n' only (feed it text whose line ends are
+ * normalised, as {@code SourceFile} does), columns and indexes in code points, not UTF-16 units.
+ * A byte order mark must be removed by the reader. Comments, whitespace, line continuations and
+ * non-logical newlines are on the hidden channel.
  */
 public abstract class PythonLexerBase extends Lexer {
     private static final int MAX_BRACKET_DEPTH = 200;
     private static final int MAX_INDENT_LEVELS = 100;
+    private static final int MAX_FSTRING_NESTING = 150;
+    private static final int MAX_NESTED_FIELDS = 3;
     private static final int TAB_SIZE = 8;
 
-    /** An f-string being lexed: its closing quote and whether backslashes are raw. */
-    private record FString(String quote, boolean raw, Token start) {
+    /** An f-string being lexed: its closing quote, whether backslashes are raw, its open fields. */
+    private static final class FString {
+        final String quote;
+        final boolean raw;
+        final Token start;
+        int openFields;
+
+        FString(String quote, boolean raw, Token start) {
+            this.quote = quote;
+            this.raw = raw;
+            this.start = start;
+        }
     }
 
     private final ArrayDeque<Token> pending = new ArrayDeque<>();
@@ -77,7 +99,7 @@ public abstract class PythonLexerBase extends Lexer {
 
     /** Used by the grammar: a \N{...} escape exists only in f-strings that are not raw. */
     protected boolean isRawFString() {
-        return !fstrings.isEmpty() && fstrings.get(fstrings.size() - 1).raw();
+        return !fstrings.isEmpty() && fstrings.get(fstrings.size() - 1).raw;
     }
 
     @Override
@@ -197,7 +219,11 @@ public abstract class PythonLexerBase extends Lexer {
                     return;
                 }
             }
-            case PythonLexer.FSTRING_START -> startFString(token);
+            case PythonLexer.FSTRING_START -> {
+                if (!startFString(token)) {
+                    return;
+                }
+            }
             default -> {
             }
         }
@@ -287,7 +313,10 @@ public abstract class PythonLexerBase extends Lexer {
                 pending.add(token);
             }
             case PythonLexer.LBRACE -> {
-                if (openBracket(token, true)) {
+                if (++currentFString().openFields > MAX_NESTED_FIELDS) {
+                    // CPython points at the character before the brace.
+                    fail(token.getLine(), column - 1, "f-string: expressions nested too deeply");
+                } else if (openBracket(token, true)) {
                     pushMode(DEFAULT_MODE);
                     pending.add(token);
                 }
@@ -295,6 +324,7 @@ public abstract class PythonLexerBase extends Lexer {
             case PythonLexer.RBRACE -> {
                 // Only the format spec mode produces RBRACE: it ends the spec and its field.
                 bracketDepth--;
+                currentFString().openFields--;
                 popMode();
                 pending.add(token);
             }
@@ -305,14 +335,14 @@ public abstract class PythonLexerBase extends Lexer {
                 if (!closesCurrentFString(token.getText().charAt(0))) {
                     ((CommonToken) token).setType(PythonLexer.FSTRING_MIDDLE);
                     pending.add(token);
-                } else if (currentFString().quote().length() == 1) {
+                } else if (currentFString().quote.length() == 1) {
                     fail(token.getLine(), column, "f-string: expecting '}', or format specs");
                 } else {
                     neverClosed();
                 }
             }
             case PythonLexer.SPEC_NEWLINE -> {
-                if (currentFString().quote().length() == 1) {
+                if (currentFString().quote.length() == 1) {
                     // CPython's parser reports it at the start of the next line.
                     fail(token.getLine() + 1, 1, "f-string: expecting '}', or format specs");
                 } else {
@@ -325,9 +355,13 @@ public abstract class PythonLexerBase extends Lexer {
         }
     }
 
-    private void startFString(Token token) {
+    private boolean startFString(Token token) {
         String text = token.getText();
         int quoteStart = quoteOffset(text) - 1;
+        if (fstrings.size() + 1 >= MAX_FSTRING_NESTING) {
+            fail(token.getLine(), token.getCharPositionInLine() + quoteStart + 1, "too many nested f-strings");
+            return false;
+        }
         String quote = text.substring(quoteStart);
         String prefix = text.substring(0, quoteStart);
         boolean raw = prefix.indexOf('r') >= 0 || prefix.indexOf('R') >= 0;
@@ -339,6 +373,7 @@ public abstract class PythonLexerBase extends Lexer {
             mode = quote.charAt(0) == '"' ? PythonLexer.FSTRING_DQ : PythonLexer.FSTRING_SQ;
         }
         pushMode(mode);
+        return true;
     }
 
     private FString currentFString() {
@@ -347,7 +382,7 @@ public abstract class PythonLexerBase extends Lexer {
 
     /** Whether the quote just read in a format spec (plus what follows) closes the f-string. */
     private boolean closesCurrentFString(char quoteChar) {
-        String quote = currentFString().quote();
+        String quote = currentFString().quote;
         if (quote.charAt(0) != quoteChar) {
             return false;
         }
@@ -363,7 +398,7 @@ public abstract class PythonLexerBase extends Lexer {
             return false;
         }
         char quote = unterminatedText.charAt(quoteOffset(unterminatedText) - 1);
-        String fstringQuote = currentFString().quote();
+        String fstringQuote = currentFString().quote;
         return fstringQuote.length() == 1 && fstringQuote.charAt(0) == quote;
     }
 
@@ -378,9 +413,9 @@ public abstract class PythonLexerBase extends Lexer {
 
     private void unterminatedFString(int detectedAt) {
         FString fstring = currentFString();
-        String kind = fstring.quote().length() == 3 ? "unterminated triple-quoted f-string literal"
+        String kind = fstring.quote.length() == 3 ? "unterminated triple-quoted f-string literal"
                 : "unterminated f-string literal";
-        Token start = fstring.start();
+        Token start = fstring.start;
         fail(start.getLine(), start.getCharPositionInLine() + 1, kind + " (detected at line " + detectedAt + ")");
     }
 
@@ -436,6 +471,7 @@ public abstract class PythonLexerBase extends Lexer {
                 return false;
             }
             bracketDepth--;
+            currentFString().openFields--;
             popMode();
             return true;
         }

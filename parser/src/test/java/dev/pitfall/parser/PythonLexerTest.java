@@ -463,6 +463,14 @@ class PythonLexerTest {
     }
 
     @Test
+    void fstringNestingLimits() {
+        assertValid("f'{x:{y:{z}}}'\n");
+        assertEquals(new SyntaxError(1, 11, "f-string: expressions nested too deeply"), errorOf("f'{x:{y:{z:{w}}}}'\n"));
+        assertValid("f\"{".repeat(148) + "x" + "}\"".repeat(148) + "\n");
+        assertEquals(new SyntaxError(1, 449, "too many nested f-strings"), errorOf("f\"{".repeat(160)));
+    }
+
+    @Test
     void afterAnErrorTheStreamEndsWithEof() {
         PythonLexer lexer = LexerTokens.lexer("x = 1)\ny = 2\n");
         List<Token> tokens = LexerTokens.all(lexer);
@@ -490,7 +498,8 @@ class PythonLexerTest {
     @Timeout(30)
     void hundredThousandNestedBrackets() {
         assertEquals("too many nested parentheses", errorOf("(".repeat(100_000) + ")".repeat(100_000)).message());
-        assertEquals("too many nested parentheses", errorOf("f'{".repeat(100_000)).message());
+        assertEquals("too many nested f-strings", errorOf("f'{".repeat(100_000)).message());
+        assertEquals("too many nested parentheses", errorOf("f'{(".repeat(100_000)).message());
     }
 
     @Test
