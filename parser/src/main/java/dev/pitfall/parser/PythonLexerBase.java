@@ -46,6 +46,7 @@ public abstract class PythonLexerBase extends Lexer {
     private static final int MAX_FSTRING_NESTING = 150;
     private static final int MAX_NESTED_FIELDS = 3;
     private static final int TAB_SIZE = 8;
+    private static final String NULL_BYTES = "source code cannot contain null bytes";
 
     /** An f-string being lexed: its closing quote, whether backslashes are raw, its open fields. */
     private static final class FString {
@@ -144,8 +145,10 @@ public abstract class PythonLexerBase extends Lexer {
 
     @Override
     public void notifyListeners(LexerNoViableAltException e) {
-        // Every mode has a catch-all rule, so this only happens on input ANTLR cannot represent.
-        fail(getLine(), getCharPositionInLine() + 1, "invalid syntax");
+        // The f-string modes have no rule for a NUL character; otherwise every mode has a catch-all.
+        int start = e.getStartIndex();
+        boolean nul = "\0".equals(e.getInputStream().getText(Interval.of(start, start)));
+        fail(_tokenStartLine, _tokenStartCharPositionInLine + 1, nul ? NULL_BYTES : "invalid syntax");
     }
 
     private void defaultModeToken(Token token) {
@@ -238,7 +241,14 @@ public abstract class PythonLexerBase extends Lexer {
     /** Records the error for the tokens that only exist to be reported; true if it was one. */
     private boolean isErrorToken(Token token) {
         int column = token.getCharPositionInLine() + 1;
-        switch (token.getType()) {
+        int type = token.getType();
+        if ((type == PythonLexer.STRAY_BACKSLASH || type == PythonLexer.UNTERMINATED_STRING
+                || type == PythonLexer.UNTERMINATED_LONG_STRING) && _input.LA(1) == 0) {
+            // The token stopped at a NUL character.
+            fail(getLine(), getCharPositionInLine() + 1, NULL_BYTES);
+            return true;
+        }
+        switch (type) {
             case PythonLexer.ERROR_CHAR -> {
                 fail(token.getLine(), column, invalidCharacterMessage(token.getText().codePointAt(0)));
                 return true;
@@ -274,7 +284,7 @@ public abstract class PythonLexerBase extends Lexer {
 
     private static String invalidCharacterMessage(int codePoint) {
         if (codePoint == 0) {
-            return "source code cannot contain null bytes";
+            return NULL_BYTES;
         }
         if (!isPrintable(codePoint)) {
             return String.format("invalid non-printable character U+%04X", codePoint);

@@ -528,4 +528,17 @@ class PythonLexerTest {
         }
         assertEquals("source code cannot contain null bytes", errorOf("\0\0\0").message());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x = 1 # a\0b\n", "x = 'a\0b'\n", "x = '''a\n\0b'''\n", "x = f'a\0b'\n",
+        "x = f'''{y:\0}'''\n", "x = f'\\\0'\n", "x = \\\0\n", "x = r'\\\0'\n"})
+    void nulCharactersAreRejectedEverywhere(String source) {
+        SyntaxError error = errorOf(source);
+        assertNotNull(error, source);
+        assertEquals("source code cannot contain null bytes", error.message(), source);
+        int nul = source.indexOf('\0');
+        int lineStart = source.lastIndexOf('\n', nul) + 1;
+        assertEquals(source.substring(0, nul).chars().filter(c -> c == '\n').count() + 1, error.line(), source);
+        assertEquals(nul - lineStart + 1, error.column(), source);
+    }
 }
