@@ -32,10 +32,13 @@ def judge(source, filename):
         # Invalid escape sequences and the like warn; they are not errors.
         warnings.simplefilter("ignore")
         try:
-            compile(source, filename, "exec", dont_inherit=True)
+            # Parsing once and compiling the tree finds the same errors as compile(source): the
+            # parser's, then the compiler's (misplaced __future__ imports, 'return' outside a function...).
+            tree = ast.parse(source, filename)
+            compile(tree, filename, "exec", dont_inherit=True)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             return False, describe(error), None
-        return True, None, ast.dump(ast.parse(source, filename), include_attributes=True)
+        return True, None, ast.dump(tree, include_attributes=True)
 
 
 def describe(error):
