@@ -161,7 +161,7 @@ class SourceReaderTest {
      */
     @Test
     void undecodableBytesInACommentAreRejectedAsPythonRejectsTheFile() {
-        assertTrue(error("x = 1  # caf\\xe9\n").contains("byte 0xe9 in position 11: invalid continuation byte"));
+        assertTrue(error("x = 1  # caf\\xe9\n").contains("byte 0xe9 in position 12: invalid continuation byte"));
     }
 
     @Test
