@@ -1,0 +1,214 @@
+package dev.pitfall.parser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds our token stream against CPython 3.13's {@code tokenize} over the whole standard library
+ * (lib/python3.13 without site-packages), through parser/src/test/python/tokens.py.
+ */
+class PythonLexerOracleTest {
+    private static final Pattern CODING_COOKIE = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
+
+    @Test
+    void everyStandardLibraryFileTokenisesLikeCPython() throws Exception {
+        Path prefix = CPython.prefix();
+        if (prefix == null) {
+            System.err.println("*** SKIPPED PythonLexerOracleTest: CPython 3.13 not found (pyenv prefix 3.13.0) ***");
+            Assumptions.abort("CPython 3.13 is not installed");
+        }
+        Path stdlib = prefix.resolve("lib/python3.13");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(stdlib)) {
+            files = walk.filter(p -> p.toString().endsWith(".py"))
+                    .filter(p -> !stdlib.relativize(p).startsWith("site-packages"))
+                    .sorted()
+                    .collect(Collectors.toList());
+        }
+        Path listing = Files.createTempFile("pitfall-lexer-oracle", ".txt");
+        try {
+            Files.write(listing, files.stream().map(Path::toString).collect(Collectors.toList()), StandardCharsets.UTF_8);
+            OracleResult result = compare(prefix, listing);
+            System.out.printf("lexer oracle: %d files, %d match CPython's tokens exactly, "
+                            + "%d rejected by both with the same message and position, %d not decodable (skipped), %d mismatches%n",
+                    files.size(), result.matched, result.bothInvalid, result.undecodable, result.mismatches.size());
+            result.mismatches.stream().limit(40).forEach(m -> System.out.println("  MISMATCH " + m));
+            assertEquals(files.size(), result.matched + result.bothInvalid + result.undecodable + result.mismatches.size());
+            assertTrue(result.matched > 1500, "suspiciously few files compared: " + result.matched);
+            assertEquals(List.of(), result.mismatches);
+        } finally {
+            Files.deleteIfExists(listing);
+        }
+    }
+
+    private static final class OracleResult {
+        int matched;
+        int bothInvalid;
+        int undecodable;
+        final List<String> mismatches = new ArrayList<>();
+    }
+
+    private static OracleResult compare(Path prefix, Path listing) throws IOException, InterruptedException {
+        Process python = new ProcessBuilder(prefix.resolve("bin/python3").toString(), tokensScript().toString(),
+                listing.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        OracleResult result = new OracleResult();
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            Path current = null;
+            List<String> expected = new ArrayList<>();
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("== ") && current == null) {
+                    current = Paths.get(line.substring(3));
+                    expected.clear();
+                } else if (line.equals("== end")) {
+                    judge(current, expected, result);
+                    current = null;
+                } else {
+                    expected.add(line);
+                }
+            }
+        }
+        assertEquals(0, python.waitFor(), "tokens.py failed");
+        return result;
+    }
+
+    private static void judge(Path file, List<String> expected, OracleResult result) throws IOException {
+        String compileError = null;
+        if (!expected.isEmpty() && expected.get(expected.size() - 1).startsWith("COMPILE_ERROR ")) {
+            compileError = expected.remove(expected.size() - 1).substring("COMPILE_ERROR ".length());
+        }
+        String tokenizeError = expected.size() == 1 && expected.get(0).startsWith("ERROR ") ? expected.get(0) : null;
+        String source = decode(Files.readAllBytes(file));
+        if (source == null || (tokenizeError != null && tokenizeError.contains("encoding problem"))) {
+            // Decoding is the source reader's job and has its own tests.
+            result.undecodable++;
+            return;
+        }
+        PythonLexer lexer = LexerTokens.lexer(source);
+        List<String> actual = LexerTokens.oracleForm(source);
+        LexerTokens.all(lexer);
+        SyntaxError ours = lexer.firstError();
+        if (ours != null) {
+            String oursInOracleForm = ours.line() + " " + ours.column() + " " + LexerTokens.escape(ours.message());
+            if (oursInOracleForm.equals(compileError)) {
+                result.bothInvalid++;
+            } else {
+                result.mismatches.add(file + ": our error " + oursInOracleForm + " | CPython compile() "
+                        + (compileError == null ? "accepts it" : compileError));
+            }
+            return;
+        }
+        if (tokenizeError != null) {
+            result.mismatches.add(file + ": CPython says " + tokenizeError + ", we accept it");
+            return;
+        }
+        if (actual.equals(expected)) {
+            result.matched++;
+            return;
+        }
+        int i = 0;
+        while (i < actual.size() && i < expected.size() && actual.get(i).equals(expected.get(i))) {
+            i++;
+        }
+        result.mismatches.add(file + ": token " + i + ": CPython " + (i < expected.size() ? expected.get(i) : "<end>")
+                + " | ours " + (i < actual.size() ? actual.get(i) : "<end>"));
+    }
+
+    /** PEP 263 decoding (BOM, coding cookie on line 1 or 2); null if Java cannot decode it as CPython would. */
+    static String decode(byte[] bytes) {
+        int start = 0;
+        Charset charset = StandardCharsets.UTF_8;
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            start = 3;
+        } else {
+            String head = new String(bytes, 0, Math.min(bytes.length, 400), StandardCharsets.ISO_8859_1);
+            String[] lines = head.split("\r\n|\r|\n", 3);
+            for (int i = 0; i < Math.min(2, lines.length); i++) {
+                Matcher cookie = CODING_COOKIE.matcher(lines[i]);
+                if (cookie.find()) {
+                    charset = charsetFor(cookie.group(1));
+                    break;
+                }
+                if (!lines[i].isBlank() && !lines[i].trim().startsWith("#")) {
+                    break;
+                }
+            }
+        }
+        if (charset == null) {
+            return null;
+        }
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static Charset charsetFor(String pythonName) {
+        String name = pythonName.toLowerCase(Locale.ROOT).replace('_', '-');
+        if (name.equals("utf-8") || name.startsWith("utf-8-")) {
+            return StandardCharsets.UTF_8;
+        }
+        if (name.equals("latin-1") || name.startsWith("latin-1-") || name.startsWith("iso-latin-1")) {
+            return StandardCharsets.ISO_8859_1;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Path tokensScript() {
+        String root = System.getProperty("pitfall.root");
+        Path script = Paths.get(root == null ? ".." : root, "parser/src/test/python/tokens.py");
+        return Files.exists(script) ? script : Paths.get("src/test/python/tokens.py");
+    }
+
+    /** Finds CPython 3.13 through pyenv, as the project's other oracle tests do. */
+    static final class CPython {
+        private CPython() {
+        }
+
+        static Path prefix() {
+            try {
+                Process process = new ProcessBuilder("pyenv", "prefix", "3.13.0").redirectErrorStream(true).start();
+                String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                if (process.waitFor() != 0 || out.isEmpty()) {
+                    return null;
+                }
+                Path prefix = Paths.get(out);
+                return Files.isExecutable(prefix.resolve("bin/python3")) ? prefix : null;
+            } catch (IOException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+}
