@@ -65,6 +65,22 @@ class CommandsTest {
     }
 
     @Test
+    void debugAstDumpsAsCPythonOrReportsTheSyntaxError() throws java.io.IOException {
+        java.nio.file.Files.writeString(directory.resolve("ok.py"), "x = 1\n");
+        java.nio.file.Files.writeString(directory.resolve("broken.py"), "x = (\n");
+        CliRun run = CliRun.in(directory, "debug", "ast", "ok.py", "broken.py");
+        assertEquals("""
+                == ok.py
+                Module(body=[Assign(targets=[Name(id='x', ctx=Store(), lineno=1, col_offset=0, end_lineno=1, \
+                end_col_offset=1)], value=Constant(value=1, lineno=1, col_offset=4, end_lineno=1, end_col_offset=5), \
+                lineno=1, col_offset=0, end_lineno=1, end_col_offset=5)])
+                == broken.py
+                SyntaxError: 1:5: '(' was never closed
+                """, run.out());
+        assertEquals(1, run.exitCode());
+    }
+
+    @Test
     void usageErrorsExitTwoWithoutStackTrace() {
         CliRun unknown = CliRun.in(directory, "check", "--frobnicate");
         assertEquals(2, unknown.exitCode());
