@@ -116,8 +116,11 @@ class CheckCommandTest {
         write(".gitignore", "generated/\n");
         write("generated/bad.py", BAD);
         write("build/bad.py", BAD);
+        write("src/bad.py", BAD);
         CliRun run = check("generated/bad.py", "build/bad.py");
         assertEquals(List.of("build/bad.py", "generated/bad.py"), reportedPaths(run.out()));
+        CliRun forced = check("--force-exclude", "generated/bad.py", "build/bad.py", "src/bad.py");
+        assertEquals(List.of("src/bad.py"), reportedPaths(forced.out()));
     }
 
     @Test
