@@ -62,6 +62,53 @@ class PythonLexerOracleTest {
         }
     }
 
+    /** The tricky cases of PythonLexerTest, held against CPython directly. */
+    private static final String[] SNIPPETS = {
+        "if a:\n    b\n    if c:\n        d\ne\n", "def f():\n  if x:\n    pass", "x = (1,\n  [2,\n{3\n}])\n",
+        "if a and \\\n        b:\n    pass\n", "if a:\n  \tb\n  \tc\n", "if a:\n    b\n  \f    c\n",
+        "if a:\r\n    b\r\nc\r\n", "  x\n", "iffy matches _x __init__ Truex types match case type _\n",
+        "αβγ 変数 ℘x x·y 𝔘nicode\n", "a**=b->....\n", "1if x else 2\n", "[0x1for x in y]\n", "1.5.real\n",
+        "ur'x'\n", "'''a''''b'\n", "rb\"\"\"x\"\"\" r'\\'' '\\N{BULLET}' b'\\x00' ''''''\n",
+        "f\"a{x!r:>{w}}b\"\n", "f''\n", "f''''''\n", "f'a{{b}}'\n", "f'{{{{x}}}}'\n", "f\"{f\"{x}\"}\"\n",
+        "f'{'a'}'\n", "f\"{x = }\"\n", "f'{x=!r:>10}'\n", "f'{a!=b}'\n", "f'{x[1:2]}'\n",
+        "f'{(lambda: 1)()}'\n", "f'{(a:=b)}'\n", "f'{ {a: b} }'\n", "f'{a:=b}'\n", "f'{x:{y:{z}}}'\n",
+        "f'{x:}'\n", "f'{t:%H:%M}'\n", "f'{a +\n  b}'\n", "f\"\"\"{x # comment\n}\"\"\"\n",
+        "f\"{x # comment\n}\"\n", "f\"\"\"a\nb\"c{x}\"\"x\"\"\"\n", "f\"\"\"{x}\"\"\"\"\"\n",
+        "f'\\N{BULLET}{x}'\n", "rf'\\N{x}'\n", "f'\\{x}'\n", "f'it\\'s\\n'\n", "f'{\"\\n\".join(x)}'\n",
+        "rf'\\''\n", "f'''{x:a\nb}'''\n", "print(f'x={x}',\n  y)\n", "f'{x:{y}}}}'\n",
+        "f'''a\\\nb{x:\\\n}'''\n", "f'{x:\\\\}'\n", "rf'{x:\\}'\n", "f'{x:\\N{BULLET}}'\n",
+    };
+
+    @Test
+    void trickySnippetsTokeniseLikeCPython() throws Exception {
+        Path prefix = CPython.prefix();
+        if (prefix == null) {
+            System.err.println("*** SKIPPED PythonLexerOracleTest: CPython 3.13 not found (pyenv prefix 3.13.0) ***");
+            Assumptions.abort("CPython 3.13 is not installed");
+        }
+        Path directory = Files.createTempDirectory("pitfall-lexer-snippets");
+        List<Path> files = new ArrayList<>();
+        try {
+            for (int i = 0; i < SNIPPETS.length; i++) {
+                Path file = directory.resolve("snippet" + i + ".py");
+                Files.writeString(file, SNIPPETS[i], StandardCharsets.UTF_8);
+                files.add(file);
+            }
+            Path listing = directory.resolve("listing.txt");
+            Files.write(listing, files.stream().map(Path::toString).collect(Collectors.toList()), StandardCharsets.UTF_8);
+            OracleResult result = compare(prefix, listing);
+            assertEquals(List.of(), result.mismatches);
+            assertEquals(SNIPPETS.length, result.matched + result.bothInvalid);
+        } finally {
+            try (Stream<Path> walk = Files.list(directory)) {
+                for (Path file : walk.collect(Collectors.toList())) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(directory);
+        }
+    }
+
     private static final class OracleResult {
         int matched;
         int bothInvalid;
