@@ -19,7 +19,10 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cd "$tool_dir"
-log=$(npx --no-install sarif-multitool validate "$file" -o "$out/out.sarif" --rule-kind "Sarif;Gh" --level "Error;Warning" 2>&1) || {
+# The npm launcher re-joins its arguments into one /bin/sh command line (spawnSync with
+# shell: true), where an unquoted ';' would end the command: each argument is quoted once more.
+log=$(npx --no-install sarif-multitool validate "'$file'" -o "'$out/out.sarif'" \
+  --rule-kind "'Sarif;Gh'" --level "'Error;Warning'" 2>&1) || {
   printf '%s\n' "$log" >&2
   echo "sarif-multitool: the validator itself failed" >&2
   exit 1
