@@ -106,10 +106,9 @@ COLONEQUAL       : ':=' ;
 EXCLAMATION      : '!' ;
 
 // ---- Literals ----
-// No rule lets a NUL character into a token: CPython rejects it anywhere in the source, and
-// PythonLexerBase reports it where the token stops.
 // Only valid literals; PythonLexerBase checks what follows a number (CPython's "invalid decimal
-// literal", leading zeros, invalid digits).
+// literal", leading zeros, invalid digits). No rule lets a NUL character into a token: CPython
+// rejects it anywhere in the source, and PythonLexerBase reports it where the token stops.
 NUMBER
     : DEC_INTEGER | BIN_INTEGER | OCT_INTEGER | HEX_INTEGER | FLOAT_NUMBER
     | ( FLOAT_NUMBER | DIGIT_PART ) [jJ]
