@@ -79,9 +79,12 @@ public abstract class PythonLexerBase extends Lexer {
     private int[] indentAltColumns = new int[16];
 
     private boolean lineHasContent;
-    private boolean atPhysicalLineStart = true;
+    // Indentation of the current line: whitespace and backslash continuations before its first
+    // token. As in CPython, the column of the first continuation counts when it is not 0.
+    private boolean inLeadingWhitespace = true;
     private int lineIndent;
     private int lineAltIndent;
+    private int continuationColumn;
     private int lineIndentStart = -1;
     private Token lastContinuation;
 
@@ -134,10 +137,7 @@ public abstract class PythonLexerBase extends Lexer {
         bracketDepth = 0;
         indentLevel = 0;
         lineHasContent = false;
-        atPhysicalLineStart = true;
-        lineIndent = 0;
-        lineAltIndent = 0;
-        lineIndentStart = -1;
+        startPhysicalLine();
         lastContinuation = null;
         firstError = null;
         endOfInput = null;
@@ -154,18 +154,14 @@ public abstract class PythonLexerBase extends Lexer {
     private void defaultModeToken(Token token) {
         int type = token.getType();
         if (type == PythonLexer.WS) {
-            if (atPhysicalLineStart) {
+            if (inLeadingWhitespace) {
                 measureIndent(token);
             }
-            atPhysicalLineStart = false;
             hide(token);
             return;
         }
         if (type == PythonLexer.NEWLINE) {
-            atPhysicalLineStart = true;
-            lineIndent = 0;
-            lineAltIndent = 0;
-            lineIndentStart = -1;
+            startPhysicalLine();
             lastContinuation = null;
             if (bracketDepth > 0 || !lineHasContent) {
                 hide(token);
@@ -175,13 +171,16 @@ public abstract class PythonLexerBase extends Lexer {
             }
             return;
         }
-        atPhysicalLineStart = false;
-        if (type == PythonLexer.COMMENT) {
+        if (type == PythonLexer.LINE_CONTINUATION) {
+            if (inLeadingWhitespace && continuationColumn == 0) {
+                continuationColumn = lineIndent;
+            }
+            lastContinuation = token;
             hide(token);
             return;
         }
-        if (type == PythonLexer.LINE_CONTINUATION) {
-            lastContinuation = token;
+        inLeadingWhitespace = false;
+        if (type == PythonLexer.COMMENT) {
             hide(token);
             return;
         }
@@ -231,6 +230,14 @@ public abstract class PythonLexerBase extends Lexer {
             }
         }
         pending.add(token);
+    }
+
+    private void startPhysicalLine() {
+        inLeadingWhitespace = true;
+        lineIndent = 0;
+        lineAltIndent = 0;
+        continuationColumn = 0;
+        lineIndentStart = -1;
     }
 
     private void hide(Token token) {
@@ -519,11 +526,11 @@ public abstract class PythonLexerBase extends Lexer {
         return closing == ')' ? '(' : closing == ']' ? '[' : '{';
     }
 
-    /** Measures the leading whitespace token just read, without copying its text. */
+    /** Adds the leading whitespace token just read to the indentation, without copying its text. */
     private void measureIndent(Token whitespace) {
         int length = whitespace.getStopIndex() - whitespace.getStartIndex() + 1;
-        int column = 0;
-        int altColumn = 0;
+        int column = lineIndent;
+        int altColumn = lineAltIndent;
         for (int back = length; back >= 1; back--) {
             int c = _input.LA(-back);
             if (c == ' ') {
@@ -540,12 +547,18 @@ public abstract class PythonLexerBase extends Lexer {
         }
         lineIndent = column;
         lineAltIndent = altColumn;
-        lineIndentStart = whitespace.getStartIndex();
+        if (lineIndentStart < 0) {
+            lineIndentStart = whitespace.getStartIndex();
+        }
     }
 
     /** Emits INDENT/DEDENTs before the first token of a logical line; false after an error. */
     private boolean indent(Token first) {
         int line = first.getLine();
+        if (continuationColumn != 0) {
+            lineIndent = continuationColumn;
+            lineAltIndent = continuationColumn;
+        }
         if (lineIndent == indentColumns[indentLevel]) {
             if (lineAltIndent != indentAltColumns[indentLevel]) {
                 return tabError(line);

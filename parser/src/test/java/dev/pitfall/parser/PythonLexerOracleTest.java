@@ -79,6 +79,8 @@ class PythonLexerOracleTest {
         "f'{x:{{}}'\n", "f'{x=}' f'{x = !r:^20}'\n", "f'{3.14:!<10.10}'\n", "f'{a[\"b\"]:>{width}.{prec}}'\n",
         "a = f'''\n{\n  b # comment\n}\n'''\n", "print(f\"{'\\N{BULLET}'}\")\n", "f'{\"\\\\\"}'\n",
         "x = 1 \\\n\n", "\\\nx = 1\n", "if x:\n    a\n    \\\n  b\n", "  \\\nx\n",
+        "class A:\n    def f(self):\n        pass\n\\\n    def g(self):\n        pass\n",
+        "if x:\n  \\\n  \\\n    a\n", "if x:\n\\\n  \\\n    a\n  b\n", "if x:\n    a\n\\\n\n    b\n",
     };
 
     @Test

@@ -101,6 +101,16 @@ class PythonLexerTest {
     }
 
     @Test
+    void continuationsInLeadingWhitespaceCountAsIndentation() {
+        // CPython: the column of the first backslash counts, unless it is 0.
+        assertEquals("CLASS NAME COLON NEWLINE INDENT DEF NAME LPAR RPAR COLON PASS NEWLINE DEF NAME LPAR RPAR COLON "
+                + "PASS NEWLINE DEDENT", kinds("class A:\n    def f(): pass\n\\\n    def g(): pass\n"));
+        assertEquals("IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT", kinds("if x:\n  \\\n      a\n"));
+        assertEquals("IF NAME COLON NEWLINE INDENT NAME NEWLINE NAME NEWLINE DEDENT",
+                kinds("if x:\n    a\n    \\\n  b\n"));
+    }
+
+    @Test
     void tabsAdvanceToTheNextMultipleOfEight() {
         // A tab and eight spaces are the same column, but only a consistent mix is accepted.
         assertEquals("IF NAME COLON NEWLINE INDENT NAME NEWLINE NAME NEWLINE DEDENT",
