@@ -179,6 +179,11 @@ public abstract class PythonLexerBase extends Lexer {
             hide(token);
             return;
         }
+        if (type == PythonLexer.STRAY_BACKSLASH && inLeadingWhitespace) {
+            // CPython reads backslashes as part of the indentation, so this comes before its check.
+            isErrorToken(token);
+            return;
+        }
         inLeadingWhitespace = false;
         if (type == PythonLexer.COMMENT) {
             hide(token);

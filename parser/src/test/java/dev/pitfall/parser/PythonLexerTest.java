@@ -413,6 +413,7 @@ class PythonLexerTest {
         x = (1]\\n                 | 1 | 7   | closing parenthesis ']' does not match opening parenthesis '('
         x = (1,\\n2]\\n            | 2 | 2   | closing parenthesis ']' does not match opening parenthesis '(' on line 1
         x = \\\\ y\\n              | 1 | 6   | unexpected character after line continuation character
+        if x:\\n    a\\n \\\\  b\\n   | 3 | 3   | unexpected character after line continuation character
         x = 1 \\\\                 | 1 | 8   | unexpected EOF while parsing
         x = 1 \\\\\\n              | 1 | 8   | unexpected EOF while parsing
         f"{x}}"\\n                 | 1 | 6   | f-string: single '}' is not allowed
