@@ -133,10 +133,10 @@ final class CheckCommand implements Callable<Integer> {
                 new TextReporter(false, true).write(report, console.err());
             }
         }
-        return exitCode(report);
+        return exitCode(report, exitZero);
     }
 
-    private int exitCode(RunReport report) {
+    static int exitCode(RunReport report, boolean exitZero) {
         if (exitZero) {
             return Main.EXIT_CLEAN;
         }

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Lints files on a fixed pool of threads and returns their reports in the order of the input
@@ -35,9 +36,14 @@ public final class LintPipeline {
     private final ThreadLocal<Linter> linters;
 
     public LintPipeline(Settings settings, int threads) {
+        this(settings, threads, () -> new Linter(settings.enabledCodes()));
+    }
+
+    /** With the linter each worker thread should use (tests give one that fails on purpose). */
+    LintPipeline(Settings settings, int threads, Supplier<Linter> linterFactory) {
         this.settings = settings;
         this.threads = Math.max(1, threads);
-        this.linters = ThreadLocal.withInitial(() -> new Linter(settings.enabledCodes()));
+        this.linters = ThreadLocal.withInitial(linterFactory);
     }
 
     /** Reports for the targets, in the targets' order; {@code progress} sees each file finish. */

@@ -240,6 +240,27 @@ class CheckCommandTest {
     }
 
     @Test
+    void syntaxErrorsAreFindingsAndNotifications() throws IOException {
+        write("broken.py", "x = (\n");
+        write("bad.py", BAD);
+        CliRun run = check();
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().startsWith("bad.py:1:26: PF101"), run.out());
+        assertTrue(run.out().contains("\nbroken.py:1:5: PF001 [syntax-error] '(' was never closed\n 1 | x = (\n   |     ^\n"),
+                run.out());
+        assertTrue(CliRun.in(project, "check", "--ignore", "PF101").out().contains("PF001"),
+                "a file that does not parse says so even when its other rules are off");
+
+        String sarif = check("--format", "sarif").out();
+        assertEquals(List.of(), SarifSchema.violations(sarif));
+        JsonNode invocation = json(sarif).at("/runs/0/invocations/0");
+        assertTrue(invocation.get("executionSuccessful").asBoolean());
+        JsonNode notification = invocation.get("toolExecutionNotifications").get(0);
+        assertEquals("broken.py", notification.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertTrue(notification.at("/message/text").asText().contains("could not be parsed"));
+    }
+
+    @Test
     void missingPathIsAnErrorLine() {
         CliRun run = check("nowhere.py");
         assertEquals(1, run.exitCode());
