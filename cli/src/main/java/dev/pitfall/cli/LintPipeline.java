@@ -59,10 +59,16 @@ public final class LintPipeline {
             }
             return reports;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, targets.size()), workerThreads());
+        // The first file is linted alone: it warms up the parser's shared DFA cache and the JIT, so
+        // that the workers do not all build the same cache entries at once.
+        List<FileReport> reports = new ArrayList<>(targets.size());
+        reports.add(lintFile(targets.get(0)));
+        progress.fileDone();
+        List<FileDiscovery.Target> rest = targets.subList(1, targets.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, rest.size()), workerThreads());
         try {
-            List<Future<FileReport>> futures = new ArrayList<>(targets.size());
-            for (FileDiscovery.Target target : targets) {
+            List<Future<FileReport>> futures = new ArrayList<>(rest.size());
+            for (FileDiscovery.Target target : rest) {
                 futures.add(pool.submit(() -> {
                     try {
                         return lintFile(target);
@@ -71,9 +77,8 @@ public final class LintPipeline {
                     }
                 }));
             }
-            List<FileReport> reports = new ArrayList<>(targets.size());
             for (int i = 0; i < futures.size(); i++) {
-                reports.add(await(futures.get(i), targets.get(i)));
+                reports.add(await(futures.get(i), rest.get(i)));
             }
             return reports;
         } finally {

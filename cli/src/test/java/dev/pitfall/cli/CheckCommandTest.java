@@ -279,6 +279,9 @@ class CheckCommandTest {
             assertEquals(List.of("pitfall.sarif"), files.map(p -> p.getFileName().toString()).toList(),
                     "no temporary file is left behind");
         }
+        Path ordinary = Files.createFile(project.resolve("reports/ordinary"));
+        assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(project.resolve("reports/pitfall.sarif")),
+                "the report gets the permissions of any new file");
         JsonNode result = json(sarif).get("runs").get(0).get("results").get(0);
         assertEquals("PF101", result.get("ruleId").asText());
         assertEquals("src/bad.py", result.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
@@ -290,7 +293,8 @@ class CheckCommandTest {
         write("taken", "a file, not a directory");
         CliRun run = check("--output", "taken/report.txt");
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("pitfall: cannot write taken/report.txt"), run.err());
+        assertTrue(run.err().startsWith("pitfall: cannot write taken/report.txt: "), run.err());
+        assertTrue(run.err().contains("is in the way"), run.err());
     }
 
     @Test
@@ -352,6 +356,9 @@ class CheckCommandTest {
             write("m" + i + ".py", GOOD);
         }
         assertEquals("", check().err());
+        String terminal = CliRun.with(project, "", Map.of(), true, "check").err();
+        assertTrue(terminal.startsWith("\rpitfall: 1 of 3 files"), terminal);
+        assertTrue(terminal.endsWith("\r\u001b[2K"), "the progress line is erased at the end");
     }
 
     @Test

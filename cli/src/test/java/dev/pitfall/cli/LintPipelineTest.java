@@ -64,7 +64,7 @@ class LintPipelineTest {
             String name = String.format("m%02d.py", i);
             names.add(name);
             // Early files are the slowest, so that threads finish out of order.
-            Files.writeString(project.resolve(name), "def f(x=[]):\n    pass\n" + "y = 1\n".repeat((40 - i) * 200));
+            Files.writeString(project.resolve(name), "def f(x=[]):\n    pass\n" + "y = 1\n".repeat((40 - i) * 40));
         }
         Settings settings = Settings.resolve(PitfallConfig.empty(project), Settings.Overrides.none());
         List<FileReport> files = new LintPipeline(settings, 4).run(
