@@ -50,7 +50,7 @@ import java.util.Set;
 final class ReachingDefinitions {
     private final ScopeBuilder scopes;
     private final Map<Name, Set<Binding>> atLoad = new IdentityHashMap<>();
-    /** The bindings reaching the start of each statement of every scope. */
+    /** The definitions of its target reaching each augmented assignment (merged over loop passes). */
     private final Map<Statement, State> beforeStatement = new IdentityHashMap<>();
 
     ReachingDefinitions(ScopeBuilder scopes, Scope module) {
@@ -63,7 +63,7 @@ final class ReachingDefinitions {
         return found == null ? Set.of() : Collections.unmodifiableSet(found);
     }
 
-    /** The definitions of {@code symbol} reaching the start of {@code statement}. */
+    /** The definitions of an augmented assignment's target reaching it; empty for other statements. */
     Set<Binding> reachingBefore(Statement statement, Symbol symbol) {
         State state = beforeStatement.get(statement);
         if (state == null || state.dead) {
@@ -164,7 +164,18 @@ final class ReachingDefinitions {
         }
 
         private State statement(Statement statement, State state) {
-            beforeStatement.put(statement, state.copy());
+            if (statement instanceof AugAssign && ((AugAssign) statement).target() instanceof Name) {
+                // Only an augmented assignment needs the value its target had before it.
+                Symbol target = scope.symbol(((Name) ((AugAssign) statement).target()).id());
+                State before = new State();
+                before.dead = state.dead;
+                Set<Binding> defs = target == null ? null : state.definitions.get(target);
+                if (defs != null) {
+                    before.definitions.put(target, new LinkedHashSet<>(defs));
+                }
+                State known = beforeStatement.get(statement);
+                beforeStatement.put(statement, known == null ? before : State.merge(List.of(known, before)));
+            }
             if (state.dead) {
                 return state;
             }
@@ -444,6 +455,14 @@ final class ReachingDefinitions {
                 Set<Binding> defs = state.definitions.get(own);
                 if (defs != null) {
                     reaching.addAll(defs);
+                }
+                if (own.resolution() == Symbol.Resolution.CELL) {
+                    // A nested function declaring it nonlocal may rebind it whenever it runs.
+                    for (Binding binding : own.bindings()) {
+                        if (scopes.evaluatedIn.get(binding.node()) != scope) {
+                            reaching.add(binding);
+                        }
+                    }
                 }
                 return;
             }

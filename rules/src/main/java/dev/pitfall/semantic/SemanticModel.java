@@ -146,8 +146,8 @@ public final class SemanticModel {
         return reaching.reaching(load);
     }
 
-    /** The definitions of {@code symbol} that reach the start of {@code statement} (same scope). */
-    public Set<Binding> reachingBefore(Statement statement, Symbol symbol) {
+    /** The definitions of an augmented assignment's target that reach it (x before {@code x += 1}). */
+    Set<Binding> reachingBefore(Statement statement, Symbol symbol) {
         return reaching.reachingBefore(statement, symbol);
     }
 
