@@ -95,10 +95,12 @@ class CheckCommandTest {
         write("src/kept.py", BAD);
         write("notes.txt", BAD);
         write("stubs/api.pyi", BAD);
+        Files.createSymbolicLink(project.resolve("dangling.py"), project.resolve("missing.py"));
+        Files.createSymbolicLink(project.resolve("src/loop"), project);
         CliRun run = check(".");
         assertEquals(1, run.exitCode());
         assertEquals(List.of("src/kept.py", "stubs/api.pyi"), reportedPaths(run.out()));
-        assertTrue(run.out().contains("in 2 of 2 files"), run.out());
+        assertTrue(run.out().endsWith("Found 2 problems (2 errors) in 2 of 2 files.\n"), run.out());
     }
 
     @Test
