@@ -213,6 +213,8 @@ final class CheckCommand implements Callable<Integer> {
         // report ends up with the permissions the user's umask gives.
         Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
                 + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        // Ctrl-C while writing must not leave the temporary file behind either.
+        temporary.toFile().deleteOnExit();
         try {
             Files.createDirectories(target.getParent());
             try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
