@@ -124,3 +124,14 @@ def not_rebound(items, base):
 def test_raises(case, values):
     for value in values:
         case.assertRaises(ValueError, lambda: int(value))
+
+
+def wrappers(values, rows):
+    import functools
+    import numpy as np
+    kept = []
+    for v in values:
+        rows.sort(key=functools.cmp_to_key(lambda a, b: (a - v) - (b - v)))
+        np.vectorize(lambda x: x * v)(rows)
+        kept.append(functools.partial(lambda x, y: x + y + v, 1))  # expect: late-binding-closure
+    return kept

@@ -456,8 +456,8 @@ final class ReachingDefinitions {
                 if (defs != null) {
                     reaching.addAll(defs);
                 }
-                if (own.resolution() == Symbol.Resolution.CELL) {
-                    // A nested function declaring it nonlocal may rebind it whenever it runs.
+                if (own.resolution() == Symbol.Resolution.CELL || scope.kind() == Scope.Kind.MODULE) {
+                    // A nested function declaring it nonlocal (or global) may rebind it whenever it runs.
                     for (Binding binding : own.bindings()) {
                         if (scopes.evaluatedIn.get(binding.node()) != scope) {
                             reaching.add(binding);

@@ -95,7 +95,15 @@ public final class LateBindingClosure implements Rule {
             "builtins.all", "builtins.sum", "functools.reduce", "re.sub", "re.subn",
             "itertools.groupby", "itertools.takewhile", "itertools.dropwhile",
             "itertools.filterfalse", "itertools.starmap", "itertools.accumulate",
-            "pytest.raises", "pytest.warns", "timeit.timeit", "timeit.repeat");
+            "pytest.raises", "pytest.warns", "timeit.timeit", "timeit.repeat",
+            "numpy.apply_along_axis", "numpy.apply_over_axes", "numpy.piecewise", "numpy.fromfunction",
+            "scipy.optimize.minimize", "scipy.optimize.minimize_scalar", "scipy.optimize.root",
+            "scipy.optimize.root_scalar", "scipy.optimize.brentq", "scipy.optimize.bisect",
+            "scipy.optimize.newton", "scipy.optimize.fsolve", "scipy.optimize.curve_fit",
+            "scipy.optimize.least_squares", "scipy.optimize.differential_evolution",
+            "scipy.optimize.basinhopping", "scipy.optimize.dual_annealing", "scipy.optimize.shgo",
+            "scipy.integrate.quad", "scipy.integrate.dblquad", "scipy.integrate.solve_ivp",
+            "scipy.integrate.odeint", "heapq.nsmallest", "heapq.nlargest");
     /**
      * Methods that run a callable argument at once, on pandas objects, compiled regular
      * expressions, lists and torch modules; these names are not used for registration of callbacks.
@@ -103,12 +111,19 @@ public final class LateBindingClosure implements Rule {
     private static final Set<String> SYNCHRONOUS_METHODS = Set.of("apply", "map", "applymap",
             "agg", "aggregate", "transform", "pipe", "assign", "where", "mask", "filter",
             "groupby", "sort", "sub", "subn", "sort_values", "sort_index", "rename",
-            "assertRaises", "assertRaisesRegex", "assertWarns", "assertWarnsRegex");
+            "assertRaises", "assertRaisesRegex", "assertWarns", "assertWarnsRegex",
+            // torch optimisers call the closure of step(closure) before returning (LBFGS)
+            "step");
     /** How deep to follow a closure passed to a function of the same file that passes it on. */
     private static final int MAX_HELPER_DEPTH = 2;
 
-    /** Functions that wrap a callable; harmless when the wrapper is called at once: np.vectorize(f)(x). */
-    private static final Set<String> WRAPPERS = Set.of("numpy.vectorize", "functools.partial");
+    /**
+     * Functions that wrap a callable: the closure escapes exactly when the wrapper does
+     * ({@code np.vectorize(f)(x)} and {@code key=cmp_to_key(f)} do not, {@code hooks.append(partial(f, a))} does).
+     */
+    private static final Set<String> WRAPPERS = Set.of("numpy.vectorize", "numpy.frompyfunc",
+            "functools.partial", "functools.cmp_to_key", "functools.wraps", "functools.lru_cache",
+            "functools.cache");
 
     @Override
     public void register(Dispatch dispatch) {
@@ -307,6 +322,9 @@ public final class LateBindingClosure implements Rule {
             if (call.func() == value) {
                 return false;
             }
+            if (model.calleeName(call).map(WRAPPERS::contains).orElse(false)) {
+                return escapes(call, region, model, depth);
+            }
             return !synchronousConsumer(call, model) && !helperOnlyCalls(call, value, null, model, depth);
         }
         if (parent instanceof Keyword) {
@@ -406,11 +424,9 @@ public final class LateBindingClosure implements Rule {
     }
 
     private static boolean synchronousConsumer(Call call, SemanticModel model) {
-        Node outer = model.parents().parentOf(call);
-        boolean calledAtOnce = outer instanceof Call && ((Call) outer).func() == call;
         String callee = model.calleeName(call).orElse(null);
         if (callee != null) {
-            return SYNCHRONOUS_FUNCTIONS.contains(callee) || calledAtOnce && WRAPPERS.contains(callee);
+            return SYNCHRONOUS_FUNCTIONS.contains(callee);
         }
         if (call.func() instanceof dev.pitfall.ast.Attribute) {
             return SYNCHRONOUS_METHODS.contains(((dev.pitfall.ast.Attribute) call.func()).attr());
