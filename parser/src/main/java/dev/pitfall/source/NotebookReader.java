@@ -1,9 +1,11 @@
 package dev.pitfall.source;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,7 +24,10 @@ import java.util.Set;
  * without a second pass over the file.
  */
 public final class NotebookReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Without Jackson's default 20 MB string cap: a cell may hold as much code as a file. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build());
 
     /**
      * Cell magics whose body is Python run in the notebook's own namespace: the magic line is

@@ -141,6 +141,13 @@ class NotebookReaderTest {
     }
 
     @Test
+    void hostileJsonIsAnErrorNotACrash() {
+        String deep = "{\"metadata\": " + "[".repeat(100_000) + "]".repeat(100_000) + ", \"cells\": []}";
+        assertTrue(assertThrows(SourceException.class, () -> fromJson(deep)).getMessage()
+                .startsWith("invalid notebook JSON: Document nesting depth"));
+    }
+
+    @Test
     void neutralisationKeepsPlainPythonAndBlocks() {
         assertEquals(java.util.List.of(
                 "if ok:",
