@@ -59,7 +59,7 @@ public abstract class PythonLexerBase extends Lexer {
     private boolean atPhysicalLineStart = true;
     private int lineIndent;
     private int lineAltIndent;
-    private String lineIndentText = "";
+    private int lineIndentStart = -1;
     private Token lastContinuation;
 
     private SyntaxError firstError;
@@ -114,7 +114,7 @@ public abstract class PythonLexerBase extends Lexer {
         atPhysicalLineStart = true;
         lineIndent = 0;
         lineAltIndent = 0;
-        lineIndentText = "";
+        lineIndentStart = -1;
         lastContinuation = null;
         firstError = null;
         endOfInput = null;
@@ -130,45 +130,46 @@ public abstract class PythonLexerBase extends Lexer {
         int type = token.getType();
         if (type == PythonLexer.WS) {
             if (atPhysicalLineStart) {
-                measureIndent(token.getText());
+                measureIndent(token);
             }
             atPhysicalLineStart = false;
-            pending.add(token);
+            hide(token);
             return;
         }
         if (type == PythonLexer.NEWLINE) {
             atPhysicalLineStart = true;
             lineIndent = 0;
             lineAltIndent = 0;
-            lineIndentText = "";
+            lineIndentStart = -1;
             lastContinuation = null;
             if (bracketDepth > 0 || !lineHasContent) {
-                ((CommonToken) token).setChannel(HIDDEN);
+                hide(token);
             } else {
                 lineHasContent = false;
+                pending.add(token);
             }
-            pending.add(token);
             return;
         }
         atPhysicalLineStart = false;
         if (type == PythonLexer.COMMENT) {
-            pending.add(token);
+            hide(token);
             return;
         }
         if (type == PythonLexer.LINE_CONTINUATION) {
             lastContinuation = token;
-            pending.add(token);
+            hide(token);
             return;
         }
         lastContinuation = null;
-        if (isErrorToken(token)) {
-            return;
-        }
+        // CPython checks the indentation of a line before it reads its first token.
         if (!lineHasContent) {
             if (!indent(token)) {
                 return;
             }
             lineHasContent = true;
+        }
+        if (isErrorToken(token)) {
+            return;
         }
         switch (type) {
             case PythonLexer.LPAR, PythonLexer.LSQB, PythonLexer.LBRACE -> {
@@ -203,6 +204,11 @@ public abstract class PythonLexerBase extends Lexer {
         pending.add(token);
     }
 
+    private void hide(Token token) {
+        ((CommonToken) token).setChannel(HIDDEN);
+        pending.add(token);
+    }
+
     /** Records the error for the tokens that only exist to be reported; true if it was one. */
     private boolean isErrorToken(Token token) {
         int column = token.getCharPositionInLine() + 1;
@@ -221,7 +227,7 @@ public abstract class PythonLexerBase extends Lexer {
             case PythonLexer.UNTERMINATED_STRING -> {
                 String text = token.getText();
                 if (closesEnclosingFString(text)) {
-                    fail(token.getLine(), column + quoteOffset(text), "f-string: expecting '}'");
+                    fail(token.getLine(), column + quoteOffset(text) - 1, "f-string: expecting '}'");
                 } else {
                     int detectedAt = token.getLine() + countNewlines(text);
                     fail(token.getLine(), column,
@@ -292,21 +298,23 @@ public abstract class PythonLexerBase extends Lexer {
                 popMode();
                 pending.add(token);
             }
-            case PythonLexer.FSTRING_LONE_RBRACE -> fail(token.getLine(), column + 1,
+            case PythonLexer.FSTRING_LONE_RBRACE -> fail(token.getLine(), column,
                     "f-string: single '}' is not allowed");
             case PythonLexer.FSTRING_NEWLINE -> unterminatedFString(token.getLine());
             case PythonLexer.SPEC_QUOTE -> {
-                if (closesCurrentFString(token.getText().charAt(0))) {
-                    fail(token.getLine(), column, "f-string: expecting '}'");
-                } else {
+                if (!closesCurrentFString(token.getText().charAt(0))) {
                     ((CommonToken) token).setType(PythonLexer.FSTRING_MIDDLE);
                     pending.add(token);
+                } else if (currentFString().quote().length() == 1) {
+                    fail(token.getLine(), column, "f-string: expecting '}', or format specs");
+                } else {
+                    neverClosed();
                 }
             }
             case PythonLexer.SPEC_NEWLINE -> {
                 if (currentFString().quote().length() == 1) {
-                    fail(token.getLine(), column,
-                            "f-string: newlines are not allowed in format specifiers for single quoted f-strings");
+                    // CPython's parser reports it at the start of the next line.
+                    fail(token.getLine() + 1, 1, "f-string: expecting '}', or format specs");
                 } else {
                     ((CommonToken) token).setType(PythonLexer.FSTRING_MIDDLE);
                     pending.add(token);
@@ -406,7 +414,7 @@ public abstract class PythonLexerBase extends Lexer {
             bracketColumns = Arrays.copyOf(bracketColumns, size);
             bracketOpensField = Arrays.copyOf(bracketOpensField, size);
         }
-        bracketChars[bracketDepth] = token.getText().charAt(0);
+        bracketChars[bracketDepth] = bracketChar(token.getType());
         bracketLines[bracketDepth] = token.getLine();
         bracketColumns[bracketDepth] = token.getCharPositionInLine();
         bracketOpensField[bracketDepth] = opensField;
@@ -415,7 +423,7 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     private boolean closeBracket(Token token) {
-        char closing = token.getText().charAt(0);
+        char closing = bracketChar(token.getType());
         int column = token.getCharPositionInLine() + 1;
         if (bracketDepth == 0) {
             fail(token.getLine(), column, "unmatched '" + closing + "'");
@@ -444,15 +452,34 @@ public abstract class PythonLexerBase extends Lexer {
         return true;
     }
 
+    private static char bracketChar(int type) {
+        switch (type) {
+            case PythonLexer.LPAR:
+                return '(';
+            case PythonLexer.RPAR:
+                return ')';
+            case PythonLexer.LSQB:
+                return '[';
+            case PythonLexer.RSQB:
+                return ']';
+            case PythonLexer.LBRACE:
+                return '{';
+            default:
+                return '}';
+        }
+    }
+
     private static char matchingOpener(char closing) {
         return closing == ')' ? '(' : closing == ']' ? '[' : '{';
     }
 
-    private void measureIndent(String whitespace) {
+    /** Measures the leading whitespace token just read, without copying its text. */
+    private void measureIndent(Token whitespace) {
+        int length = whitespace.getStopIndex() - whitespace.getStartIndex() + 1;
         int column = 0;
         int altColumn = 0;
-        for (int i = 0; i < whitespace.length(); i++) {
-            char c = whitespace.charAt(i);
+        for (int back = length; back >= 1; back--) {
+            int c = _input.LA(-back);
             if (c == ' ') {
                 column++;
                 altColumn++;
@@ -467,7 +494,7 @@ public abstract class PythonLexerBase extends Lexer {
         }
         lineIndent = column;
         lineAltIndent = altColumn;
-        lineIndentText = whitespace;
+        lineIndentStart = whitespace.getStartIndex();
     }
 
     /** Emits INDENT/DEDENTs before the first token of a logical line; false after an error. */
@@ -479,7 +506,7 @@ public abstract class PythonLexerBase extends Lexer {
             }
         } else if (lineIndent > indentColumns[indentLevel]) {
             if (indentLevel + 1 >= MAX_INDENT_LEVELS) {
-                fail(line, first.getCharPositionInLine() + 1, "too many levels of indentation");
+                fail(line, 1, "too many levels of indentation");
                 return false;
             }
             if (lineAltIndent <= indentAltColumns[indentLevel]) {
@@ -493,8 +520,8 @@ public abstract class PythonLexerBase extends Lexer {
             indentColumns[indentLevel] = lineIndent;
             indentAltColumns[indentLevel] = lineAltIndent;
             int start = first.getStartIndex();
-            pending.add(syntheticToken(PythonLexer.INDENT, lineIndentText, start - lineIndentText.length(),
-                    start - 1, line, 0));
+            int indentStart = lineIndentStart < 0 ? start : lineIndentStart;
+            pending.add(syntheticToken(PythonLexer.INDENT, null, indentStart, start - 1, line, 0));
         } else {
             while (indentLevel > 0 && lineIndent < indentColumns[indentLevel]) {
                 indentLevel--;
@@ -555,7 +582,8 @@ public abstract class PythonLexerBase extends Lexer {
             return false;
         }
         if (text.equals("0") && "xXoObB".indexOf(next) >= 0) {
-            fail(line, lastColumn + 1, "invalid " + radixKind(Character.toLowerCase(next)) + " literal");
+            // CPython has also consumed an underscore after the prefix when it gives up.
+            fail(line, lastColumn + (_input.LA(2) == '_' ? 2 : 1), "invalid " + radixKind(Character.toLowerCase(next)) + " literal");
             return false;
         }
         String kind;
@@ -572,14 +600,15 @@ public abstract class PythonLexerBase extends Lexer {
         } else {
             kind = "decimal";
         }
-        if (next == '_') {
+        if (next == '_' && Character.digit(last, 16) >= 0) {
+            // CPython reads an underscore after a digit as part of the number before it fails.
             fail(line, lastColumn + 1, "invalid " + kind + " literal");
             return false;
         }
         if (keywordFollows(next)) {
             return true;
         }
-        if (next < 128 && (isDigit(next) || Character.isLetter(next))) {
+        if (next < 128 && (isDigit(next) || Character.isLetter(next) || next == '_')) {
             fail(line, lastColumn, "invalid " + kind + " literal");
             return false;
         }
@@ -636,8 +665,7 @@ public abstract class PythonLexerBase extends Lexer {
             return;
         }
         if (bracketDepth > 0) {
-            int top = bracketDepth - 1;
-            fail(bracketLines[top], bracketColumns[top] + 1, "'" + (char) bracketChars[top] + "' was never closed");
+            neverClosed();
             return;
         }
         if (lastContinuation != null) {
@@ -658,6 +686,11 @@ public abstract class PythonLexerBase extends Lexer {
         }
         endOfInput = eof;
         pending.add(eof);
+    }
+
+    private void neverClosed() {
+        int top = bracketDepth - 1;
+        fail(bracketLines[top], bracketColumns[top] + 1, "'" + (char) bracketChars[top] + "' was never closed");
     }
 
     /** The line CPython names in "detected at line N": the line of the last character. */
