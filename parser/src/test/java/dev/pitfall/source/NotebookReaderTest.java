@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pitfall.parser.ParseResult;
+import dev.pitfall.parser.SourceParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,12 @@ class NotebookReaderTest {
                 "#??np.mean",
                 "print(result)",
                 ""), source.text());
+    }
+
+    @Test
+    void theJoinedCodeParses() throws SourceException {
+        ParseResult result = SourceParser.parse(read("ipython_syntax.ipynb"));
+        assertTrue(result instanceof ParseResult.Success, result.toString());
     }
 
     @Test
