@@ -162,6 +162,9 @@ public final class AstDump {
         if (value instanceof PyConstant.Bytes b) {
             return reprBytes(b.value());
         }
+        if (value instanceof PyConstant.SurrogateStr s) {
+            return reprStr(s.codePoints());
+        }
         if (value instanceof BigInteger || value instanceof Integer || value instanceof Long) {
             return value.toString();
         }
@@ -176,27 +179,48 @@ public final class AstDump {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp == quote || cp == '\\') {
-                out.append('\\').append((char) cp);
-            } else if (cp == '\t') {
-                out.append("\\t");
-            } else if (cp == '\n') {
-                out.append("\\n");
-            } else if (cp == '\r') {
-                out.append("\\r");
-            } else if (cp < ' ' || cp == 0x7F) {
-                out.append(String.format("\\x%02x", cp));
-            } else if (cp < 0x7F || isPrintable(cp)) {
-                out.appendCodePoint(cp);
-            } else if (cp <= 0xFF) {
-                out.append(String.format("\\x%02x", cp));
-            } else if (cp <= 0xFFFF) {
-                out.append(String.format("\\u%04x", cp));
-            } else {
-                out.append(String.format("\\U%08x", cp));
-            }
+            appendReprOf(cp, quote, out);
         }
         return out.append(quote).toString();
+    }
+
+    /** str.__repr__ of a str given as code points, where lone surrogates stay single code points. */
+    public static String reprStr(int[] codePoints) {
+        boolean single = false;
+        boolean dbl = false;
+        for (int cp : codePoints) {
+            single |= cp == '\'';
+            dbl |= cp == '"';
+        }
+        char quote = single && !dbl ? '"' : '\'';
+        StringBuilder out = new StringBuilder(codePoints.length + 2);
+        out.append(quote);
+        for (int cp : codePoints) {
+            appendReprOf(cp, quote, out);
+        }
+        return out.append(quote).toString();
+    }
+
+    private static void appendReprOf(int cp, char quote, StringBuilder out) {
+        if (cp == quote || cp == '\\') {
+            out.append('\\').append((char) cp);
+        } else if (cp == '\t') {
+            out.append("\\t");
+        } else if (cp == '\n') {
+            out.append("\\n");
+        } else if (cp == '\r') {
+            out.append("\\r");
+        } else if (cp < ' ' || cp == 0x7F) {
+            out.append(String.format("\\x%02x", cp));
+        } else if (cp < 0x7F || isPrintable(cp)) {
+            out.appendCodePoint(cp);
+        } else if (cp <= 0xFF) {
+            out.append(String.format("\\x%02x", cp));
+        } else if (cp <= 0xFFFF) {
+            out.append(String.format("\\u%04x", cp));
+        } else {
+            out.append(String.format("\\U%08x", cp));
+        }
     }
 
     /** bytes.__repr__. */
