@@ -141,6 +141,7 @@ class NotebookReaderTest {
         assertTrue(error("trailing_garbage.ipynb").startsWith("invalid notebook JSON"), error("trailing_garbage.ipynb"));
         assertEquals("unsupported notebook format: nbformat 3 (only nbformat 4 is supported)", error("nbformat3.ipynb"));
         assertEquals("cell 2 has no 'source' (line 4, column 3)", error("missing_source.ipynb"));
+        assertEquals(4, assertThrows(SourceException.class, () -> read("missing_source.ipynb")).line());
         assertEquals("not a notebook: no 'cells' list", error("no_cells.ipynb"));
         assertTrue(error("source_not_text.ipynb").startsWith("cell 1: 'source' holds something other than strings"));
         assertEquals("not a notebook: the JSON document is not an object",
