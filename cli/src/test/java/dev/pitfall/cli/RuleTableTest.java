@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The README's rule table is generated from the rules' metadata and must not go stale. */
 class RuleTableTest {
-    /** The README section that holds the table . */
+    /** The README that holds the table. */
     static final Path README = Path.of(System.getProperty("pitfall.root", "..")).resolve("README.md");
     private static final String BEGIN = "<!-- rules:begin -->\n";
     private static final String END = "<!-- rules:end -->";
