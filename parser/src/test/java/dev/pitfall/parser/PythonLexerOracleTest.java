@@ -231,4 +231,15 @@ class PythonLexerOracleTest {
         Path script = Paths.get(root == null ? ".." : root, "parser/src/test/python/tokens.py");
         return Files.exists(script) ? script : Paths.get("src/test/python/tokens.py");
     }
+
+    /** CPython 3.13's installation prefix, for the other corpus tests; null if it is not installed. */
+    static final class CPython {
+        private CPython() {
+        }
+
+        static Path prefix() {
+            Path python = CPythonConformanceTest.locateCPython313();
+            return python == null ? null : python.getParent().getParent();
+        }
+    }
 }
