@@ -29,14 +29,37 @@ import org.antlr.v4.runtime.misc.Interval;
  *
  * "unexpected indent" is left to the parser, as in CPython: the lexer emits the INDENT and the
  * parser rejects it where no block may start.
+ *
+ * <p>For the parser: when {@link #firstError()} is set, the EOF the parser sees is not the real end
+ * of the file, so the lexer's error is the one to report, unless the parser failed on an earlier
+ * token. CPython reports a tokenizer error found later in the file in place of a plain
+ * "invalid syntax" too: it tokenizes the rest of the file before it reports one.
+ *
+ * <p>Positions are ANTLR's: lines from 1 counting '\n' only (feed it text whose line ends are
+ * normalised, as {@code SourceFile} does), columns and indexes in code points, not UTF-16 units.
+ * A byte order mark must be removed by the reader. Comments, whitespace, line continuations and
+ * non-logical newlines are on the hidden channel.
  */
 public abstract class PythonLexerBase extends Lexer {
     private static final int MAX_BRACKET_DEPTH = 200;
     private static final int MAX_INDENT_LEVELS = 100;
+    private static final int MAX_FSTRING_NESTING = 150;
+    private static final int MAX_NESTED_FIELDS = 3;
     private static final int TAB_SIZE = 8;
+    private static final String NULL_BYTES = "source code cannot contain null bytes";
 
-    /** An f-string being lexed: its closing quote and whether backslashes are raw. */
-    private record FString(String quote, boolean raw, Token start) {
+    /** An f-string being lexed: its closing quote, whether backslashes are raw, its open fields. */
+    private static final class FString {
+        final String quote;
+        final boolean raw;
+        final Token start;
+        int openFields;
+
+        FString(String quote, boolean raw, Token start) {
+            this.quote = quote;
+            this.raw = raw;
+            this.start = start;
+        }
     }
 
     private final ArrayDeque<Token> pending = new ArrayDeque<>();
@@ -56,10 +79,13 @@ public abstract class PythonLexerBase extends Lexer {
     private int[] indentAltColumns = new int[16];
 
     private boolean lineHasContent;
-    private boolean atPhysicalLineStart = true;
+    // Indentation of the current line: whitespace and backslash continuations before its first
+    // token. As in CPython, the column of the first continuation counts when it is not 0.
+    private boolean inLeadingWhitespace = true;
     private int lineIndent;
     private int lineAltIndent;
-    private String lineIndentText = "";
+    private int continuationColumn;
+    private int lineIndentStart = -1;
     private Token lastContinuation;
 
     private SyntaxError firstError;
@@ -77,7 +103,7 @@ public abstract class PythonLexerBase extends Lexer {
 
     /** Used by the grammar: a \N{...} escape exists only in f-strings that are not raw. */
     protected boolean isRawFString() {
-        return !fstrings.isEmpty() && fstrings.get(fstrings.size() - 1).raw();
+        return !fstrings.isEmpty() && fstrings.get(fstrings.size() - 1).raw;
     }
 
     @Override
@@ -111,10 +137,7 @@ public abstract class PythonLexerBase extends Lexer {
         bracketDepth = 0;
         indentLevel = 0;
         lineHasContent = false;
-        atPhysicalLineStart = true;
-        lineIndent = 0;
-        lineAltIndent = 0;
-        lineIndentText = "";
+        startPhysicalLine();
         lastContinuation = null;
         firstError = null;
         endOfInput = null;
@@ -122,53 +145,60 @@ public abstract class PythonLexerBase extends Lexer {
 
     @Override
     public void notifyListeners(LexerNoViableAltException e) {
-        // Every mode has a catch-all rule, so this only happens on input ANTLR cannot represent.
-        fail(getLine(), getCharPositionInLine() + 1, "invalid syntax");
+        // The f-string modes have no rule for a NUL character; otherwise every mode has a catch-all.
+        int start = e.getStartIndex();
+        boolean nul = "\0".equals(e.getInputStream().getText(Interval.of(start, start)));
+        fail(_tokenStartLine, _tokenStartCharPositionInLine + 1, nul ? NULL_BYTES : "invalid syntax");
     }
 
     private void defaultModeToken(Token token) {
         int type = token.getType();
         if (type == PythonLexer.WS) {
-            if (atPhysicalLineStart) {
-                measureIndent(token.getText());
+            if (inLeadingWhitespace) {
+                measureIndent(token);
             }
-            atPhysicalLineStart = false;
-            pending.add(token);
+            hide(token);
             return;
         }
         if (type == PythonLexer.NEWLINE) {
-            atPhysicalLineStart = true;
-            lineIndent = 0;
-            lineAltIndent = 0;
-            lineIndentText = "";
+            startPhysicalLine();
             lastContinuation = null;
             if (bracketDepth > 0 || !lineHasContent) {
-                ((CommonToken) token).setChannel(HIDDEN);
+                hide(token);
             } else {
                 lineHasContent = false;
+                pending.add(token);
             }
-            pending.add(token);
-            return;
-        }
-        atPhysicalLineStart = false;
-        if (type == PythonLexer.COMMENT) {
-            pending.add(token);
             return;
         }
         if (type == PythonLexer.LINE_CONTINUATION) {
+            if (inLeadingWhitespace && continuationColumn == 0) {
+                continuationColumn = lineIndent;
+            }
             lastContinuation = token;
-            pending.add(token);
+            hide(token);
+            return;
+        }
+        if (type == PythonLexer.STRAY_BACKSLASH && inLeadingWhitespace) {
+            // CPython reads backslashes as part of the indentation, so this comes before its check.
+            isErrorToken(token);
+            return;
+        }
+        inLeadingWhitespace = false;
+        if (type == PythonLexer.COMMENT) {
+            hide(token);
             return;
         }
         lastContinuation = null;
-        if (isErrorToken(token)) {
-            return;
-        }
+        // CPython checks the indentation of a line before it reads its first token.
         if (!lineHasContent) {
             if (!indent(token)) {
                 return;
             }
             lineHasContent = true;
+        }
+        if (isErrorToken(token)) {
+            return;
         }
         switch (type) {
             case PythonLexer.LPAR, PythonLexer.LSQB, PythonLexer.LBRACE -> {
@@ -196,17 +226,41 @@ public abstract class PythonLexerBase extends Lexer {
                     return;
                 }
             }
-            case PythonLexer.FSTRING_START -> startFString(token);
+            case PythonLexer.FSTRING_START -> {
+                if (!startFString(token)) {
+                    return;
+                }
+            }
             default -> {
             }
         }
         pending.add(token);
     }
 
+    private void startPhysicalLine() {
+        inLeadingWhitespace = true;
+        lineIndent = 0;
+        lineAltIndent = 0;
+        continuationColumn = 0;
+        lineIndentStart = -1;
+    }
+
+    private void hide(Token token) {
+        ((CommonToken) token).setChannel(HIDDEN);
+        pending.add(token);
+    }
+
     /** Records the error for the tokens that only exist to be reported; true if it was one. */
     private boolean isErrorToken(Token token) {
         int column = token.getCharPositionInLine() + 1;
-        switch (token.getType()) {
+        int type = token.getType();
+        if ((type == PythonLexer.STRAY_BACKSLASH || type == PythonLexer.UNTERMINATED_STRING
+                || type == PythonLexer.UNTERMINATED_LONG_STRING) && _input.LA(1) == 0) {
+            // The token stopped at a NUL character.
+            fail(getLine(), getCharPositionInLine() + 1, NULL_BYTES);
+            return true;
+        }
+        switch (type) {
             case PythonLexer.ERROR_CHAR -> {
                 fail(token.getLine(), column, invalidCharacterMessage(token.getText().codePointAt(0)));
                 return true;
@@ -221,7 +275,7 @@ public abstract class PythonLexerBase extends Lexer {
             case PythonLexer.UNTERMINATED_STRING -> {
                 String text = token.getText();
                 if (closesEnclosingFString(text)) {
-                    fail(token.getLine(), column + quoteOffset(text), "f-string: expecting '}'");
+                    fail(token.getLine(), column + quoteOffset(text) - 1, "f-string: expecting '}'");
                 } else {
                     int detectedAt = token.getLine() + countNewlines(text);
                     fail(token.getLine(), column,
@@ -242,7 +296,7 @@ public abstract class PythonLexerBase extends Lexer {
 
     private static String invalidCharacterMessage(int codePoint) {
         if (codePoint == 0) {
-            return "source code cannot contain null bytes";
+            return NULL_BYTES;
         }
         if (!isPrintable(codePoint)) {
             return String.format("invalid non-printable character U+%04X", codePoint);
@@ -281,7 +335,10 @@ public abstract class PythonLexerBase extends Lexer {
                 pending.add(token);
             }
             case PythonLexer.LBRACE -> {
-                if (openBracket(token, true)) {
+                if (++currentFString().openFields > MAX_NESTED_FIELDS) {
+                    // CPython points at the character before the brace.
+                    fail(token.getLine(), column - 1, "f-string: expressions nested too deeply");
+                } else if (openBracket(token, true)) {
                     pushMode(DEFAULT_MODE);
                     pending.add(token);
                 }
@@ -289,24 +346,27 @@ public abstract class PythonLexerBase extends Lexer {
             case PythonLexer.RBRACE -> {
                 // Only the format spec mode produces RBRACE: it ends the spec and its field.
                 bracketDepth--;
+                currentFString().openFields--;
                 popMode();
                 pending.add(token);
             }
-            case PythonLexer.FSTRING_LONE_RBRACE -> fail(token.getLine(), column + 1,
+            case PythonLexer.FSTRING_LONE_RBRACE -> fail(token.getLine(), column,
                     "f-string: single '}' is not allowed");
             case PythonLexer.FSTRING_NEWLINE -> unterminatedFString(token.getLine());
             case PythonLexer.SPEC_QUOTE -> {
-                if (closesCurrentFString(token.getText().charAt(0))) {
-                    fail(token.getLine(), column, "f-string: expecting '}'");
-                } else {
+                if (!closesCurrentFString(token.getText().charAt(0))) {
                     ((CommonToken) token).setType(PythonLexer.FSTRING_MIDDLE);
                     pending.add(token);
+                } else if (currentFString().quote.length() == 1) {
+                    fail(token.getLine(), column, "f-string: expecting '}', or format specs");
+                } else {
+                    neverClosed();
                 }
             }
             case PythonLexer.SPEC_NEWLINE -> {
-                if (currentFString().quote().length() == 1) {
-                    fail(token.getLine(), column,
-                            "f-string: newlines are not allowed in format specifiers for single quoted f-strings");
+                if (currentFString().quote.length() == 1) {
+                    // CPython's parser reports it at the start of the next line.
+                    fail(token.getLine() + 1, 1, "f-string: expecting '}', or format specs");
                 } else {
                     ((CommonToken) token).setType(PythonLexer.FSTRING_MIDDLE);
                     pending.add(token);
@@ -317,9 +377,13 @@ public abstract class PythonLexerBase extends Lexer {
         }
     }
 
-    private void startFString(Token token) {
+    private boolean startFString(Token token) {
         String text = token.getText();
         int quoteStart = quoteOffset(text) - 1;
+        if (fstrings.size() + 1 >= MAX_FSTRING_NESTING) {
+            fail(token.getLine(), token.getCharPositionInLine() + quoteStart + 1, "too many nested f-strings");
+            return false;
+        }
         String quote = text.substring(quoteStart);
         String prefix = text.substring(0, quoteStart);
         boolean raw = prefix.indexOf('r') >= 0 || prefix.indexOf('R') >= 0;
@@ -331,6 +395,7 @@ public abstract class PythonLexerBase extends Lexer {
             mode = quote.charAt(0) == '"' ? PythonLexer.FSTRING_DQ : PythonLexer.FSTRING_SQ;
         }
         pushMode(mode);
+        return true;
     }
 
     private FString currentFString() {
@@ -339,7 +404,7 @@ public abstract class PythonLexerBase extends Lexer {
 
     /** Whether the quote just read in a format spec (plus what follows) closes the f-string. */
     private boolean closesCurrentFString(char quoteChar) {
-        String quote = currentFString().quote();
+        String quote = currentFString().quote;
         if (quote.charAt(0) != quoteChar) {
             return false;
         }
@@ -355,7 +420,7 @@ public abstract class PythonLexerBase extends Lexer {
             return false;
         }
         char quote = unterminatedText.charAt(quoteOffset(unterminatedText) - 1);
-        String fstringQuote = currentFString().quote();
+        String fstringQuote = currentFString().quote;
         return fstringQuote.length() == 1 && fstringQuote.charAt(0) == quote;
     }
 
@@ -370,9 +435,9 @@ public abstract class PythonLexerBase extends Lexer {
 
     private void unterminatedFString(int detectedAt) {
         FString fstring = currentFString();
-        String kind = fstring.quote().length() == 3 ? "unterminated triple-quoted f-string literal"
+        String kind = fstring.quote.length() == 3 ? "unterminated triple-quoted f-string literal"
                 : "unterminated f-string literal";
-        Token start = fstring.start();
+        Token start = fstring.start;
         fail(start.getLine(), start.getCharPositionInLine() + 1, kind + " (detected at line " + detectedAt + ")");
     }
 
@@ -406,7 +471,7 @@ public abstract class PythonLexerBase extends Lexer {
             bracketColumns = Arrays.copyOf(bracketColumns, size);
             bracketOpensField = Arrays.copyOf(bracketOpensField, size);
         }
-        bracketChars[bracketDepth] = token.getText().charAt(0);
+        bracketChars[bracketDepth] = bracketChar(token.getType());
         bracketLines[bracketDepth] = token.getLine();
         bracketColumns[bracketDepth] = token.getCharPositionInLine();
         bracketOpensField[bracketDepth] = opensField;
@@ -415,7 +480,7 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     private boolean closeBracket(Token token) {
-        char closing = token.getText().charAt(0);
+        char closing = bracketChar(token.getType());
         int column = token.getCharPositionInLine() + 1;
         if (bracketDepth == 0) {
             fail(token.getLine(), column, "unmatched '" + closing + "'");
@@ -428,6 +493,7 @@ public abstract class PythonLexerBase extends Lexer {
                 return false;
             }
             bracketDepth--;
+            currentFString().openFields--;
             popMode();
             return true;
         }
@@ -444,15 +510,34 @@ public abstract class PythonLexerBase extends Lexer {
         return true;
     }
 
+    private static char bracketChar(int type) {
+        switch (type) {
+            case PythonLexer.LPAR:
+                return '(';
+            case PythonLexer.RPAR:
+                return ')';
+            case PythonLexer.LSQB:
+                return '[';
+            case PythonLexer.RSQB:
+                return ']';
+            case PythonLexer.LBRACE:
+                return '{';
+            default:
+                return '}';
+        }
+    }
+
     private static char matchingOpener(char closing) {
         return closing == ')' ? '(' : closing == ']' ? '[' : '{';
     }
 
-    private void measureIndent(String whitespace) {
-        int column = 0;
-        int altColumn = 0;
-        for (int i = 0; i < whitespace.length(); i++) {
-            char c = whitespace.charAt(i);
+    /** Adds the leading whitespace token just read to the indentation, without copying its text. */
+    private void measureIndent(Token whitespace) {
+        int length = whitespace.getStopIndex() - whitespace.getStartIndex() + 1;
+        int column = lineIndent;
+        int altColumn = lineAltIndent;
+        for (int back = length; back >= 1; back--) {
+            int c = _input.LA(-back);
             if (c == ' ') {
                 column++;
                 altColumn++;
@@ -467,19 +552,25 @@ public abstract class PythonLexerBase extends Lexer {
         }
         lineIndent = column;
         lineAltIndent = altColumn;
-        lineIndentText = whitespace;
+        if (lineIndentStart < 0) {
+            lineIndentStart = whitespace.getStartIndex();
+        }
     }
 
     /** Emits INDENT/DEDENTs before the first token of a logical line; false after an error. */
     private boolean indent(Token first) {
         int line = first.getLine();
+        if (continuationColumn != 0) {
+            lineIndent = continuationColumn;
+            lineAltIndent = continuationColumn;
+        }
         if (lineIndent == indentColumns[indentLevel]) {
             if (lineAltIndent != indentAltColumns[indentLevel]) {
                 return tabError(line);
             }
         } else if (lineIndent > indentColumns[indentLevel]) {
             if (indentLevel + 1 >= MAX_INDENT_LEVELS) {
-                fail(line, first.getCharPositionInLine() + 1, "too many levels of indentation");
+                fail(line, 1, "too many levels of indentation");
                 return false;
             }
             if (lineAltIndent <= indentAltColumns[indentLevel]) {
@@ -493,8 +584,8 @@ public abstract class PythonLexerBase extends Lexer {
             indentColumns[indentLevel] = lineIndent;
             indentAltColumns[indentLevel] = lineAltIndent;
             int start = first.getStartIndex();
-            pending.add(syntheticToken(PythonLexer.INDENT, lineIndentText, start - lineIndentText.length(),
-                    start - 1, line, 0));
+            int indentStart = lineIndentStart < 0 ? start : lineIndentStart;
+            pending.add(syntheticToken(PythonLexer.INDENT, null, indentStart, start - 1, line, 0));
         } else {
             while (indentLevel > 0 && lineIndent < indentColumns[indentLevel]) {
                 indentLevel--;
@@ -555,7 +646,8 @@ public abstract class PythonLexerBase extends Lexer {
             return false;
         }
         if (text.equals("0") && "xXoObB".indexOf(next) >= 0) {
-            fail(line, lastColumn + 1, "invalid " + radixKind(Character.toLowerCase(next)) + " literal");
+            // CPython has also consumed an underscore after the prefix when it gives up.
+            fail(line, lastColumn + (_input.LA(2) == '_' ? 2 : 1), "invalid " + radixKind(Character.toLowerCase(next)) + " literal");
             return false;
         }
         String kind;
@@ -572,14 +664,15 @@ public abstract class PythonLexerBase extends Lexer {
         } else {
             kind = "decimal";
         }
-        if (next == '_') {
+        if (next == '_' && Character.digit(last, 16) >= 0) {
+            // CPython reads an underscore after a digit as part of the number before it fails.
             fail(line, lastColumn + 1, "invalid " + kind + " literal");
             return false;
         }
         if (keywordFollows(next)) {
             return true;
         }
-        if (next < 128 && (isDigit(next) || Character.isLetter(next))) {
+        if (next < 128 && (isDigit(next) || Character.isLetter(next) || next == '_')) {
             fail(line, lastColumn, "invalid " + kind + " literal");
             return false;
         }
@@ -636,8 +729,7 @@ public abstract class PythonLexerBase extends Lexer {
             return;
         }
         if (bracketDepth > 0) {
-            int top = bracketDepth - 1;
-            fail(bracketLines[top], bracketColumns[top] + 1, "'" + (char) bracketChars[top] + "' was never closed");
+            neverClosed();
             return;
         }
         if (lastContinuation != null) {
@@ -658,6 +750,11 @@ public abstract class PythonLexerBase extends Lexer {
         }
         endOfInput = eof;
         pending.add(eof);
+    }
+
+    private void neverClosed() {
+        int top = bracketDepth - 1;
+        fail(bracketLines[top], bracketColumns[top] + 1, "'" + (char) bracketChars[top] + "' was never closed");
     }
 
     /** The line CPython names in "detected at line N": the line of the last character. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pitfall.parser.ParseResult;
+import dev.pitfall.parser.SourceParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,12 @@ class NotebookReaderTest {
     }
 
     @Test
+    void theJoinedCodeParses() throws SourceException {
+        ParseResult result = SourceParser.parse(read("ipython_syntax.ipynb"));
+        assertTrue(result instanceof ParseResult.Success, result.toString());
+    }
+
+    @Test
     void linesMapBackToCellsAndIpynbLines() throws SourceException {
         NotebookMap map = read("ipython_syntax.ipynb").notebook();
         // Line 1: first line of cell 2 (cell 1 is markdown), stored on line 17 of the file.
@@ -76,6 +84,25 @@ class NotebookReaderTest {
         assertEquals(64, map.ipynbLine(20));
         // Past the end (an error at end of file) maps like the last line.
         assertEquals(64, map.ipynbLine(21));
+    }
+
+    @Test
+    void everyUnchangedLineStandsOnTheIpynbLineItMapsTo() throws Exception {
+        SourceFile source = read("ipython_syntax.ipynb");
+        java.util.List<String> ipynb = java.nio.file.Files.readAllLines(NOTEBOOKS.resolve("ipython_syntax.ipynb"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int checked = 0;
+        for (int line = 1; line <= source.lineCount(); line++) {
+            String text = source.line(line);
+            if (text.isBlank() || text.contains("#")) {
+                continue;
+            }
+            String encoded = json.writeValueAsString(text);
+            String stored = ipynb.get(source.notebook().ipynbLine(line) - 1);
+            assertTrue(stored.contains(encoded.substring(1, encoded.length() - 1)), line + ": " + text + " / " + stored);
+            checked++;
+        }
+        assertEquals(10, checked);
     }
 
     @Test
@@ -114,11 +141,19 @@ class NotebookReaderTest {
         assertTrue(error("trailing_garbage.ipynb").startsWith("invalid notebook JSON"), error("trailing_garbage.ipynb"));
         assertEquals("unsupported notebook format: nbformat 3 (only nbformat 4 is supported)", error("nbformat3.ipynb"));
         assertEquals("cell 2 has no 'source' (line 4, column 3)", error("missing_source.ipynb"));
+        assertEquals(4, assertThrows(SourceException.class, () -> read("missing_source.ipynb")).line());
         assertEquals("not a notebook: no 'cells' list", error("no_cells.ipynb"));
         assertTrue(error("source_not_text.ipynb").startsWith("cell 1: 'source' holds something other than strings"));
         assertEquals("not a notebook: the JSON document is not an object",
                 assertThrows(SourceException.class, () -> fromJson("[1, 2]")).getMessage());
         assertTrue(assertThrows(SourceException.class, () -> fromJson("")).getMessage().startsWith("invalid notebook JSON"));
+    }
+
+    @Test
+    void hostileJsonIsAnErrorNotACrash() {
+        String deep = "{\"metadata\": " + "[".repeat(100_000) + "]".repeat(100_000) + ", \"cells\": []}";
+        assertTrue(assertThrows(SourceException.class, () -> fromJson(deep)).getMessage()
+                .startsWith("invalid notebook JSON: Document nesting depth"));
     }
 
     @Test

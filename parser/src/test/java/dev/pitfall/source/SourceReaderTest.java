@@ -148,10 +148,22 @@ class SourceReaderTest {
         assertEquals("(unicode error) 'utf-8' codec can't decode byte 0xc3 in position 4: unexpected end of data"
                 + " (line 1, column 5)", error("x=1#\\xc3"));
         assertTrue(error("x = '\\xc3A'\n").endsWith("invalid continuation byte (line 1, column 6)"));
+        assertEquals(2, assertThrows(SourceException.class, () -> decode("x = 1\ny = '\\xff'\n")).line());
+        assertEquals(0, assertThrows(SourceException.class, () -> decode("# coding: klingon\n")).line());
         // UTF-8 encoded surrogates and overlong forms are invalid, as in CPython.
         assertTrue(error("x = '\\xed\\xa0\\x80'\n").contains("byte 0xed in position 5: invalid continuation byte"));
         assertTrue(error("x = '\\xc0\\x80'\n").contains("byte 0xc0 in position 5: invalid start byte"));
         assertTrue(error("x = '\\xf4\\x90\\x80\\x80'\n").contains("byte 0xf4 in position 5: invalid continuation byte"));
+    }
+
+    /**
+     * {@code compile(bytes)} happens to skip the bytes of a comment undecoded, but running or
+     * importing such a file fails ("Non-UTF-8 code starting with '\xe9' in file ..."): a file
+     * Python will not run is not valid source, so we follow the file reader.
+     */
+    @Test
+    void undecodableBytesInACommentAreRejectedAsPythonRejectsTheFile() {
+        assertTrue(error("x = 1  # caf\\xe9\n").contains("byte 0xe9 in position 12: invalid continuation byte"));
     }
 
     @Test
@@ -171,6 +183,7 @@ class SourceReaderTest {
     void nullBytesAreRejectedAsCPythonRejectsThem() {
         assertEquals("source code cannot contain null bytes (line 1)", error("x = 1\\x00\n"));
         assertEquals("source code cannot contain null bytes (line 3)", error("# coding: latin1\n\nx = 1 \\x00\n"));
+        assertEquals(3, assertThrows(SourceException.class, () -> decode("# coding: latin1\n\nx = 1 \\x00\n")).line());
     }
 
     @Test
