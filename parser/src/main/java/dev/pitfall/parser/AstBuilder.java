@@ -1056,6 +1056,9 @@ final class AstBuilder {
             }
             if (item.DOUBLESTAR() != null) {
                 rest = identifier(item.name());
+                if (rest.equals("_")) {
+                    throw error(item.name().start, "invalid syntax");
+                }
                 continue;
             }
             keys.add(mappingKey(item.mapping_key()));

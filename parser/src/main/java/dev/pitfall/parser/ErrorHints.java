@@ -60,6 +60,10 @@ final class ErrorHints {
                 }
             }
         }
+        SyntaxError structural = structural(tokens, offending, previous, expected, ctx);
+        if (structural != null) {
+            return structural;
+        }
         if (type == PythonLexer.EQUAL && isName(previousType)) {
             Token beforeName = previous(tokens, previous.getTokenIndex());
             if (beforeName == null || beforeName.getType() != PythonLexer.DOT) {
@@ -79,6 +83,98 @@ final class ErrorHints {
         if (startsOperand(type) && endsOperand(previousType) && insideBrackets(tokens, offending.getTokenIndex())
                 && !(previousType == PythonLexer.NAME && (type == PythonLexer.STRING || type == PythonLexer.FSTRING_START))) {
             return at(operandStart(tokens, previous), "invalid syntax. Perhaps you forgot a comma?");
+        }
+        return null;
+    }
+
+    /** Messages that depend on which construct the parser was in when it failed. */
+    private static SyntaxError structural(BufferedTokenStream tokens, Token offending, Token previous,
+                                          IntervalSet expected, ParserRuleContext ctx) {
+        int type = offending.getType();
+        int previousType = previous == null ? -1 : previous.getType();
+        Token beforePrevious = previous == null ? null : previous(tokens, previous.getTokenIndex());
+        int beforePreviousType = beforePrevious == null ? -1 : beforePrevious.getType();
+        boolean inParameters = within(ctx, ParametersContext.class) || within(ctx, Lambda_parametersContext.class);
+        if (inParameters && type == PythonLexer.EQUAL && isName(previousType)) {
+            if (beforePreviousType == PythonLexer.STAR) {
+                return at(offending, "var-positional argument cannot have default value");
+            }
+            if (beforePreviousType == PythonLexer.DOUBLESTAR) {
+                return at(offending, "var-keyword argument cannot have default value");
+            }
+        }
+        if (inParameters && previousType == PythonLexer.EQUAL) {
+            return at(previous, "expected default value expression");
+        }
+        if (inParameters && type == PythonLexer.LPAR) {
+            return at(offending, within(ctx, Lambda_parametersContext.class)
+                    ? "Lambda expression parameters cannot be parenthesized"
+                    : "Function parameters cannot be parenthesized");
+        }
+        if (within(ctx, ArgumentsContext.class) && previousType == PythonLexer.EQUAL && isName(beforePreviousType)
+                && (type == PythonLexer.RPAR || type == PythonLexer.COMMA)) {
+            return at(beforePrevious, "expected argument value expression");
+        }
+        if (within(ctx, ArgumentsContext.class) && type == PythonLexer.EQUAL) {
+            if (previousType == PythonLexer.TRUE || previousType == PythonLexer.FALSE || previousType == PythonLexer.NONE) {
+                return at(previous, "cannot assign to " + previous.getText());
+            }
+            ParserRuleContext argument = ancestor(ctx, ArgumentContext.class);
+            if (argument != null && argument.start != previous) {
+                return at(argument.start, "expression cannot contain assignment, perhaps you meant \"==\"?");
+            }
+        }
+        if (ctx instanceof FuncdefContext && expected.contains(PythonLexer.LPAR) && type != PythonLexer.LPAR) {
+            return at(offending, "expected '('");
+        }
+        if (type == PythonLexer.RSQB && previousType == PythonLexer.LSQB && within(ctx, Type_paramsContext.class)) {
+            return at(offending, "Type parameter list cannot be empty");
+        }
+        if (expected.contains(PythonLexer.IN) && type != PythonLexer.IN
+                && (within(ctx, Comp_forContext.class) || within(ctx, For_stmtContext.class))
+                && within(ctx, Target_listContext.class)) {
+            return at(offending, "'in' expected after for-loop variables");
+        }
+        if (previousType == PythonLexer.AS && within(ctx, PatternContext.class)) {
+            return at(offending, "invalid pattern target");
+        }
+        if (type == PythonLexer.STAR && previousType == PythonLexer.COLON && within(ctx, Brace_bodyContext.class)) {
+            return at(offending, "cannot use a starred expression in a dictionary value");
+        }
+        Except_clauseContext clause = ancestor(ctx, Except_clauseContext.class);
+        if (clause != null && type == PythonLexer.COMMA && clause.expression() != null) {
+            return at(clause.expression().start, "multiple exception types must be parenthesized");
+        }
+        if (type == PythonLexer.FROM) {
+            Token statementStart = offending;
+            for (Token t = previous; t != null; t = previous(tokens, t.getTokenIndex())) {
+                int kind = t.getType();
+                if (kind == PythonLexer.NEWLINE || kind == PythonLexer.INDENT || kind == PythonLexer.DEDENT
+                        || kind == PythonLexer.SEMI) {
+                    break;
+                }
+                statementStart = t;
+            }
+            if (statementStart.getType() == PythonLexer.IMPORT) {
+                return at(statementStart, "Did you mean to use 'from ... import ...' instead?");
+            }
+        }
+        if (previousType == PythonLexer.NEWLINE && beforePreviousType == PythonLexer.COLON
+                && (ctx instanceof StatementContext || ctx instanceof Match_stmtContext)
+                && ctx.start.getType() == PythonLexer.MATCH) {
+            return at(offending, "expected an indented block after 'match' statement on line " + ctx.start.getLine());
+        }
+        return null;
+    }
+
+    private static <T extends ParserRuleContext> T ancestor(ParserRuleContext ctx, Class<T> kind) {
+        for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+            if (kind.isInstance(c)) {
+                return kind.cast(c);
+            }
+            if (c instanceof StatementContext) {
+                return null;
+            }
         }
         return null;
     }
