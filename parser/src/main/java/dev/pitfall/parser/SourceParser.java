@@ -5,6 +5,7 @@ import dev.pitfall.parser.PythonParser.*;
 import dev.pitfall.source.SourceFile;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -29,6 +30,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 public final class SourceParser {
     private static final long DEEP_STACK_BYTES = 256L * 1024 * 1024;
     private static final String TOO_COMPLEX = "too many nested expressions: source too complex to parse";
+    private static final String TOO_LARGE = "source too large to parse in the available memory";
 
     private SourceParser() {
     }
@@ -50,6 +52,9 @@ public final class SourceParser {
             return parseHere(source);
         } catch (StackOverflowError tooDeep) {
             return parseOnDeepStack(source);
+        } catch (OutOfMemoryError tooLarge) {
+            // The token buffer and parse tree of this one file are unreachable again by now.
+            return new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_LARGE)), false);
         }
     }
 
@@ -60,6 +65,8 @@ public final class SourceParser {
                 outcome[0] = parseHere(source);
             } catch (StackOverflowError tooDeep) {
                 outcome[0] = new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_COMPLEX)), false);
+            } catch (OutOfMemoryError tooLarge) {
+                outcome[0] = new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_LARGE)), false);
             }
         }, "pitfall-deep-parse", DEEP_STACK_BYTES);
         worker.start();
@@ -152,7 +159,13 @@ public final class SourceParser {
                                 String antlrMessage, RecognitionException e) {
             Parser parser = (Parser) recognizer;
             Token offending = (Token) offendingSymbol;
-            throw new FirstErrorFound(describe(parser, offending, e));
+            SyntaxError error;
+            try {
+                error = describe(parser, offending, e);
+            } catch (RuntimeException unexpected) {
+                error = new SyntaxError(line, column + 1, "invalid syntax");
+            }
+            throw new FirstErrorFound(error);
         }
     }
 
@@ -160,7 +173,9 @@ public final class SourceParser {
         int line = offending.getLine();
         int column = offending.getCharPositionInLine() + 1;
         if (offending.getType() == PythonLexer.INDENT) {
-            return new SyntaxError(line, column, "unexpected indent");
+            // CPython points at the last column of the indentation.
+            Token first = ((BufferedTokenStream) parser.getTokenStream()).LT(2);
+            return new SyntaxError(line, Math.max(1, first.getCharPositionInLine()), "unexpected indent");
         }
         if (offending.getType() == PythonLexer.NOT && followsArithmeticOperator(parser, offending)) {
             return new SyntaxError(line, column, "'not' after an operator must be parenthesized");
