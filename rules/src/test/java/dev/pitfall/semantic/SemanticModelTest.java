@@ -238,6 +238,24 @@ class SemanticModelTest {
     }
 
     @Test
+    void lambdaParametersGetWhatPandasPassesThem() {
+        SemanticModel m = model("""
+                import pandas as pd
+                df = pd.DataFrame({"a": [1], "b": [2]})
+                total = df.apply(lambda row: row["a"] + row["b"], axis=1)
+                piped = df.pipe(lambda d: d.head())
+                groups = df.groupby("a").apply(lambda g: g["b"].sum())
+                picked = df.loc[lambda d: d["a"] > 0]
+                squares = df["a"].map(lambda v: v * v)
+                """);
+        assertEquals(ValueKind.SERIES, m.kindOf(load(m, "row", 3)));
+        assertEquals(ValueKind.DATAFRAME, m.kindOf(load(m, "d", 4)));
+        assertEquals(ValueKind.DATAFRAME, m.kindOf(load(m, "g", 5)));
+        assertEquals(ValueKind.DATAFRAME, m.kindOf(load(m, "d", 6)));
+        assertEquals(ValueKind.UNKNOWN, m.kindOf(load(m, "v", 7)));
+    }
+
+    @Test
     void numpyGeneratorsAndSplitParts() {
         SemanticModel m = model("""
                 import numpy as np
