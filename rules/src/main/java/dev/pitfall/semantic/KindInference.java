@@ -115,7 +115,22 @@ final class KindInference {
             return subscriptKind((Subscript) e);
         }
         if (e instanceof BinOp) {
-            return binOpKind(kindOf(((BinOp) e).left()), kindOf(((BinOp) e).right()));
+            // Fold the left spine of a long chain (a + b + c ...) without recursion.
+            java.util.ArrayDeque<BinOp> spine = new java.util.ArrayDeque<>();
+            Expression left = e;
+            while (left instanceof BinOp && !memo.containsKey(left) || left == e) {
+                spine.push((BinOp) left);
+                left = ((BinOp) left).left();
+            }
+            ValueKind kind = kindOf(left);
+            while (!spine.isEmpty()) {
+                BinOp op = spine.pop();
+                kind = binOpKind(kind, kindOf(op.right()));
+                if (op != e) {
+                    memo.put(op, kind);
+                }
+            }
+            return kind;
         }
         if (e instanceof Compare) {
             ValueKind left = kindOf(((Compare) e).left());

@@ -9,6 +9,7 @@ import dev.pitfall.ast.AsyncFor;
 import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.AsyncWith;
 import dev.pitfall.ast.AugAssign;
+import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.ClassDef;
 import dev.pitfall.ast.Comprehension;
 import dev.pitfall.ast.Delete;
@@ -144,7 +145,19 @@ final class ScopeBuilder {
             // Other nodes find their scope through their parents (SemanticModel.scopeContaining).
             evaluatedIn.put(node, scope);
         }
-        if (node instanceof FunctionDef) {
+        if (node instanceof BinOp) {
+            // Long chains (a + b + c ...) nest to the left: walk that spine without recursion.
+            java.util.ArrayDeque<BinOp> spine = new java.util.ArrayDeque<>();
+            Node left = node;
+            while (left instanceof BinOp) {
+                spine.push((BinOp) left);
+                left = ((BinOp) left).left();
+            }
+            visit(left, scope);
+            while (!spine.isEmpty()) {
+                visit(spine.pop().right(), scope);
+            }
+        } else if (node instanceof FunctionDef) {
             FunctionDef f = (FunctionDef) node;
             function(f, f.name(), f.args(), f.body(), f.decorator_list(), f.returns(), f.type_params(), scope);
         } else if (node instanceof AsyncFunctionDef) {

@@ -256,6 +256,16 @@ class SemanticModelTest {
     }
 
     @Test
+    void longOperatorChainsDoNotExhaustTheStack() {
+        // CPython accepts chains of several thousand operands; they nest to the left in the tree.
+        String chain = "x = np.zeros(3)" + " + 1".repeat(9000);
+        SemanticModel m = model("import numpy as np\nbase = 1\n" + chain + " + base\ny = x\n");
+        assertEquals(ValueKind.NDARRAY, m.kindOf(load(m, "x", 4)));
+        Binding base = m.moduleScope().symbol("base").bindings().get(0);
+        assertTrue(m.dataFlow().derivesFrom(load(m, "x", 4), base));
+    }
+
+    @Test
     void numpyGeneratorsAndSplitParts() {
         SemanticModel m = model("""
                 import numpy as np
