@@ -484,6 +484,10 @@ final class ScopeBuilder {
         addBinding(scope.symbolFor(def.name()), Binding.Kind.CLASS, def, def, null, List.of(), null);
         Scope inner = new Scope(Scope.Kind.CLASS, def, outer, def.name());
         scopeByNode.put(def, inner);
+        if (!def.type_params().isEmpty()) {
+            // A generic class body binds __type_params__ before its first statement.
+            inner.symbolFor("__type_params__").markBound();
+        }
         statements(def.body(), inner);
     }
 
