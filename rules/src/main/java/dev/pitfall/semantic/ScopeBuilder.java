@@ -123,7 +123,7 @@ final class ScopeBuilder {
     private void declareGlobal(Scope scope, String name) {
         scope.symbolFor(name).markDeclaredGlobal();
         if (scope != top) {
-            top.symbolFor(name).markDeclaredGlobal();
+            top.symbolFor(scope.mangle(name)).markDeclaredGlobal();
         }
     }
 
@@ -349,8 +349,8 @@ final class ScopeBuilder {
             symbol.markAnnotated();
             if (assign.value() != null) {
                 bind(target, scope, Binding.Kind.ANNOTATED_ASSIGNMENT, assign, assign.value(), List.of());
-            } else if (!symbol.isDeclaredGlobal() && !symbol.isDeclaredNonlocal()) {
-                // `x: int` alone makes x local to the scope without binding a value.
+            } else if (assign.simple() == 1 && !symbol.isDeclaredGlobal() && !symbol.isDeclaredNonlocal()) {
+                // `x: int` alone makes x local to the scope without binding a value; `(x): int` does not.
                 symbol.markBound();
             }
         } else {

@@ -195,6 +195,20 @@ class ScopeOracleTest {
             class ___:
                 __kept = 1
             """,
+            // a parenthesised annotated name without a value does not make the name local;
+            // a global declaration of a private name in a method declares the mangled name
+            """
+            def f():
+                (not_local): int
+                annotated_only: int
+                return not_local
+            class Foo:
+                def f(self):
+                    global __x1
+                    __x1 = 0
+                    [__x1 := 2 for a in [3]]
+                    return __x1
+            """,
             // module-level comprehensions whose variables closures capture
             """
             _states = range(3)
