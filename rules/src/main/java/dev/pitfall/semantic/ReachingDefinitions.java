@@ -369,6 +369,20 @@ final class ReachingDefinitions {
             if (node instanceof Statement) {
                 return;
             }
+            if (node instanceof dev.pitfall.ast.BinOp) {
+                // Long chains (a + b + c ...) nest to the left: walk that spine without recursion.
+                java.util.ArrayDeque<dev.pitfall.ast.BinOp> spine = new java.util.ArrayDeque<>();
+                Node left = node;
+                while (left instanceof dev.pitfall.ast.BinOp) {
+                    spine.push((dev.pitfall.ast.BinOp) left);
+                    left = ((dev.pitfall.ast.BinOp) left).left();
+                }
+                visitExpression(left, state);
+                while (!spine.isEmpty()) {
+                    visitExpression(spine.pop().right(), state);
+                }
+                return;
+            }
             if (node instanceof Name) {
                 Name name = (Name) node;
                 if (scopes.evaluatedIn.get(name) != scope) {
