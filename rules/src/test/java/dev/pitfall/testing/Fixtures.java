@@ -1,8 +1,8 @@
 package dev.pitfall.testing;
 
+import dev.pitfall.source.SourceException;
 import dev.pitfall.source.SourceFile;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.pitfall.source.SourceReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,10 +22,11 @@ public final class Fixtures {
     }
 
     /** Reads a fixture as the linter would see it. */
-    public static SourceFile load(Path file) throws IOException {
-        if (file.toString().endsWith(".ipynb")) {
-            throw new IllegalStateException("notebook fixtures need the notebook loader: " + file);
+    public static SourceFile load(Path file) {
+        try {
+            return SourceReader.read(file, file.toString());
+        } catch (SourceException e) {
+            throw new IllegalStateException("cannot read fixture " + file + ": " + e.getMessage(), e);
         }
-        return SourceFile.ofText(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
     }
 }
