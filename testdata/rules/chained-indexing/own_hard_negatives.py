@@ -1,0 +1,52 @@
+# Code that indexes twice but is not chained indexing on a DataFrame: no line may be reported.
+import json
+
+import numpy as np
+import pandas as pd
+
+df = pd.read_csv("train.csv")
+
+# Python containers, including containers of DataFrames.
+data = {"x": [1, 2, 3]}
+data["x"][0] = 10
+folds = {"train": df, "valid": df.copy()}
+folds["train"]["fold"] = 0
+frames = [df, df.copy()]
+frames[1]["weight"] = 1.0
+with open("config.json") as handle:
+    config = json.load(handle)
+config["model"]["lr"] = 0.01
+
+# numpy arrays.
+X = df[["a", "b"]].to_numpy()
+X[0][1] = 5.0
+mask = X[:, 0] > 0
+first_column = X[:, 0][mask]
+df.values[0][1] = 2
+
+# One-step selections and reads that are not two plain subscripts.
+df.loc[df["a"] > 0, "b"] = 1
+df.loc[0, "a"] = 2
+df.at[0, "a"] = 3
+df.iat[0, 1] = 4
+last = df["a"].iloc[-1]
+first_row_a = df.loc[0]["a"]
+initials = df["name"].str[0]
+values = df["a"].values[0]
+label = df.index[0]
+kind = df.dtypes["a"]
+
+# A row Series: row["name"] is one value, and [0] its first character.
+for _, row in df.iterrows():
+    initial = row["name"][0]
+    row["name"] = initial
+
+# An explicit copy, then changes to the copy.
+adults = df[df["age"] >= 18].copy()
+adults["group"] = "adult"
+subset = df[["a", "b"]].copy()
+subset.fillna(0, inplace=True)
+
+# In-place methods on the frame itself.
+df.fillna(0, inplace=True)
+df.drop(columns=["b"], inplace=True)
