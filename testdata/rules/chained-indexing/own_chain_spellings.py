@@ -38,3 +38,5 @@ def fill_region(table):
 
 for key, group in sales.groupby("store_id"):
     print(key, group["units"][0])  # expect: chained-indexing
+
+sales["units"][sales["units"] > 100][0] = 100  # expect: chained-indexing

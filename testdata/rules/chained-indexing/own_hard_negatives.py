@@ -50,3 +50,9 @@ subset.fillna(0, inplace=True)
 # In-place methods on the frame itself.
 df.fillna(0, inplace=True)
 df.drop(columns=["b"], inplace=True)
+
+# A Series variable: the chain does not start at a DataFrame (s[k] is usually one value).
+units = df["units"]
+top = units[units > 100][:5]
+labels = pd.Series(["a", "b"])
+labels[labels == "a"][0]

@@ -81,3 +81,11 @@ j = 0
 while j < len(names):
     print(names[j])
     j += 1
+
+
+# An object of unknown kind walked by position through an attribute: a torch-style dataset.
+def count_positives(dataset):
+    positives = 0
+    for i in range(len(dataset)):
+        positives += dataset.targets[i] > 0
+    return positives

@@ -64,3 +64,10 @@ position = 0
 while position < orders.shape[0]:  # expect: dataframe-row-iteration
     print(orders.iloc[position])
     position += 1
+
+
+def lagged_sum(frame):
+    out = [0.0] * len(frame)
+    for i in range(1, len(frame)):  # expect: dataframe-row-iteration
+        out[i] = frame["A"][i - 1] + frame["A"][i]
+    return out

@@ -231,27 +231,40 @@ public final class ChainedIndexing implements Rule {
 
     /**
      * True when the step takes a new pandas object (rows or columns, not one value) out of a
-     * pandas object. Indexing a DataFrame with {@code []} always gives a Series or a DataFrame;
-     * {@code .loc}/{@code .iloc} are pandas' own names, so an owner of unknown kind counts when
-     * the key names rows only (with a row and a column key the result may be one value).
+     * DataFrame, directly or through earlier steps of the same chain: the chain must start at a
+     * DataFrame, since on a Series variable {@code s[k]} is usually one value. Indexing a
+     * DataFrame with {@code []} always gives a Series or a DataFrame; {@code .loc}/{@code .iloc}
+     * are pandas' own names, so an owner of unknown kind counts when the key names rows only (with
+     * a row and a column key the result may be one value).
      */
     private static boolean isSelection(Step step, SemanticModel model) {
         ValueKind owner = model.kindOf(step.owner());
-        ValueKind result = model.kindOf(step.whole());
         switch (step.via()) {
             case PLAIN:
-                return owner.isDataFrame() || owner.isSeries() && result.isPandasData();
+                return owner.isDataFrame() || yieldsPandasData(step, model) && isSelectionFromFrame(step.owner(), model);
             case LOC:
             case ILOC:
-                if (owner.isPandasData()) {
-                    return result.isPandasData();
+                if (owner.isUnknown()) {
+                    return !(step.key() instanceof Tuple);
                 }
-                return owner.isUnknown() && !(step.key() instanceof Tuple);
+                return yieldsPandasData(step, model)
+                        && (owner.isDataFrame() || isSelectionFromFrame(step.owner(), model));
             case ATTRIBUTE:
-                return owner.isDataFrame() && result.isSeries() && !NON_COLUMN_ATTRIBUTES.contains(step.column());
+                return owner.isDataFrame() && model.kindOf(step.whole()).isSeries()
+                        && !NON_COLUMN_ATTRIBUTES.contains(step.column());
             default:
                 return false;
         }
+    }
+
+    private static boolean yieldsPandasData(Step step, SemanticModel model) {
+        return model.kindOf(step.whole()).isPandasData();
+    }
+
+    /** An expression that is itself a selection out of a DataFrame ({@code df["a"]} in {@code df["a"][m]}). */
+    private static boolean isSelectionFromFrame(Expression expression, SemanticModel model) {
+        Step earlier = step(expression);
+        return earlier != null && isSelection(earlier, model);
     }
 
     private static boolean isInPlace(Call call) {

@@ -13,6 +13,7 @@ import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.For;
 import dev.pitfall.ast.GeneratorExp;
 import dev.pitfall.ast.Keyword;
+import dev.pitfall.ast.Lambda;
 import dev.pitfall.ast.ListComp;
 import dev.pitfall.ast.Located;
 import dev.pitfall.ast.Name;
@@ -293,8 +294,14 @@ public final class DataFrameRowIteration implements Rule {
                 return null;
             }
             Expression measured = call.args().get(0);
-            if (measured instanceof Attribute && ((Attribute) measured).attr().equals("index")) {
-                return ((Attribute) measured).value();
+            if (measured instanceof Attribute) {
+                String attribute = ((Attribute) measured).attr();
+                if (attribute.equals("index")) {
+                    return ((Attribute) measured).value();
+                }
+                if (attribute.equals("columns")) {
+                    return null;
+                }
             }
             return measured;
         }
@@ -311,8 +318,8 @@ public final class DataFrameRowIteration implements Rule {
     /**
      * The first place in {@code body} that picks one row of {@code frame} by the loop counter:
      * {@code frame.iloc[i]}, {@code frame.loc[i, "c"]}, {@code frame.at[i, "c"]},
-     * {@code frame.iat[i - 1, 0]}, {@code frame["c"].iloc[i]}, or, for a known DataFrame,
-     * {@code frame["c"][i]} and {@code frame.c[i]}. Slices (batches of rows) do not count.
+     * {@code frame.iat[i - 1, 0]}, {@code frame["c"].iloc[i]}, {@code frame["c"][i]}, or, for a
+     * known DataFrame, {@code frame.c[i]}. Slices (batches of rows) do not count.
      */
     private Subscript rowAccess(List<Node> body, Expression frame, Symbol counter, SemanticModel model) {
         if (counter == null) {
@@ -332,10 +339,11 @@ public final class DataFrameRowIteration implements Rule {
                 Expression container = subscript.value();
                 if (PandasExpressions.isIndexer(container, PandasExpressions.ALL_INDEXERS)) {
                     Expression owner = ((Attribute) container).value();
-                    if (PandasExpressions.sameReference(owner, frame, model) || isColumnOf(owner, frame, model)) {
+                    if (PandasExpressions.sameReference(owner, frame, model)
+                            || isColumnOf(owner, frame, knownFrame, model)) {
                         found.add(subscript);
                     }
-                } else if (knownFrame && isColumnOf(container, frame, model)) {
+                } else if (isColumnOf(container, frame, knownFrame, model)) {
                     found.add(subscript);
                 }
             });
@@ -369,8 +377,13 @@ public final class DataFrameRowIteration implements Rule {
         return false;
     }
 
-    /** {@code frame["c"]} or {@code frame.c}: one column of the frame, a Series. */
-    private static boolean isColumnOf(Expression candidate, Expression frame, SemanticModel model) {
+    /**
+     * {@code frame["c"]}, or {@code frame.c} of a known DataFrame: one column of the frame. An
+     * attribute of an object of unknown kind is too common outside pandas ({@code dataset.targets[i]})
+     * to count; a string key indexed again by the row counter of {@code range(len(frame))} is not.
+     */
+    private static boolean isColumnOf(Expression candidate, Expression frame, boolean knownFrame,
+            SemanticModel model) {
         if (candidate instanceof Subscript) {
             Subscript column = (Subscript) candidate;
             Expression key = column.slice();
@@ -379,7 +392,7 @@ public final class DataFrameRowIteration implements Rule {
             return labelKey && PandasExpressions.sameReference(column.value(), frame, model);
         }
         if (candidate instanceof Attribute) {
-            return model.kindOf(candidate).isSeries()
+            return knownFrame && model.kindOf(candidate).isSeries()
                     && PandasExpressions.sameReference(((Attribute) candidate).value(), frame, model);
         }
         return false;
@@ -417,18 +430,22 @@ public final class DataFrameRowIteration implements Rule {
             return;
         }
         String frame = PandasExpressions.quote(context.source(), receiver);
-        String method = ((Attribute) call.func()).attr();
+        String example = PandasExpressions.exampleName(context.source(), receiver);
+        String function = call.args().isEmpty() ? "the function"
+                : call.args().get(0) instanceof Lambda ? "the lambda"
+                : PandasExpressions.quote(context.source(), call.args().get(0));
+        String spelled = String.format("%s.%s(..., axis=%s%s)", frame, ((Attribute) call.func()).attr(),
+                PandasExpressions.quote(context.source(), axis), raw ? ", raw=True" : "");
         if (raw) {
             context.report(call, Severity.NOTE, String.format(
-                    "%s.%s(..., axis=1, raw=True) still calls a Python function once per row of \"%s\"; "
-                            + "use numpy operations on %s.to_numpy() or on whole columns instead",
-                    frame, method, frame, frame));
+                    "%s still calls %s once per row of \"%s\"; use numpy operations on whole columns "
+                            + "or on %s.to_numpy() instead",
+                    spelled, function, frame, example));
         } else {
             context.report(call, String.format(
-                    "%s.%s(..., axis=1) calls a Python function once per row of \"%s\", boxing each row "
-                            + "into a Series; compute on whole columns instead (e.g. %s[\"a\"] * %s[\"b\"], "
-                            + "np.where for conditions)",
-                    frame, method, frame, frame, frame));
+                    "%s calls %s once per row of \"%s\", boxing each row into a Series; compute on whole "
+                            + "columns instead (e.g. %s[\"a\"] * %s[\"b\"], np.where(...) for conditions)",
+                    spelled, function, frame, example, example));
         }
     }
 
@@ -437,19 +454,20 @@ public final class DataFrameRowIteration implements Rule {
     private void reportRowIterator(Call rowIterator, Expression iterable, RuleContext context) {
         Attribute method = (Attribute) rowIterator.func();
         String frame = PandasExpressions.quote(context.source(), method.value());
+        String example = PandasExpressions.exampleName(context.source(), method.value());
         // A name bound to the iterator earlier: the loop header is where the rows are walked.
         Located at = iterable instanceof Name ? iterable : rowIterator;
         if (method.attr().equals("itertuples")) {
             context.report(at, Severity.NOTE, String.format(
-                    "\"%s\" is iterated row by row with itertuples(); compute on whole columns instead "
-                            + "(e.g. %s[\"a\"] * %s[\"b\"]) where the loop body allows it",
-                    frame, frame, frame));
+                    "\"%s\" is iterated row by row with itertuples(); where the loop body allows it, "
+                            + "compute on whole columns instead (e.g. %s[\"a\"] * %s[\"b\"])",
+                    frame, example, example));
         } else {
             context.report(at, String.format(
                     "\"%s\" is iterated row by row with iterrows(), which builds a Series for every row; "
                             + "compute on whole columns instead (e.g. (%s[\"a\"] * %s[\"b\"]).sum()), or use "
                             + "itertuples() if a loop is unavoidable",
-                    frame, frame, frame));
+                    frame, example, example));
         }
     }
 

@@ -42,6 +42,18 @@ final class PandasExpressions {
         return text;
     }
 
+    /**
+     * How a message's example should call the frame: its own spelling when that is a plain name
+     * or attribute path ({@code df}, {@code self.data}), else {@code df}.
+     */
+    static String exampleName(SourceFile source, Expression frame) {
+        Expression current = frame;
+        while (current instanceof Attribute) {
+            current = ((Attribute) current).value();
+        }
+        return current instanceof Name ? quote(source, frame) : "df";
+    }
+
     /** The source text of a node, as written. */
     static String exactText(SourceFile source, Located node) {
         int start = source.lineStartOffset(node.lineno())
