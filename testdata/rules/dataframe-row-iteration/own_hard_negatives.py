@@ -89,3 +89,11 @@ def count_positives(dataset):
     for i in range(len(dataset)):
         positives += dataset.targets[i] > 0
     return positives
+
+
+def labels_of(frame: pd.DataFrame):
+    # Index labels and raw values are read by position, but no row of the frame is indexed.
+    names = []
+    for i in range(len(frame)):
+        names.append(frame.index[i])
+    return names

@@ -71,3 +71,19 @@ def lagged_sum(frame):
     for i in range(1, len(frame)):  # expect: dataframe-row-iteration
         out[i] = frame["A"][i - 1] + frame["A"][i]
     return out
+
+
+def mark_resistance(frame, window):
+    for i in range(window, len(frame) - window):  # expect: dataframe-row-iteration
+        if frame[window_column(window)].iloc[i] > 0:
+            frame.loc[frame.index[i], "resistance"] = True
+    return frame
+
+
+def window_column(window):
+    return f"high_{window}"
+
+
+def mark_support(frame: pandas_lib.DataFrame):
+    for i in range(len(frame)):  # expect: dataframe-row-iteration
+        frame.loc[frame.index[i], "support"] = i % 2 == 0

@@ -21,6 +21,7 @@ import dev.pitfall.ast.Node;
 import dev.pitfall.ast.Nodes;
 import dev.pitfall.ast.OperatorKind;
 import dev.pitfall.ast.SetComp;
+import dev.pitfall.ast.Slice;
 import dev.pitfall.ast.Subscript;
 import dev.pitfall.ast.Tuple;
 import dev.pitfall.ast.While;
@@ -272,16 +273,14 @@ public final class DataFrameRowIteration implements Rule {
         return frame;
     }
 
-    /** {@code X} when {@code length} is {@code len(X)}, {@code len(X.index)}, {@code X.shape[0]}, ± a constant. */
+    /** {@code X} when {@code length} is {@code len(X)}, {@code len(X.index)}, {@code X.shape[0]}, plus or minus an offset. */
     private Expression lengthOf(Expression length, SemanticModel model, int depth) {
         if (depth > NAME_DEPTH) {
             return null;
         }
         if (length instanceof BinOp) {
             BinOp arithmetic = (BinOp) length;
-            boolean offset = (arithmetic.op() == OperatorKind.Add || arithmetic.op() == OperatorKind.Sub)
-                    && arithmetic.right() instanceof Constant
-                    && ((Constant) arithmetic.right()).value() instanceof BigInteger;
+            boolean offset = arithmetic.op() == OperatorKind.Add || arithmetic.op() == OperatorKind.Sub;
             return offset ? lengthOf(arithmetic.left(), model, depth + 1) : null;
         }
         if (length instanceof Name) {
@@ -325,7 +324,6 @@ public final class DataFrameRowIteration implements Rule {
         if (counter == null) {
             return null;
         }
-        boolean knownFrame = model.kindOf(frame).isDataFrame();
         List<Subscript> found = new ArrayList<>(1);
         for (Node node : body) {
             Nodes.walk(node, descendant -> {
@@ -340,10 +338,10 @@ public final class DataFrameRowIteration implements Rule {
                 if (PandasExpressions.isIndexer(container, PandasExpressions.ALL_INDEXERS)) {
                     Expression owner = ((Attribute) container).value();
                     if (PandasExpressions.sameReference(owner, frame, model)
-                            || isColumnOf(owner, frame, knownFrame, model)) {
+                            || isColumnOf(owner, frame, true, model)) {
                         found.add(subscript);
                     }
-                } else if (isColumnOf(container, frame, knownFrame, model)) {
+                } else if (isColumnOf(container, frame, false, model)) {
                     found.add(subscript);
                 }
             });
@@ -361,10 +359,18 @@ public final class DataFrameRowIteration implements Rule {
         return key;
     }
 
-    /** {@code i}, {@code i + 1} or {@code i - 1} with {@code i} the counter (a slice is a batch, not a row). */
+    /**
+     * {@code i}, {@code i + 1}, {@code i - 1} or {@code X.index[i]} with {@code i} the counter (a
+     * slice is a batch, not a row).
+     */
     private static boolean usesCounter(Expression key, Symbol counter, SemanticModel model) {
         if (key instanceof Name) {
             return model.symbolOf((Name) key) == counter;
+        }
+        if (key instanceof Subscript && ((Subscript) key).value() instanceof Attribute
+                && ((Attribute) ((Subscript) key).value()).attr().equals("index")) {
+            // df.loc[df.index[i], "c"]: the label of the i-th row.
+            return usesCounter(((Subscript) key).slice(), counter, model);
         }
         if (key instanceof BinOp) {
             BinOp arithmetic = (BinOp) key;
@@ -378,21 +384,27 @@ public final class DataFrameRowIteration implements Rule {
     }
 
     /**
-     * {@code frame["c"]}, or {@code frame.c} of a known DataFrame: one column of the frame. An
-     * attribute of an object of unknown kind is too common outside pandas ({@code dataset.targets[i]})
-     * to count; a string key indexed again by the row counter of {@code range(len(frame))} is not.
+     * One column of the frame: {@code frame[key]} or {@code frame.c}. A column used through a
+     * pandas indexer ({@code frame[k].iloc[i]}, {@code viaIndexer}) is pandas data whatever the
+     * frame's known kind. Otherwise, unless the frame is known to be a DataFrame, only a string key
+     * counts ({@code frame["c"][i]}), and an attribute must be known to be a column:
+     * {@code dataset.targets[i]} is common outside pandas.
      */
-    private static boolean isColumnOf(Expression candidate, Expression frame, boolean knownFrame,
+    private static boolean isColumnOf(Expression candidate, Expression frame, boolean viaIndexer,
             SemanticModel model) {
         if (candidate instanceof Subscript) {
             Subscript column = (Subscript) candidate;
             Expression key = column.slice();
             boolean labelKey = key instanceof Constant && ((Constant) key).value() instanceof String
                     || model.kindOf(key).is(ValueKind.STR);
-            return labelKey && PandasExpressions.sameReference(column.value(), frame, model);
+            boolean knownFrame = model.kindOf(frame).isDataFrame();
+            return (viaIndexer || knownFrame || labelKey) && !(key instanceof Slice)
+                    && PandasExpressions.sameReference(column.value(), frame, model);
         }
         if (candidate instanceof Attribute) {
-            return knownFrame && model.kindOf(candidate).isSeries()
+            ValueKind kind = model.kindOf(candidate);
+            return (kind.isSeries() || viaIndexer && kind.isUnknown())
+                    && !PandasExpressions.ALL_INDEXERS.contains(((Attribute) candidate).attr())
                     && PandasExpressions.sameReference(((Attribute) candidate).value(), frame, model);
         }
         return false;
