@@ -57,6 +57,10 @@ spread_too = df.apply(np.ptp, axis="index")
 per_user = df.groupby("user_id").apply(lambda g: g["v"].sum())
 smooth = df.rolling(3).apply(np.mean, raw=True)
 
+# Styling the rendered table row by row is what Styler.apply(axis=1) is for.
+styled = df.style.apply(lambda r: ["font-weight: bold" if r.total > 0 else ""] * len(r), axis=1)
+styled_twice = df.style.format("{:.2f}").apply(lambda r: [""] * len(r), axis="columns")
+
 # One peek, not a loop.
 first_index, first_row = next(df.iterrows())
 

@@ -419,7 +419,7 @@ public final class DataFrameRowIteration implements Rule {
         SemanticModel model = context.semantic();
         Expression receiver = ((Attribute) call.func()).value();
         ValueKind receiverKind = model.kindOf(receiver);
-        if (!PandasExpressions.mayBeDataFrame(receiverKind)) {
+        if (!PandasExpressions.mayBeDataFrame(receiverKind) || isStyler(receiver)) {
             return;
         }
         Expression axis = null;
@@ -459,6 +459,18 @@ public final class DataFrameRowIteration implements Rule {
                             + "columns instead (e.g. %s[\"a\"] * %s[\"b\"], np.where(...) for conditions)",
                     spelled, function, frame, example, example));
         }
+    }
+
+    /**
+     * {@code df.style}, or a chain of its methods: {@code Styler.apply(f, axis=1)} styles the
+     * rendered table row by row, which is what it is for.
+     */
+    private static boolean isStyler(Expression receiver) {
+        Expression current = receiver;
+        while (current instanceof Call && ((Call) current).func() instanceof Attribute) {
+            current = ((Attribute) ((Call) current).func()).value();
+        }
+        return current instanceof Attribute && ((Attribute) current).attr().equals("style");
     }
 
     // ---- messages
