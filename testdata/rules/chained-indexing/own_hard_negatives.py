@@ -56,3 +56,7 @@ units = df["units"]
 top = units[units > 100][:5]
 labels = pd.Series(["a", "b"])
 labels[labels == "a"][0]
+
+# read_html returns a list of DataFrames: tables[0] is a frame, ["rank"] a new column.
+tables = pd.read_html("https://example.org/league.html")
+tables[0]["rank"] = range(len(tables[0]))
