@@ -94,14 +94,18 @@ public final class LateBindingClosure implements Rule {
             "builtins.min", "builtins.max", "builtins.map", "builtins.filter", "builtins.any",
             "builtins.all", "builtins.sum", "functools.reduce", "re.sub", "re.subn",
             "itertools.groupby", "itertools.takewhile", "itertools.dropwhile",
-            "itertools.filterfalse", "itertools.starmap", "itertools.accumulate");
+            "itertools.filterfalse", "itertools.starmap", "itertools.accumulate",
+            "pytest.raises", "pytest.warns", "timeit.timeit", "timeit.repeat");
     /**
      * Methods that run a callable argument at once, on pandas objects, compiled regular
      * expressions, lists and torch modules; these names are not used for registration of callbacks.
      */
     private static final Set<String> SYNCHRONOUS_METHODS = Set.of("apply", "map", "applymap",
             "agg", "aggregate", "transform", "pipe", "assign", "where", "mask", "filter",
-            "groupby", "sort", "sub", "subn", "sort_values", "sort_index", "rename");
+            "groupby", "sort", "sub", "subn", "sort_values", "sort_index", "rename",
+            "assertRaises", "assertRaisesRegex", "assertWarns", "assertWarnsRegex");
+    /** How deep to follow a closure passed to a function of the same file that passes it on. */
+    private static final int MAX_HELPER_DEPTH = 2;
 
     /** Functions that wrap a callable; harmless when the wrapper is called at once: np.vectorize(f)(x). */
     private static final Set<String> WRAPPERS = Set.of("numpy.vectorize", "functools.partial");
@@ -246,21 +250,32 @@ public final class LateBindingClosure implements Rule {
     /** True when the closure can still be called after the iteration that made it has ended. */
     private static boolean outlivesIteration(Located closure, Node loop, SemanticModel model) {
         if (closure instanceof Lambda) {
-            return escapes((Expression) closure, loop, model);
+            return escapes((Expression) closure, loop, model, 0);
         }
         List<dev.pitfall.ast.Expression> decorators = closure instanceof FunctionDef
                 ? ((FunctionDef) closure).decorator_list() : ((AsyncFunctionDef) closure).decorator_list();
+        List<Binding> bindings = model.bindingsMadeBy(closure);
         if (!decorators.isEmpty()) {
-            return true;
+            // A decorator may register the function (@app.route); if the loop only calls it, it cannot.
+            List<Name> uses = new ArrayList<>();
+            for (Binding binding : bindings) {
+                uses.addAll(usesInLoop(binding, loop, model));
+            }
+            return uses.isEmpty() || uses.stream().anyMatch(use -> !isCalled(use, model));
         }
-        return referencesEscape(model.bindingsMadeBy(closure), loop, model);
+        return referencesEscape(bindings, loop, model, 0);
+    }
+
+    private static boolean isCalled(Name use, SemanticModel model) {
+        Node parent = model.parents().parentOf(use);
+        return parent instanceof Call && ((Call) parent).func() == use;
     }
 
     /** True when a reference, within the loop, to a name bound to the closure lets it escape. */
-    private static boolean referencesEscape(List<Binding> bindings, Node loop, SemanticModel model) {
+    private static boolean referencesEscape(List<Binding> bindings, Node loop, SemanticModel model, int depth) {
         for (Binding binding : bindings) {
             for (Name use : usesInLoop(binding, loop, model)) {
-                if (escapes(use, loop, model)) {
+                if (escapes(use, loop, model, depth)) {
                     return true;
                 }
             }
@@ -280,20 +295,25 @@ public final class LateBindingClosure implements Rule {
         return uses;
     }
 
-    /** Where a value holding the closure goes next, decided by the expression around it. */
-    private static boolean escapes(Expression value, Node loop, SemanticModel model) {
+    /**
+     * Where a value holding the closure goes next, decided by the expression around it.
+     * {@code region} is the loop (or, in a helper function, that function's body) within which
+     * names holding the closure are followed.
+     */
+    private static boolean escapes(Expression value, Node region, SemanticModel model, int depth) {
         Node parent = model.parents().parentOf(value);
         if (parent instanceof Call) {
             Call call = (Call) parent;
             if (call.func() == value) {
                 return false;
             }
-            return !synchronousConsumer(call, model);
+            return !synchronousConsumer(call, model) && !helperOnlyCalls(call, value, null, model, depth);
         }
         if (parent instanceof Keyword) {
             Keyword keyword = (Keyword) parent;
             Call call = (Call) model.parents().parentOf(keyword);
-            return !"key".equals(keyword.arg()) && !synchronousConsumer(call, model);
+            return !"key".equals(keyword.arg()) && !synchronousConsumer(call, model)
+                    && !helperOnlyCalls(call, value, keyword.arg(), model, depth);
         }
         if (parent instanceof Return || parent instanceof Expr || parent instanceof Await) {
             return false;
@@ -308,7 +328,7 @@ public final class LateBindingClosure implements Rule {
         if (parent instanceof dev.pitfall.ast.List || parent instanceof Tuple || parent instanceof dev.pitfall.ast.Set
                 || parent instanceof Dict || parent instanceof IfExp || parent instanceof BoolOp
                 || parent instanceof Starred) {
-            return escapes((Expression) parent, loop, model);
+            return escapes((Expression) parent, region, model, depth);
         }
         if (parent instanceof Assign) {
             Assign assign = (Assign) parent;
@@ -324,9 +344,65 @@ public final class LateBindingClosure implements Rule {
                     bindings.add(binding);
                 }
             }
-            return referencesEscape(bindings, loop, model);
+            return referencesEscape(bindings, region, model, depth);
         }
         return parent instanceof Statement && !(parent instanceof Expr);
+    }
+
+    /**
+     * True when the call is to a function of this file that does not let the argument escape
+     * (it only calls it, or hands it to synchronous consumers): {@code check(x, lambda d: d % m == 0)}.
+     */
+    private static boolean helperOnlyCalls(Call call, Expression argument, String keyword,
+            SemanticModel model, int depth) {
+        if (depth >= MAX_HELPER_DEPTH) {
+            return false;
+        }
+        Statement helper = model.calledFunction(call).orElse(null);
+        if (helper == null) {
+            return false;
+        }
+        List<Binding> parameters = model.parametersOf(helper);
+        Binding parameter = null;
+        if (keyword != null) {
+            for (Binding candidate : parameters) {
+                if (candidate.name().equals(keyword)) {
+                    parameter = candidate;
+                }
+            }
+        } else {
+            int index = call.args().indexOf(argument);
+            boolean starredBefore = call.args().subList(0, Math.max(0, index)).stream()
+                    .anyMatch(a -> a instanceof Starred);
+            List<Binding> positional = new ArrayList<>();
+            for (Binding candidate : parameters) {
+                Node arg = candidate.node();
+                if (!(arg instanceof dev.pitfall.ast.Arg) || isStarParameter(helper, (dev.pitfall.ast.Arg) arg)) {
+                    break;
+                }
+                positional.add(candidate);
+            }
+            if (index >= 0 && !starredBefore && index < positional.size()) {
+                parameter = positional.get(index);
+            }
+        }
+        if (parameter == null) {
+            return false;
+        }
+        List<Name> uses = usesInLoop(parameter, helper, model);
+        for (Name use : uses) {
+            if (escapes(use, helper, model, depth + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True for *args, keyword-only parameters and **kwargs: not filled by position. */
+    private static boolean isStarParameter(Statement helper, dev.pitfall.ast.Arg arg) {
+        dev.pitfall.ast.Arguments args = helper instanceof FunctionDef ? ((FunctionDef) helper).args()
+                : ((AsyncFunctionDef) helper).args();
+        return arg == args.vararg() || arg == args.kwarg() || args.kwonlyargs().contains(arg);
     }
 
     private static boolean synchronousConsumer(Call call, SemanticModel model) {
