@@ -87,3 +87,13 @@ def window_column(window):
 def mark_support(frame: pandas_lib.DataFrame):
     for i in range(len(frame)):  # expect: dataframe-row-iteration
         frame.loc[frame.index[i], "support"] = i % 2 == 0
+
+
+def predict_one_by_one(model, features: pandas_lib.DataFrame):
+    n_rows, n_cols = features.shape
+    predictions = []
+    for i in range(n_rows):  # expect: dataframe-row-iteration
+        predictions.append(model.predict(features.iloc[[i]]))
+    for label in features.index.tolist():  # expect: dataframe-row-iteration
+        features.at[label, "checked"] = True
+    return predictions

@@ -92,6 +92,8 @@ public final class DataFrameRowIteration implements Rule {
             "tqdm.notebook.tqdm", "tqdm.std.tqdm", "tqdm.tqdm_notebook", "tqdm.autonotebook.tqdm");
     /** Calls whose elements carry the elements of their arguments (paired with others). */
     private static final Set<String> ELEMENT_PAIRING = Set.of("builtins.enumerate", "builtins.zip");
+    /** Methods of an Index that give its labels in another container. */
+    private static final Set<String> SAME_ELEMENTS = Set.of("tolist", "to_list", "to_numpy");
     private static final int NAME_DEPTH = 4;
 
     @Override
@@ -242,6 +244,35 @@ public final class DataFrameRowIteration implements Rule {
         return definition.value();
     }
 
+    /** {@code X} for {@code X.tolist()}, {@code X.to_list()}, {@code X.to_numpy()} and {@code X.values}: the same elements. */
+    private static Expression arrayOf(Expression expression) {
+        if (expression instanceof Call && ((Call) expression).args().isEmpty()
+                && ((Call) expression).func() instanceof Attribute
+                && SAME_ELEMENTS.contains(((Attribute) ((Call) expression).func()).attr())) {
+            return ((Attribute) ((Call) expression).func()).value();
+        }
+        if (expression instanceof Attribute && ((Attribute) expression).attr().equals("values")) {
+            return ((Attribute) expression).value();
+        }
+        return expression;
+    }
+
+    /** {@code X} when the name's only definition is the first target of {@code n_rows, n_cols = X.shape}. */
+    private static Expression rowsUnpackedFromShape(Name name, SemanticModel model) {
+        Collection<Binding> definitions = model.reachingDefinitions(name);
+        if (definitions.size() != 1) {
+            return null;
+        }
+        Binding definition = definitions.iterator().next();
+        boolean firstOfTwo = definition.kind() == Binding.Kind.ASSIGNMENT
+                && definition.unpackPath().equals(List.of(0));
+        if (firstOfTwo && definition.value() instanceof Attribute
+                && ((Attribute) definition.value()).attr().equals("shape")) {
+            return ((Attribute) definition.value()).value();
+        }
+        return null;
+    }
+
     /**
      * The DataFrame whose row positions a loop's iterable counts: {@code X} for
      * {@code range(len(X))}, {@code range(start, X.shape[0])}, {@code range(len(X.index) - 1)},
@@ -264,8 +295,11 @@ public final class DataFrameRowIteration implements Rule {
             if (bounds.size() == 1 || bounds.size() == 2 || bounds.size() == 3) {
                 frame = lengthOf(bounds.get(bounds.size() == 1 ? 0 : 1), model, 0);
             }
-        } else if (unwrapped instanceof Attribute && ((Attribute) unwrapped).attr().equals("index")) {
-            frame = ((Attribute) unwrapped).value();
+        } else {
+            Expression labels = arrayOf(unwrapped);
+            if (labels instanceof Attribute && ((Attribute) labels).attr().equals("index")) {
+                frame = ((Attribute) labels).value();
+            }
         }
         if (frame == null || !PandasExpressions.mayBeDataFrame(model.kindOf(frame))) {
             return null;
@@ -284,6 +318,10 @@ public final class DataFrameRowIteration implements Rule {
             return offset ? lengthOf(arithmetic.left(), model, depth + 1) : null;
         }
         if (length instanceof Name) {
+            Expression rows = rowsUnpackedFromShape((Name) length, model);
+            if (rows != null) {
+                return rows;
+            }
             Expression value = singleAssignedValue((Name) length, model);
             return value == null ? null : lengthOf(value, model, depth + 1);
         }
@@ -360,8 +398,8 @@ public final class DataFrameRowIteration implements Rule {
     }
 
     /**
-     * {@code i}, {@code i + 1}, {@code i - 1} or {@code X.index[i]} with {@code i} the counter (a
-     * slice is a batch, not a row).
+     * {@code i}, {@code i + 1}, {@code i - 1}, {@code [i]} or {@code X.index[i]} with {@code i} the
+     * counter (a slice is a batch, not a row).
      */
     private static boolean usesCounter(Expression key, Symbol counter, SemanticModel model) {
         if (key instanceof Name) {
@@ -371,6 +409,10 @@ public final class DataFrameRowIteration implements Rule {
                 && ((Attribute) ((Subscript) key).value()).attr().equals("index")) {
             // df.loc[df.index[i], "c"]: the label of the i-th row.
             return usesCounter(((Subscript) key).slice(), counter, model);
+        }
+        if (key instanceof dev.pitfall.ast.List && ((dev.pitfall.ast.List) key).elts().size() == 1) {
+            // df.iloc[[i]]: row i as a one-row DataFrame.
+            return usesCounter(((dev.pitfall.ast.List) key).elts().get(0), counter, model);
         }
         if (key instanceof BinOp) {
             BinOp arithmetic = (BinOp) key;
