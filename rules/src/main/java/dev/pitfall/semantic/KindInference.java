@@ -355,6 +355,10 @@ final class KindInference {
         String callee = model.qualifiedName(call.func()).orElse(null);
         if (callee != null) {
             ValueKind known = table.call(callee);
+            if (known != null && known.isDataFrame() && callee.startsWith("pandas.read_")
+                    && !readsOneFrame(call)) {
+                return ValueKind.UNKNOWN;
+            }
             return known != null ? known : ValueKind.UNKNOWN;
         }
         if (call.func() instanceof Attribute) {
@@ -376,6 +380,29 @@ final class KindInference {
             }
         }
         return ValueKind.UNKNOWN;
+    }
+
+    /**
+     * False when reader options make a pandas reader return something else than one DataFrame:
+     * {@code sheet_name=None} or a list of sheets (a dict of DataFrames), {@code chunksize=} or
+     * {@code iterator=True} (a reader of chunks).
+     */
+    private static boolean readsOneFrame(Call call) {
+        for (Keyword keyword : call.keywords()) {
+            Expression value = keyword.value();
+            boolean none = value instanceof Constant && ((Constant) value).value() == PyConstant.NONE;
+            if ("sheet_name".equals(keyword.arg()) && (none || value instanceof dev.pitfall.ast.List)) {
+                return false;
+            }
+            if ("chunksize".equals(keyword.arg()) && !none) {
+                return false;
+            }
+            if ("iterator".equals(keyword.arg()) && value instanceof Constant
+                    && Boolean.TRUE.equals(((Constant) value).value())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private ValueKind attributeKind(Attribute attribute) {
