@@ -60,3 +60,9 @@ labels[labels == "a"][0]
 # read_html returns a list of DataFrames: tables[0] is a frame, ["rank"] a new column.
 tables = pd.read_html("https://example.org/league.html")
 tables[0]["rank"] = range(len(tables[0]))
+
+# Reader options that return something else than one DataFrame.
+sheets = pd.read_excel("book.xlsx", sheet_name=None)
+sheets["Summary"]["checked"] = True
+for chunk in pd.read_csv("big.csv", chunksize=10_000):
+    chunk["part"] = 1
