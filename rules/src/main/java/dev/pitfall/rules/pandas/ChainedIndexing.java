@@ -4,7 +4,9 @@ import dev.pitfall.ast.AnnAssign;
 import dev.pitfall.ast.Assign;
 import dev.pitfall.ast.Attribute;
 import dev.pitfall.ast.AugAssign;
+import dev.pitfall.ast.BoolOp;
 import dev.pitfall.ast.Call;
+import dev.pitfall.ast.Compare;
 import dev.pitfall.ast.ExprContext;
 import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.Keyword;
@@ -12,6 +14,8 @@ import dev.pitfall.ast.Node;
 import dev.pitfall.ast.Starred;
 import dev.pitfall.ast.Subscript;
 import dev.pitfall.ast.Tuple;
+import dev.pitfall.ast.UnaryOp;
+import dev.pitfall.ast.UnaryOpKind;
 import dev.pitfall.lint.Dispatch;
 import dev.pitfall.lint.Rule;
 import dev.pitfall.lint.RuleContext;
@@ -145,13 +149,13 @@ public final class ChainedIndexing implements Rule {
             return;
         }
         SourceFile source = context.source();
-        String receiver = PandasExpressions.quote(source, method.value());
+        String receiver = spelled(selection, source);
         context.report(call, String.format(
                 "%s.%s(..., inplace=True) modifies a temporary selection, so \"%s\" is never updated "
                         + "under pandas Copy-on-Write (the default since pandas 3.0); assign the result "
                         + "instead: %s = %s.%s(...)",
-                receiver, method.attr(), PandasExpressions.quote(source, root(selection.owner())),
-                receiver, receiver, method.attr()));
+                PandasExpressions.quote(source, method.value()), method.attr(),
+                PandasExpressions.quote(source, root(selection.owner())), receiver, receiver, method.attr()));
     }
 
     private void checkRead(Subscript read, RuleContext context) {
@@ -290,20 +294,22 @@ public final class ChainedIndexing implements Rule {
     /**
      * The single-step spelling of a two-step chain, as advice: {@code df["c"][r]} becomes
      * {@code df.loc[r, "c"]}, {@code df[m]["c"]} becomes {@code df.loc[m, "c"]},
-     * {@code df["c"].iloc[i]} becomes {@code df.iloc[i, df.columns.get_loc("c")]}.
+     * {@code df["c"].iloc[i]} becomes {@code df.iloc[i, df.columns.get_loc("c")]}; {@code tail}
+     * follows the expression ({@code " = ..."} for an assignment).
      */
     private static String oneStepFix(Step inner, Step outer, SemanticModel model, SourceFile source, String tail) {
-        // tail: what follows the fixed expression, " = ..." for an assignment
         String frame = PandasExpressions.quote(source, inner.owner());
         boolean onFrame = model.kindOf(inner.owner()).isDataFrame();
         ValueKind selected = model.kindOf(inner.whole());
         String innerKey = inner.via() == Via.ATTRIBUTE ? "\"" + inner.column() + "\""
                 : PandasExpressions.quote(source, inner.key());
         String outerKey = outer.key() == null ? null : PandasExpressions.quote(source, outer.key());
-        boolean columnFirst = onFrame && selected.isSeries()
-                && (inner.via() == Via.PLAIN || inner.via() == Via.ATTRIBUTE);
-        boolean rowsFirst = (inner.via() == Via.PLAIN && onFrame && selected.isDataFrame())
-                || inner.via() == Via.LOC;
+        boolean plainOnFrame = onFrame && (inner.via() == Via.PLAIN || inner.via() == Via.ATTRIBUTE);
+        // A boolean mask in the second step picks rows, so the first one picked the column.
+        boolean columnFirst = plainOnFrame
+                && (selected.isSeries() || selected.isUnknown() && isMask(outer.key()));
+        boolean rowsFirst = inner.via() == Via.PLAIN && onFrame && selected.isDataFrame()
+                || inner.via() == Via.LOC && !(inner.key() instanceof Tuple);
         String fix = null;
         if (columnFirst) {
             fix = switch (outer.via()) {
@@ -315,9 +321,23 @@ public final class ChainedIndexing implements Rule {
             };
         } else if (rowsFirst && outer.via() == Via.PLAIN) {
             fix = String.format("%s.loc[%s, %s]", frame, innerKey, outerKey);
-        } else if (inner.via() == Via.ILOC && onFrame && outer.via() == Via.PLAIN) {
+        } else if (inner.via() == Via.ILOC && onFrame && outer.via() == Via.PLAIN
+                && !(inner.key() instanceof Tuple)) {
             fix = String.format("%s.iloc[%s, %s.columns.get_loc(%s)]", frame, innerKey, frame, outerKey);
         }
         return fix == null ? GENERIC_FIX : "use " + fix + tail;
+    }
+
+    private static boolean isMask(Expression key) {
+        return key instanceof Compare || key instanceof BoolOp
+                || key instanceof UnaryOp && ((UnaryOp) key).op() == UnaryOpKind.Invert;
+    }
+
+    /** How a fix names a selection: a column attribute as {@code df["c"]}, which can also be assigned. */
+    private static String spelled(Step selection, SourceFile source) {
+        if (selection.via() == Via.ATTRIBUTE) {
+            return PandasExpressions.quote(source, selection.owner()) + "[\"" + selection.column() + "\"]";
+        }
+        return PandasExpressions.quote(source, selection.whole());
     }
 }
