@@ -40,3 +40,10 @@ for key, group in sales.groupby("store_id"):
     print(key, group["units"][0])  # expect: chained-indexing
 
 sales["units"][sales["units"] > 100][0] = 100  # expect: chained-indexing
+
+
+def attach_regions(frame, regions):
+    # merge is a DataFrame method: frame is a DataFrame even without an annotation.
+    enriched = frame.merge(regions, on="region_id", how="left")
+    frame["region"][frame["region"].isna()] = "other"  # expect: chained-indexing
+    return enriched
