@@ -130,8 +130,12 @@ public final class DataFrameRowIteration implements Rule {
             return;
         }
         // Later generators run once per element of this one: they are part of its body.
-        for (int i = generators.indexOf(generator) + 1; i < generators.size(); i++) {
-            body.add(generators.get(i));
+        boolean later = false;
+        for (Comprehension other : generators) {
+            if (later) {
+                body.add(other);
+            }
+            later = later || other == generator;
         }
         checkLoop(generator.target(), generator.iter(), body, context);
     }
