@@ -66,3 +66,7 @@ sheets = pd.read_excel("book.xlsx", sheet_name=None)
 sheets["Summary"]["checked"] = True
 for chunk in pd.read_csv("big.csv", chunksize=10_000):
     chunk["part"] = 1
+
+# read_pickle returns whatever was pickled: here a dict of splits.
+splits = pd.read_pickle("splits.pkl")
+splits["train"]["label"] = 0
