@@ -286,9 +286,10 @@ final class KindInference {
         if (over.is(ValueKind.of("pandas.ColumnIterator"))) {
             return path.equals(List.of(1)) ? ValueKind.SERIES : ValueKind.UNKNOWN;
         }
-        if (path.isEmpty() && (iterable instanceof dev.pitfall.ast.List || iterable instanceof Tuple)) {
-            List<Expression> elements = iterable instanceof Tuple ? ((Tuple) iterable).elts()
-                    : ((dev.pitfall.ast.List) iterable).elts();
+        Expression display = displayOf(iterable);
+        if (path.isEmpty() && (display instanceof dev.pitfall.ast.List || display instanceof Tuple)) {
+            List<Expression> elements = display instanceof Tuple ? ((Tuple) display).elts()
+                    : ((dev.pitfall.ast.List) display).elts();
             ValueKind agreed = null;
             for (Expression element : elements) {
                 ValueKind kind = kindOf(element);
@@ -303,6 +304,23 @@ final class KindInference {
             return ValueKind.STR;
         }
         return ValueKind.UNKNOWN;
+    }
+
+    /**
+     * The list or tuple display a loop iterates: the iterable itself, or the display a name was
+     * bound to when that is its only reaching definition ({@code combine = [train, test]}).
+     */
+    private Expression displayOf(Expression iterable) {
+        if (!(iterable instanceof Name)) {
+            return iterable;
+        }
+        Collection<Binding> definitions = model.reachingDefinitions((Name) iterable);
+        if (definitions.size() != 1) {
+            return iterable;
+        }
+        Binding definition = definitions.iterator().next();
+        return definition.kind() == Binding.Kind.ASSIGNMENT && definition.unpackPath().isEmpty()
+                && definition.value() != null ? definition.value() : iterable;
     }
 
     private ValueKind parameterKind(Binding binding) {
