@@ -47,3 +47,10 @@ def attach_regions(frame, regions):
     enriched = frame.merge(regions, on="region_id", how="left")
     frame["region"][frame["region"].isna()] = "other"  # expect: chained-indexing
     return enriched
+
+train_df = pandas_lib.read_csv("train.csv")
+test_df = pandas_lib.read_csv("test.csv")
+combine = [train_df, test_df]
+for dataset in combine:
+    dataset["Age"].fillna(dataset["Age"].median(), inplace=True)  # expect: chained-indexing
+    dataset.loc[dataset["Age"] <= 16, "Age"] = 0
