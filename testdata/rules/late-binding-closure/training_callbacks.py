@@ -124,3 +124,31 @@ def not_rebound(items, base):
 def test_raises(case, values):
     for value in values:
         case.assertRaises(ValueError, lambda: int(value))
+
+
+def wrappers(values, rows):
+    import functools
+    import numpy as np
+    kept = []
+    for v in values:
+        rows.sort(key=functools.cmp_to_key(lambda a, b: (a - v) - (b - v)))
+        np.vectorize(lambda x: x * v)(rows)
+        kept.append(functools.partial(lambda x, y: x + y + v, 1))  # expect: late-binding-closure
+    return kept
+
+
+def per_epoch_comprehensions(optimizers, epochs):
+    schedules = []
+    for epoch in range(epochs):
+        schedules.extend([lambda step: step * epoch for _ in optimizers])  # expect: late-binding-closure
+        totals = [sum(map(lambda o: o.lr * epoch, optimizers)) for _ in range(2)]
+        print(totals)
+    return schedules
+
+
+def grid(xs, ys):
+    cells = []
+    for x in xs:
+        for y in ys:
+            cells.append(lambda: (x, y))  # expect: late-binding-closure
+    return cells

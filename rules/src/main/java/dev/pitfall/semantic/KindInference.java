@@ -115,7 +115,22 @@ final class KindInference {
             return subscriptKind((Subscript) e);
         }
         if (e instanceof BinOp) {
-            return binOpKind(kindOf(((BinOp) e).left()), kindOf(((BinOp) e).right()));
+            // Fold the left spine of a long chain (a + b + c ...) without recursion.
+            java.util.ArrayDeque<BinOp> spine = new java.util.ArrayDeque<>();
+            Expression left = e;
+            while (left instanceof BinOp && !memo.containsKey(left) || left == e) {
+                spine.push((BinOp) left);
+                left = ((BinOp) left).left();
+            }
+            ValueKind kind = kindOf(left);
+            while (!spine.isEmpty()) {
+                BinOp op = spine.pop();
+                kind = binOpKind(kind, kindOf(op.right()));
+                if (op != e) {
+                    memo.put(op, kind);
+                }
+            }
+            return kind;
         }
         if (e instanceof Compare) {
             ValueKind left = kindOf(((Compare) e).left());
@@ -325,6 +340,12 @@ final class KindInference {
 
     private ValueKind parameterKind(Binding binding) {
         Arg arg = (Arg) binding.node();
+        if (binding.owner() instanceof Lambda) {
+            ValueKind passed = lambdaArgumentKind((Lambda) binding.owner(), arg);
+            if (passed != null) {
+                return passed;
+            }
+        }
         if (arg.annotation() != null) {
             ValueKind declared = annotationKind(arg.annotation());
             if (declared != null) {
@@ -347,6 +368,54 @@ final class KindInference {
             }
         }
         return ValueKind.UNKNOWN;
+    }
+
+    /**
+     * The kind pandas passes to the first parameter of a lambda given to it: a Series for
+     * {@code df.apply(f)} (a column, or a row with {@code axis=1}), the frame for {@code df.pipe(f)}, {@code df.assign(c=f)} and
+     * {@code df.loc[f]}, a group for {@code df.groupby(k).apply(f)}; null when not known.
+     */
+    private ValueKind lambdaArgumentKind(Lambda lambda, Arg arg) {
+        List<Arg> positional = new java.util.ArrayList<>(lambda.args().posonlyargs());
+        positional.addAll(lambda.args().args());
+        if (positional.isEmpty() || positional.get(0) != arg) {
+            return null;
+        }
+        dev.pitfall.ast.Node parent = model.parents().parentOf(lambda);
+        if (parent instanceof Keyword) {
+            parent = model.parents().parentOf(parent);
+        }
+        if (parent instanceof Subscript && ((Subscript) parent).slice() == lambda) {
+            ValueKind indexer = kindOf(((Subscript) parent).value());
+            return indexer.is(ValueKind.PANDAS_INDEXER) && indexer.detail().startsWith("DataFrame.")
+                    ? ValueKind.DATAFRAME : null;
+        }
+        if (!(parent instanceof Call) || !(((Call) parent).func() instanceof Attribute)) {
+            return null;
+        }
+        Call call = (Call) parent;
+        Attribute method = (Attribute) call.func();
+        ValueKind receiver = kindOf(method.value());
+        String name = method.attr();
+        if (receiver.isDataFrame()) {
+            if (name.equals("apply")) {
+                // a column (default axis) or a row (axis=1): a Series either way
+                return ValueKind.SERIES;
+            }
+            if (name.equals("pipe") || name.equals("assign") || name.equals("where") || name.equals("mask")) {
+                return ValueKind.DATAFRAME;
+            }
+        }
+        if (receiver.is(ValueKind.GROUPBY) && (name.equals("apply") || name.equals("filter") || name.equals("pipe"))) {
+            return receiver.detail().equals("Series") ? ValueKind.SERIES : ValueKind.DATAFRAME;
+        }
+        if (receiver.is(ValueKind.GROUPBY) && (name.equals("transform") || name.equals("agg") || name.equals("aggregate"))) {
+            return ValueKind.SERIES;
+        }
+        if (receiver.isSeries() && name.equals("pipe")) {
+            return ValueKind.SERIES;
+        }
+        return null;
     }
 
     /** The kind an annotation declares: {@code pd.DataFrame}, {@code list[int]}, {@code Optional[X]}… */

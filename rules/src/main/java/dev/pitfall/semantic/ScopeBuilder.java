@@ -9,6 +9,7 @@ import dev.pitfall.ast.AsyncFor;
 import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.AsyncWith;
 import dev.pitfall.ast.AugAssign;
+import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.ClassDef;
 import dev.pitfall.ast.Comprehension;
 import dev.pitfall.ast.Delete;
@@ -60,7 +61,10 @@ final class ScopeBuilder {
     private static final String CLASS_CELL = "__class__";
 
     final Map<Node, Scope> scopeByNode = new IdentityHashMap<>();
-    /** The scope in which each located node is evaluated. */
+    /**
+     * The scope in which names, statements, scope-creating expressions, handlers, patterns and
+     * keywords are evaluated; other nodes inherit their parent's.
+     */
     final Map<Node, Scope> evaluatedIn = new IdentityHashMap<>();
     /** The binding each Name in store or delete context makes. */
     final Map<Name, Binding> bindingByName = new IdentityHashMap<>();
@@ -134,10 +138,26 @@ final class ScopeBuilder {
         if (node == null) {
             return;
         }
-        if (node instanceof Located) {
+        if (node instanceof Statement || node instanceof Name || node instanceof Lambda
+                || node instanceof ListComp || node instanceof SetComp || node instanceof GeneratorExp
+                || node instanceof DictComp || node instanceof ExceptHandler
+                || node instanceof dev.pitfall.ast.Pattern || node instanceof Keyword) {
+            // Other nodes find their scope through their parents (SemanticModel.scopeContaining).
             evaluatedIn.put(node, scope);
         }
-        if (node instanceof FunctionDef) {
+        if (node instanceof BinOp) {
+            // Long chains (a + b + c ...) nest to the left: walk that spine without recursion.
+            java.util.ArrayDeque<BinOp> spine = new java.util.ArrayDeque<>();
+            Node left = node;
+            while (left instanceof BinOp) {
+                spine.push((BinOp) left);
+                left = ((BinOp) left).left();
+            }
+            visit(left, scope);
+            while (!spine.isEmpty()) {
+                visit(spine.pop().right(), scope);
+            }
+        } else if (node instanceof FunctionDef) {
             FunctionDef f = (FunctionDef) node;
             function(f, f.name(), f.args(), f.body(), f.decorator_list(), f.returns(), f.type_params(), scope);
         } else if (node instanceof AsyncFunctionDef) {
@@ -464,6 +484,10 @@ final class ScopeBuilder {
         addBinding(scope.symbolFor(def.name()), Binding.Kind.CLASS, def, def, null, List.of(), null);
         Scope inner = new Scope(Scope.Kind.CLASS, def, outer, def.name());
         scopeByNode.put(def, inner);
+        if (!def.type_params().isEmpty()) {
+            // A generic class body binds __type_params__ before its first statement.
+            inner.symbolFor("__type_params__").markBound();
+        }
         statements(def.body(), inner);
     }
 

@@ -173,6 +173,16 @@ class ScopeOracleTest {
                 plain = [scale * i for i in items]
                 return out, plain
             """,
+            // PEP 695 generics: annotation scopes for type parameters and type aliases
+            """
+            def first[T](items: list[T]) -> T:
+                return items[0]
+            class Box[T]:
+                def get(self) -> T:
+                    return self.item
+            type Pair[K] = tuple[K, K]
+            type Alias = list[int]
+            """,
             // decorators and class keywords are read in the enclosing scope
             """
             def deco(fn):
@@ -241,7 +251,10 @@ class ScopeOracleTest {
 
     private static void table(Scope scope, String path, List<String> out) {
         String type = scope.kind() == Scope.Kind.MODULE ? "module"
-                : scope.kind() == Scope.Kind.CLASS ? "class" : "function";
+                : scope.kind() == Scope.Kind.CLASS ? "class"
+                : scope.kind() != Scope.Kind.TYPE_PARAMETERS ? "function"
+                : scope.node() instanceof dev.pitfall.ast.TypeAlias && scope.children().isEmpty()
+                        ? "type alias" : "type parameters";
         int line = scope.kind() == Scope.Kind.MODULE ? 0 : ((Located) scope.node()).lineno();
         String here = path + "/" + type + " " + scope.name() + "@" + line;
         Map<String, String> view = new TreeMap<>();

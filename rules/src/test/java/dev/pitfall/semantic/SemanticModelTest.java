@@ -238,6 +238,34 @@ class SemanticModelTest {
     }
 
     @Test
+    void lambdaParametersGetWhatPandasPassesThem() {
+        SemanticModel m = model("""
+                import pandas as pd
+                df = pd.DataFrame({"a": [1], "b": [2]})
+                total = df.apply(lambda row: row["a"] + row["b"], axis=1)
+                piped = df.pipe(lambda d: d.head())
+                groups = df.groupby("a").apply(lambda g: g["b"].sum())
+                picked = df.loc[lambda d: d["a"] > 0]
+                squares = df["a"].map(lambda v: v * v)
+                """);
+        assertEquals(ValueKind.SERIES, m.kindOf(load(m, "row", 3)));
+        assertEquals(ValueKind.DATAFRAME, m.kindOf(load(m, "d", 4)));
+        assertEquals(ValueKind.DATAFRAME, m.kindOf(load(m, "g", 5)));
+        assertEquals(ValueKind.DATAFRAME, m.kindOf(load(m, "d", 6)));
+        assertEquals(ValueKind.UNKNOWN, m.kindOf(load(m, "v", 7)));
+    }
+
+    @Test
+    void longOperatorChainsDoNotExhaustTheStack() {
+        // CPython accepts chains of several thousand operands; they nest to the left in the tree.
+        String chain = "x = np.zeros(3)" + " + 1".repeat(9000);
+        SemanticModel m = model("import numpy as np\nbase = 1\n" + chain + " + base\ny = x\n");
+        assertEquals(ValueKind.NDARRAY, m.kindOf(load(m, "x", 4)));
+        Binding base = m.moduleScope().symbol("base").bindings().get(0);
+        assertTrue(m.dataFlow().derivesFrom(load(m, "x", 4), base));
+    }
+
+    @Test
     void numpyGeneratorsAndSplitParts() {
         SemanticModel m = model("""
                 import numpy as np
@@ -300,5 +328,26 @@ class SemanticModelTest {
         assertEquals(module, m.scopeContaining(defaultValue));
         assertEquals(Scope.Kind.FUNCTION, m.scopeContaining(load(m, "a", 2)).kind());
         assertEquals(Scope.Kind.COMPREHENSION, m.scopeContaining(load(m, "x", 2)).kind());
+    }
+
+    @Test
+    void scopeContainingAnyExpressionFollowsLambdaAndComprehensionRules() {
+        SemanticModel m = model("""
+                data = [1, 2]
+                f = lambda v, w=len(data): v + 1
+                squares = [x * x for x in sorted(data) if x > 0]
+                """);
+        List<dev.pitfall.ast.Node> found = new ArrayList<>();
+        Nodes.walk(m.module(), node -> {
+            if (node instanceof dev.pitfall.ast.BinOp || node instanceof Call || node instanceof dev.pitfall.ast.Compare) {
+                found.add(node);
+            }
+        });
+        // walk order: len(data), v + 1, x * x, sorted(data), x > 0
+        assertEquals(Scope.Kind.MODULE, m.scopeContaining(found.get(0)).kind(), "a lambda default");
+        assertEquals(Scope.Kind.LAMBDA, m.scopeContaining(found.get(1)).kind(), "a lambda body");
+        assertEquals(Scope.Kind.COMPREHENSION, m.scopeContaining(found.get(2)).kind(), "an element");
+        assertEquals(Scope.Kind.MODULE, m.scopeContaining(found.get(3)).kind(), "the first iterable");
+        assertEquals(Scope.Kind.COMPREHENSION, m.scopeContaining(found.get(4)).kind(), "a condition");
     }
 }

@@ -95,7 +95,15 @@ public final class LateBindingClosure implements Rule {
             "builtins.all", "builtins.sum", "functools.reduce", "re.sub", "re.subn",
             "itertools.groupby", "itertools.takewhile", "itertools.dropwhile",
             "itertools.filterfalse", "itertools.starmap", "itertools.accumulate",
-            "pytest.raises", "pytest.warns", "timeit.timeit", "timeit.repeat");
+            "pytest.raises", "pytest.warns", "timeit.timeit", "timeit.repeat",
+            "numpy.apply_along_axis", "numpy.apply_over_axes", "numpy.piecewise", "numpy.fromfunction",
+            "scipy.optimize.minimize", "scipy.optimize.minimize_scalar", "scipy.optimize.root",
+            "scipy.optimize.root_scalar", "scipy.optimize.brentq", "scipy.optimize.bisect",
+            "scipy.optimize.newton", "scipy.optimize.fsolve", "scipy.optimize.curve_fit",
+            "scipy.optimize.least_squares", "scipy.optimize.differential_evolution",
+            "scipy.optimize.basinhopping", "scipy.optimize.dual_annealing", "scipy.optimize.shgo",
+            "scipy.integrate.quad", "scipy.integrate.dblquad", "scipy.integrate.solve_ivp",
+            "scipy.integrate.odeint", "heapq.nsmallest", "heapq.nlargest");
     /**
      * Methods that run a callable argument at once, on pandas objects, compiled regular
      * expressions, lists and torch modules; these names are not used for registration of callbacks.
@@ -103,12 +111,19 @@ public final class LateBindingClosure implements Rule {
     private static final Set<String> SYNCHRONOUS_METHODS = Set.of("apply", "map", "applymap",
             "agg", "aggregate", "transform", "pipe", "assign", "where", "mask", "filter",
             "groupby", "sort", "sub", "subn", "sort_values", "sort_index", "rename",
-            "assertRaises", "assertRaisesRegex", "assertWarns", "assertWarnsRegex");
+            "assertRaises", "assertRaisesRegex", "assertWarns", "assertWarnsRegex",
+            // torch optimisers call the closure of step(closure) before returning (LBFGS)
+            "step");
     /** How deep to follow a closure passed to a function of the same file that passes it on. */
     private static final int MAX_HELPER_DEPTH = 2;
 
-    /** Functions that wrap a callable; harmless when the wrapper is called at once: np.vectorize(f)(x). */
-    private static final Set<String> WRAPPERS = Set.of("numpy.vectorize", "functools.partial");
+    /**
+     * Functions that wrap a callable: the closure escapes exactly when the wrapper does
+     * ({@code np.vectorize(f)(x)} and {@code key=cmp_to_key(f)} do not, {@code hooks.append(partial(f, a))} does).
+     */
+    private static final Set<String> WRAPPERS = Set.of("numpy.vectorize", "numpy.frompyfunc",
+            "functools.partial", "functools.cmp_to_key", "functools.wraps", "functools.lru_cache",
+            "functools.cache");
 
     @Override
     public void register(Dispatch dispatch) {
@@ -119,50 +134,72 @@ public final class LateBindingClosure implements Rule {
 
     private void check(Located closure, Node body, RuleContext context) {
         SemanticModel model = context.semantic();
+        List<Name> reads = readsInBody(body);
+        Map<Symbol, Name> captured = new LinkedHashMap<>();
+        Node reportedLoop = null;
+        // Level by level: the scope that creates the closure, then, as long as the closure flows out
+        // of a comprehension (as one of its elements), the scope around that comprehension.
+        Located holder = closure;
         Scope creator = model.scopeContaining(closure);
-        Node loop = innermostLoop(closure, creator, model);
-        if (loop == null) {
+        while (true) {
+            List<Node> loops = enclosingLoops(holder, creator, model);
+            if (loops.isEmpty()) {
+                break;
+            }
+            boolean outlives = holder == closure ? outlivesIteration(closure, loops.get(0), model)
+                    : escapes((Expression) holder, loops.get(0), model, 0);
+            if (!outlives) {
+                break;
+            }
+            for (Name read : reads) {
+                Symbol symbol = model.symbolOf(read);
+                if (symbol != null && symbol.scope() == creator && !captured.containsKey(symbol)
+                        && reboundByLoops(symbol, loops, model)) {
+                    captured.put(symbol, read);
+                    if (reportedLoop == null) {
+                        reportedLoop = loops.get(0);
+                    }
+                }
+            }
+            if (creator.kind() != Scope.Kind.COMPREHENSION) {
+                break;
+            }
+            holder = (Located) creator.node();
+            creator = model.scopeContaining(holder);
+        }
+        if (captured.isEmpty()) {
             return;
         }
-        Map<Symbol, Name> captured = capturedLoopVariables(closure, body, creator, model);
-        if (captured.isEmpty() || !outlivesIteration(closure, loop, model)) {
-            return;
-        }
+        Name first = captured.values().stream().min((a, b) -> a.lineno() != b.lineno()
+                ? Integer.compare(a.lineno(), b.lineno()) : Integer.compare(a.col_offset(), b.col_offset())).orElseThrow();
+        List<String> names = captured.keySet().stream().map(Symbol::name).toList();
         boolean isLambda = closure instanceof Lambda;
-        for (Map.Entry<Symbol, Name> entry : captured.entrySet()) {
-            String variable = entry.getKey().name();
-            String fix = isLambda ? "lambda ..., " + variable + "=" + variable + ": ..."
-                    : "def " + functionName(closure) + "(..., " + variable + "=" + variable + ")";
-            context.report(entry.getValue(), Severity.WARNING, String.format(
-                    "\"%s\" is read when the %s runs, not when it is created: every %s made by "
-                            + "this loop sees the last value of \"%s\". Bind the current value with a "
-                            + "default argument (%s) or functools.partial",
-                    variable, isLambda ? "lambda" : "function " + functionName(closure),
-                    isLambda ? "lambda" : "function", variable, fix),
-                    List.of(context.related(loopHeader(loop), "\"" + variable + "\" is rebound by this loop")));
+        String what = isLambda ? "lambda" : "function " + functionName(closure);
+        String bound = String.join(", ", names.stream().map(n -> n + "=" + n).toList());
+        String fix = isLambda ? "lambda ..., " + bound + ": ..." : "def " + functionName(closure) + "(..., " + bound + ")";
+        String quoted = quotedList(names);
+        String message = names.size() == 1
+                ? String.format("%s is read when the %s runs, not when it is created: every %s made by this "
+                        + "loop sees the last value of %s. Bind the current value with a default argument (%s) "
+                        + "or functools.partial", quoted, what, isLambda ? "lambda" : "function", quoted, fix)
+                : String.format("%s are read when the %s runs, not when it is created: every %s made by this "
+                        + "loop sees their last values. Bind the current values with default arguments (%s) "
+                        + "or functools.partial", quoted, what, isLambda ? "lambda" : "function", fix);
+        context.report(first, Severity.WARNING, message, List.of(context.related(loopHeader(reportedLoop),
+                quoted + (names.size() == 1 ? " is" : " are") + " rebound by this loop")));
+    }
+
+    private static String quotedList(List<String> names) {
+        List<String> quoted = names.stream().map(n -> "\"" + n + "\"").toList();
+        if (quoted.size() == 1) {
+            return quoted.get(0);
         }
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
     }
 
     private static String functionName(Located closure) {
         return closure instanceof FunctionDef ? ((FunctionDef) closure).name()
                 : ((AsyncFunctionDef) closure).name();
-    }
-
-    /** The innermost loop of the creating scope whose repeated part contains the closure. */
-    private static Node innermostLoop(Node closure, Scope creator, SemanticModel model) {
-        if (creator.kind() == Scope.Kind.COMPREHENSION) {
-            return creator.node();
-        }
-        Node child = closure;
-        for (Node current = model.parents().parentOf(closure); current != null && current != creator.node();
-                child = current, current = model.parents().parentOf(current)) {
-            if (current instanceof For && ((For) current).body().contains(child)
-                    || current instanceof AsyncFor && ((AsyncFor) current).body().contains(child)
-                    || current instanceof While && ((While) current).body().contains(child)) {
-                return current;
-            }
-        }
-        return null;
     }
 
     private static Located loopHeader(Node loop) {
@@ -178,50 +215,39 @@ public final class LateBindingClosure implements Rule {
         return (Located) loop;
     }
 
-    /**
-     * The variables of the creating scope that the closure reads (in its body, not in its
-     * defaults or decorators) and that a loop around the closure rebinds, each with its first read.
-     */
-    private static Map<Symbol, Name> capturedLoopVariables(Located closure, Node body, Scope creator,
-            SemanticModel model) {
-        List<Node> loops = enclosingLoops(closure, creator, model);
-        Map<Symbol, Name> captured = new LinkedHashMap<>();
-        List<Node> readParts = new ArrayList<>();
+    /** The names the closure reads when it runs: its body, not its defaults or decorators. */
+    private static List<Name> readsInBody(Node body) {
+        List<Node> parts = new ArrayList<>();
         if (body instanceof FunctionDef) {
-            readParts.addAll(((FunctionDef) body).body());
+            parts.addAll(((FunctionDef) body).body());
         } else if (body instanceof AsyncFunctionDef) {
-            readParts.addAll(((AsyncFunctionDef) body).body());
+            parts.addAll(((AsyncFunctionDef) body).body());
         } else {
-            readParts.add(body);
+            parts.add(body);
         }
         List<Name> reads = new ArrayList<>();
-        for (Node part : readParts) {
+        for (Node part : parts) {
             Nodes.walk(part, node -> {
                 if (node instanceof Name && ((Name) node).ctx() == ExprContext.Load) {
                     reads.add((Name) node);
                 }
             });
         }
-        for (Name read : reads) {
-            Symbol symbol = model.symbolOf(read);
-            if (symbol == null || symbol.scope() != creator || captured.containsKey(symbol)) {
-                continue;
-            }
-            if (reboundByLoops(symbol, loops, model)) {
-                captured.put(symbol, read);
-            }
-        }
-        return captured;
+        return reads;
     }
 
-    private static List<Node> enclosingLoops(Node closure, Scope creator, SemanticModel model) {
+    /**
+     * The loops of the creating scope whose repeated part contains {@code node}, innermost first;
+     * for a comprehension scope, the comprehension itself.
+     */
+    private static List<Node> enclosingLoops(Node node, Scope creator, SemanticModel model) {
         List<Node> loops = new ArrayList<>();
         if (creator.kind() == Scope.Kind.COMPREHENSION) {
             loops.add(creator.node());
             return loops;
         }
-        Node child = closure;
-        for (Node current = model.parents().parentOf(closure); current != null && current != creator.node();
+        Node child = node;
+        for (Node current = model.parents().parentOf(node); current != null && current != creator.node();
                 child = current, current = model.parents().parentOf(current)) {
             if (current instanceof For && ((For) current).body().contains(child)
                     || current instanceof AsyncFor && ((AsyncFor) current).body().contains(child)
@@ -306,6 +332,9 @@ public final class LateBindingClosure implements Rule {
             Call call = (Call) parent;
             if (call.func() == value) {
                 return false;
+            }
+            if (model.calleeName(call).map(WRAPPERS::contains).orElse(false)) {
+                return escapes(call, region, model, depth);
             }
             return !synchronousConsumer(call, model) && !helperOnlyCalls(call, value, null, model, depth);
         }
@@ -406,11 +435,9 @@ public final class LateBindingClosure implements Rule {
     }
 
     private static boolean synchronousConsumer(Call call, SemanticModel model) {
-        Node outer = model.parents().parentOf(call);
-        boolean calledAtOnce = outer instanceof Call && ((Call) outer).func() == call;
         String callee = model.calleeName(call).orElse(null);
         if (callee != null) {
-            return SYNCHRONOUS_FUNCTIONS.contains(callee) || calledAtOnce && WRAPPERS.contains(callee);
+            return SYNCHRONOUS_FUNCTIONS.contains(callee);
         }
         if (call.func() instanceof dev.pitfall.ast.Attribute) {
             return SYNCHRONOUS_METHODS.contains(((dev.pitfall.ast.Attribute) call.func()).attr());
