@@ -61,6 +61,11 @@ async def upload(frame):
 
 orders["label"] = orders.progress_apply(lambda r: r.a + r.b, axis="columns")  # expect: dataframe-row-iteration
 position = 0
+found = False
+while not found and position < orders.shape[0]:  # expect: dataframe-row-iteration
+    found = orders.loc[position, "amount"] > 1000
+    position += 1
+position = 0
 while position < orders.shape[0]:  # expect: dataframe-row-iteration
     print(orders.iloc[position])
     position += 1

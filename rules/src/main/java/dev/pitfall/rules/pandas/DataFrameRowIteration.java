@@ -3,6 +3,8 @@ package dev.pitfall.rules.pandas;
 import dev.pitfall.ast.AsyncFor;
 import dev.pitfall.ast.Attribute;
 import dev.pitfall.ast.BinOp;
+import dev.pitfall.ast.BoolOp;
+import dev.pitfall.ast.BoolOpKind;
 import dev.pitfall.ast.Call;
 import dev.pitfall.ast.CmpOpKind;
 import dev.pitfall.ast.Compare;
@@ -49,7 +51,8 @@ import java.util.Set;
                 Finds code that walks a pandas DataFrame one row at a time:
                 - `for ... in df.iterrows()` or `df.itertuples()`, in a loop or a comprehension \
                 (also wrapped in `enumerate`, `zip`, `list` or `tqdm`);
-                - `df.apply(f, axis=1)` and `df.apply(f, axis="columns")`, which call `f` once per row;
+                - `df.apply(f, axis=1)` and `df.apply(f, axis="columns")` (also tqdm's \
+                `progress_apply`), which call `f` once per row;
                 - `for i in range(len(df))` (or `range(df.shape[0])`, `range(len(df.index))`, \
                 `df.index`) and `while i < len(df)` loops whose body reads or writes \
                 `df.iloc[i]`, `df.loc[i, ...]`, `df.at[i, ...]` or `df.iat[i, ...]`.
@@ -161,13 +164,20 @@ public final class DataFrameRowIteration implements Rule {
     }
 
     private void checkWhile(While loop, RuleContext context) {
-        SemanticModel model = context.semantic();
-        if (!(loop.test() instanceof Compare)) {
-            return;
+        List<Expression> conditions = loop.test() instanceof BoolOp && ((BoolOp) loop.test()).op() == BoolOpKind.And
+                ? ((BoolOp) loop.test()).values() : List.of(loop.test());
+        for (Expression condition : conditions) {
+            if (condition instanceof Compare && checkWhileBound(loop, (Compare) condition, context)) {
+                return;
+            }
         }
-        Compare test = (Compare) loop.test();
+    }
+
+    /** Reports a {@code while i < len(df)} loop that indexes rows by {@code i}; true when reported. */
+    private boolean checkWhileBound(While loop, Compare test, RuleContext context) {
+        SemanticModel model = context.semantic();
         if (test.ops().size() != 1) {
-            return;
+            return false;
         }
         CmpOpKind op = test.ops().get(0);
         Expression left = test.left();
@@ -182,16 +192,17 @@ public final class DataFrameRowIteration implements Rule {
             counter = (Name) right;
             bound = left;
         } else {
-            return;
+            return false;
         }
         Expression frame = lengthOf(bound, model, 0);
         if (frame == null || !PandasExpressions.mayBeDataFrame(model.kindOf(frame))) {
-            return;
+            return false;
         }
         Subscript access = rowAccess(new ArrayList<>(loop.body()), frame, model.symbolOf(counter), model);
         if (access != null) {
-            reportPositional(loop.test(), frame, access, context);
+            reportPositional(test, frame, access, context);
         }
+        return access != null;
     }
 
     /**
