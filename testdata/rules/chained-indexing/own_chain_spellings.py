@@ -54,3 +54,7 @@ combine = [train_df, test_df]
 for dataset in combine:
     dataset["Age"].fillna(dataset["Age"].median(), inplace=True)  # expect: chained-indexing
     dataset.loc[dataset["Age"] <= 16, "Age"] = 0
+
+history = pandas_lib.DataFrame.from_records([{"day": 1, "units": 3}])
+full = history.append(sales)
+full["units"][full["units"] < 0] = 0  # expect: chained-indexing
