@@ -132,10 +132,22 @@ public final class ChainedIndexing implements Rule {
         }
         SourceFile source = context.source();
         String root = PandasExpressions.quote(source, root(inner.owner()));
+        // Selecting several rows copies them in every pandas version; a column or one row only
+        // became a guaranteed copy with Copy-on-Write.
+        boolean alwaysCopy = model.kindOf(inner.whole()).isDataFrame() && inner.via() != Via.ATTRIBUTE
+                && !(inner.via() == Via.PLAIN && selectsColumns(inner.key(), model));
         context.report(target, String.format(
                 "chained assignment %s = ... writes into a temporary selection, so \"%s\" is never "
-                        + "updated under pandas Copy-on-Write (the default since pandas 3.0); %s",
-                PandasExpressions.quote(source, target), root, oneStepFix(inner, outer, model, source, " = ...")));
+                        + "updated %s; %s",
+                PandasExpressions.quote(source, target), root,
+                alwaysCopy ? "(the rows selected first are a copy)"
+                        : "under pandas Copy-on-Write (the default since pandas 3.0)",
+                oneStepFix(inner, outer, model, source, " = ...")));
+    }
+
+    /** A list of column labels: {@code df[["a", "b"]]} selects columns, not rows. */
+    private static boolean selectsColumns(Expression key, SemanticModel model) {
+        return key instanceof dev.pitfall.ast.List || model.kindOf(key).is(ValueKind.LIST);
     }
 
     private void checkInPlaceCall(Call call, RuleContext context) {

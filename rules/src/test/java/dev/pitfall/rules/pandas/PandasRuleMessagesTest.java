@@ -65,9 +65,9 @@ class PandasRuleMessagesTest {
     @Test
     void chainedAssignmentIsAnErrorWithTheLocFix() {
         assertFinding(onlyFinding("PF202", "df['price'][0] = 10.0\n"), Severity.ERROR,
-                "\"df\" is never updated", "use df.loc[0, 'price'] = ...");
+                "\"df\" is never updated under pandas Copy-on-Write", "use df.loc[0, 'price'] = ...");
         assertFinding(onlyFinding("PF202", "df[df.age > 60]['senior'] = True\n"), Severity.ERROR,
-                "use df.loc[df.age > 60, 'senior'] = ...");
+                "(the rows selected first are a copy)", "use df.loc[df.age > 60, 'senior'] = ...");
         assertFinding(onlyFinding("PF202", "df['price'].iloc[0] = 1.0\n"), Severity.ERROR,
                 "use df.iloc[0, df.columns.get_loc('price')] = ...");
     }
