@@ -74,7 +74,16 @@ final class ScopeBuilder {
 
     private Scope top;
 
+    /** PEP 563 ({@code from __future__ import annotations}): annotations are never evaluated. */
+    private boolean postponedAnnotations;
+
     Scope build(Module module) {
+        for (Statement statement : module.body()) {
+            if (statement instanceof ImportFrom && "__future__".equals(((ImportFrom) statement).module())
+                    && ((ImportFrom) statement).names().stream().anyMatch(a -> a.name().equals("annotations"))) {
+                postponedAnnotations = true;
+            }
+        }
         top = new Scope(Scope.Kind.MODULE, module, null, "top");
         scopeByNode.put(module, top);
         statements(module.body(), top);
@@ -114,7 +123,7 @@ final class ScopeBuilder {
     private void declareGlobal(Scope scope, String name) {
         scope.symbolFor(name).markDeclaredGlobal();
         if (scope != top) {
-            top.symbolFor(name).markDeclaredGlobal();
+            top.symbolFor(scope.mangle(name)).markDeclaredGlobal();
         }
     }
 
@@ -331,7 +340,7 @@ final class ScopeBuilder {
     }
 
     private void annAssign(AnnAssign assign, Scope scope) {
-        visit(assign.annotation(), scope);
+        annotation(assign.annotation(), scope);
         visit(assign.value(), scope);
         if (assign.target() instanceof Name) {
             Name target = (Name) assign.target();
@@ -340,8 +349,8 @@ final class ScopeBuilder {
             symbol.markAnnotated();
             if (assign.value() != null) {
                 bind(target, scope, Binding.Kind.ANNOTATED_ASSIGNMENT, assign, assign.value(), List.of());
-            } else if (!symbol.isDeclaredGlobal() && !symbol.isDeclaredNonlocal()) {
-                // `x: int` alone makes x local to the scope without binding a value.
+            } else if (assign.simple() == 1 && !symbol.isDeclaredGlobal() && !symbol.isDeclaredNonlocal()) {
+                // `x: int` alone makes x local to the scope without binding a value; `(x): int` does not.
                 symbol.markBound();
             }
         } else {
@@ -412,7 +421,7 @@ final class ScopeBuilder {
         defaults(args, scope);
         Scope annotationScope = typeParameters(def, name, typeParams, scope);
         annotations(args, annotationScope);
-        visit(returns, annotationScope);
+        annotation(returns, annotationScope);
         addBinding(scope.symbolFor(name), Binding.Kind.FUNCTION, def, def, null, List.of(), null);
         Scope inner = new Scope(Scope.Kind.FUNCTION, def, annotationScope, name);
         scopeByNode.put(def, inner);
@@ -429,7 +438,13 @@ final class ScopeBuilder {
 
     private void annotations(Arguments args, Scope scope) {
         for (Arg arg : allParameters(args)) {
-            visit(arg.annotation(), scope);
+            annotation(arg.annotation(), scope);
+        }
+    }
+
+    private void annotation(Expression annotation, Scope scope) {
+        if (!postponedAnnotations) {
+            visit(annotation, scope);
         }
     }
 
