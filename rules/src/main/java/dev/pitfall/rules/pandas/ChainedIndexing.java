@@ -318,9 +318,9 @@ public final class ChainedIndexing implements Rule {
         String outerKey = outer.key() == null ? null : PandasExpressions.quote(source, outer.key());
         boolean plainOnFrame = onFrame && (inner.via() == Via.PLAIN || inner.via() == Via.ATTRIBUTE);
         // A boolean mask in the second step picks rows, so the first one picked the column.
-        boolean columnFirst = plainOnFrame
-                && (selected.isSeries() || selected.isUnknown() && isMask(outer.key()));
-        boolean rowsFirst = inner.via() == Via.PLAIN && onFrame && selected.isDataFrame()
+        boolean columnFirst = plainOnFrame && (selected.isSeries() || selectsColumns(inner.key(), model)
+                || selected.isUnknown() && isMask(outer.key()));
+        boolean rowsFirst = !columnFirst && inner.via() == Via.PLAIN && onFrame && selected.isDataFrame()
                 || inner.via() == Via.LOC && !(inner.key() instanceof Tuple);
         String fix = null;
         if (columnFirst) {

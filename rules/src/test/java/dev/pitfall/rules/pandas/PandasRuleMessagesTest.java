@@ -79,6 +79,12 @@ class PandasRuleMessagesTest {
     }
 
     @Test
+    void columnsSelectedFirstBecomeTheColumnPartOfTheFix() {
+        assertFinding(onlyFinding("PF202", "head = df[['a', 'b']][:5]\n"), Severity.NOTE,
+                "use df.loc[:5, ['a', 'b']]");
+    }
+
+    @Test
     void chainedReadIsANote() {
         Finding finding = onlyFinding("PF202", "first = df['price'][0]\n");
         assertFinding(finding, Severity.NOTE, "use df.loc[0, 'price']");
