@@ -301,9 +301,10 @@ final class KindInference {
         if (over.is(ValueKind.of("pandas.ColumnIterator"))) {
             return path.equals(List.of(1)) ? ValueKind.SERIES : ValueKind.UNKNOWN;
         }
-        if (path.isEmpty() && (iterable instanceof dev.pitfall.ast.List || iterable instanceof Tuple)) {
-            List<Expression> elements = iterable instanceof Tuple ? ((Tuple) iterable).elts()
-                    : ((dev.pitfall.ast.List) iterable).elts();
+        Expression display = displayOf(iterable);
+        if (path.isEmpty() && (display instanceof dev.pitfall.ast.List || display instanceof Tuple)) {
+            List<Expression> elements = display instanceof Tuple ? ((Tuple) display).elts()
+                    : ((dev.pitfall.ast.List) display).elts();
             ValueKind agreed = null;
             for (Expression element : elements) {
                 ValueKind kind = kindOf(element);
@@ -318,6 +319,23 @@ final class KindInference {
             return ValueKind.STR;
         }
         return ValueKind.UNKNOWN;
+    }
+
+    /**
+     * The list or tuple display a loop iterates: the iterable itself, or the display a name was
+     * bound to when that is its only reaching definition ({@code combine = [train, test]}).
+     */
+    private Expression displayOf(Expression iterable) {
+        if (!(iterable instanceof Name)) {
+            return iterable;
+        }
+        Collection<Binding> definitions = model.reachingDefinitions((Name) iterable);
+        if (definitions.size() != 1) {
+            return iterable;
+        }
+        Binding definition = definitions.iterator().next();
+        return definition.kind() == Binding.Kind.ASSIGNMENT && definition.unpackPath().isEmpty()
+                && definition.value() != null ? definition.value() : iterable;
     }
 
     private ValueKind parameterKind(Binding binding) {
@@ -424,6 +442,10 @@ final class KindInference {
         String callee = model.qualifiedName(call.func()).orElse(null);
         if (callee != null) {
             ValueKind known = table.call(callee);
+            if (known != null && known.isDataFrame() && callee.startsWith("pandas.read_")
+                    && !readsOneFrame(call)) {
+                return ValueKind.UNKNOWN;
+            }
             return known != null ? known : ValueKind.UNKNOWN;
         }
         if (call.func() instanceof Attribute) {
@@ -445,6 +467,29 @@ final class KindInference {
             }
         }
         return ValueKind.UNKNOWN;
+    }
+
+    /**
+     * False when reader options make a pandas reader return something else than one DataFrame:
+     * {@code sheet_name=None} or a list of sheets (a dict of DataFrames), {@code chunksize=} or
+     * {@code iterator=True} (a reader of chunks).
+     */
+    private static boolean readsOneFrame(Call call) {
+        for (Keyword keyword : call.keywords()) {
+            Expression value = keyword.value();
+            boolean none = value instanceof Constant && ((Constant) value).value() == PyConstant.NONE;
+            if ("sheet_name".equals(keyword.arg()) && (none || value instanceof dev.pitfall.ast.List)) {
+                return false;
+            }
+            if ("chunksize".equals(keyword.arg()) && !none) {
+                return false;
+            }
+            if ("iterator".equals(keyword.arg()) && value instanceof Constant
+                    && Boolean.TRUE.equals(((Constant) value).value())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private ValueKind attributeKind(Attribute attribute) {
