@@ -78,7 +78,7 @@ final class LeakageAnalysis {
      */
     record Fit(Located at, String what, Expression data, Category category, boolean supervised,
             Set<Binding> carriers, Located position, Node owner, Call via, String viaName,
-            Located statistic) {
+            boolean pandasStatistic, Located statistic) {
     }
 
     /** A leak found: where to report, its severity class and the story's other places. */
@@ -274,7 +274,7 @@ final class LeakageAnalysis {
             return null;
         }
         Expression target = argument(call, 1, "y");
-        if (category == Category.LABEL_ENCODER && looksLikeTarget(data)) {
+        if (category == Category.LABEL_ENCODER && (looksLikeTarget(data) || assignedToTarget(call))) {
             return null;
         }
         boolean supervised = category == Category.TARGET_ENCODER || category == Category.OVERSAMPLER
@@ -286,7 +286,7 @@ final class LeakageAnalysis {
         String what = method.value() instanceof Name ? "\"" + ((Name) method.value()).id() + "\""
                 : className.substring(className.lastIndexOf('.') + 1);
         return new Fit(call, what, data, category, supervised, carriers, call, executingFunction(call),
-                null, null, null);
+                null, null, false, null);
     }
 
     /** {@code sklearn.preprocessing.scale(X)} and the like: statistics of the argument. */
@@ -297,7 +297,8 @@ final class LeakageAnalysis {
             return null;
         }
         return new Fit(call, callee.substring(callee.lastIndexOf('.') + 1) + "()", call.args().get(0),
-                Category.SCALER, false, assignedBindings(call), call, executingFunction(call), null, null, null);
+                Category.SCALER, false, assignedBindings(call), call, executingFunction(call), null, null,
+                false, null);
     }
 
     /** The category a Pipeline/ColumnTransformer construction leaks as, or null when it learns nothing. */
@@ -416,16 +417,22 @@ final class LeakageAnalysis {
                     carriers.addAll(model.reachingDefinitions(base));
                 }
             }
-            if (carriers.isEmpty()) {
+            boolean returned = statement instanceof dev.pitfall.ast.Return && fitOwnerIsFunction(application);
+            if (carriers.isEmpty() && !returned) {
                 return null;
             }
             boolean grouped = containsGroupby(statistic);
             Located statisticAt = operand instanceof Name ? definitionOf((Name) operand) : null;
             return new Fit(application, "\"" + snippet(statistic) + "\"", data,
                     grouped ? Category.TARGET_ENCODER : Category.IMPUTER, grouped, carriers, application,
-                    executingFunction(application), null, null, statisticAt);
+                    executingFunction(application), null, null, true, statisticAt);
         }
         return null;
+    }
+
+    /** A statistic returned by a helper is judged where the helper is called. */
+    private boolean fitOwnerIsFunction(Expression application) {
+        return executingFunction(application) != model.module();
     }
 
     private static boolean isInplace(Call call) {
@@ -559,7 +566,7 @@ final class LeakageAnalysis {
                 }
             }
             result.add(new Fit(fit.at(), fit.what(), argument, fit.category(), fit.supervised(), carriers,
-                    call, executingFunction(call), call, functionName, fit.statistic()));
+                    call, executingFunction(call), call, functionName, fit.pandasStatistic(), fit.statistic()));
         }
         return result;
     }
@@ -702,6 +709,20 @@ final class LeakageAnalysis {
                 current = ((Attribute) current).value();
             } else {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** {@code y = LabelEncoder().fit_transform(df["churned"])}: the output is named as the target. */
+    private boolean assignedToTarget(Call call) {
+        Set<Binding> assigned = assignedBindings(call);
+        for (Binding binding : assigned) {
+            if (binding.node() instanceof Name) {
+                List<String> words = words(binding.name());
+                if (!words.isEmpty() && TARGET_WORDS.contains(words.get(0))) {
+                    return true;
+                }
             }
         }
         return false;

@@ -104,7 +104,8 @@ public final class PreprocessingLeakage implements Rule {
                         ? " is cross-validated by " + leak.split().name() + " (line " + leak.split().call().lineno()
                                 + "); put the preprocessing in a Pipeline so that each fold fits its own"
                         : " is split by " + leak.split().name() + " (line " + leak.split().call().lineno()
-                                + "); fit it on the training split only");
+                                + (fit.pandasStatistic() ? "); compute it on the training split only"
+                                        : "); fit it on the training split only"));
             }
             context.report(fit.at(), severity, message, related);
         }
@@ -113,16 +114,12 @@ public final class PreprocessingLeakage implements Rule {
     /** The first half of a message: what is fitted, on what, where. */
     private static String fitted(Fit fit, LeakageAnalysis analysis) {
         String data = "\"" + analysis.snippet(fit.data()) + "\"";
-        String through = fit.via() == null ? "" : " in " + fit.viaName() + "() through the call on line "
-                + fit.via().lineno();
-        if (fit.category() == Category.IMPUTER && fit.statistic() == null && fit.what().startsWith("\"")
-                && fit.what().contains("(")) {
+        String through = fit.via() == null ? "" : " in " + fit.viaName() + "(), called on line "
+                + fit.via().lineno() + ",";
+        if (fit.pandasStatistic()) {
+            int computed = fit.statistic() != null ? fit.statistic().lineno() : fit.at().lineno();
             return "the statistic " + fit.what() + through + " is computed over all rows of " + data
-                    + " (line " + fit.at().lineno() + ")";
-        }
-        if (fit.statistic() != null || fit.category() == Category.TARGET_ENCODER && fit.what().contains("(")) {
-            return "the statistic " + fit.what() + through + " is computed over all rows of " + data
-                    + " (line " + fit.at().lineno() + ")";
+                    + " (line " + computed + ") and applied to the data (line " + fit.at().lineno() + ")";
         }
         return fit.what() + through + " is fitted on " + data + " (line " + fit.position().lineno() + ")";
     }
