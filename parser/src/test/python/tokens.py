@@ -1,9 +1,10 @@
 """Prints CPython's tokens for Python files, in the form PythonLexerOracleTest compares.
 
-Usage: python3.13 tokens.py LIST_FILE, where LIST_FILE names one file per line. For each file it
-prints "== PATH", then one line per token "TYPE TEXT" (or "ERROR MESSAGE" if CPython cannot
-tokenize it), then "COMPILE_ERROR LINE COLUMN MESSAGE" if compile() rejects the file (tokenize is
-more lenient than the compiler, e.g. it passes on invalid characters), then "== end".
+Usage: python3.13 tokens.py [--compile] LIST_FILE, where LIST_FILE names one file per line. For
+each file it prints "== PATH", then one line per token "TYPE TEXT" (or "ERROR MESSAGE" if CPython
+cannot tokenize it), then "== end". With --compile it prints instead, for each file that compile()
+rejects, "COMPILE_ERROR LINE COLUMN MESSAGE" (tokenize is more lenient than the compiler, e.g. it
+passes on invalid characters).
 
 Normalisation, so that the output can be compared with our lexer token by token:
   * COMMENT, NL, ENCODING and ENDMARKER are left out (our lexer hides or does not emit them);
@@ -60,12 +61,15 @@ def print_compile_error(path, out):
 
 def main():
     sys.stdout.reconfigure(encoding="utf-8", errors="surrogateescape")
-    with open(sys.argv[1], encoding="utf-8") as listing:
+    compile_only = sys.argv[1] == "--compile"
+    with open(sys.argv[-1], encoding="utf-8") as listing:
         paths = [line.rstrip("\n") for line in listing if line.strip()]
     for path in paths:
         sys.stdout.write("== " + path + "\n")
-        print_tokens(path, sys.stdout)
-        print_compile_error(path, sys.stdout)
+        if compile_only:
+            print_compile_error(path, sys.stdout)
+        else:
+            print_tokens(path, sys.stdout)
         sys.stdout.write("== end\n")
 
 

@@ -124,11 +124,11 @@ FSTRING_START : FSTRING_PREFIX ( '\'' | '"' | '\'\'\'' | '"""' ) ;
 
 NAME : ID_START ID_CONTINUE* ;
 
-// ---- Layout (PythonLexerBase decides the channel of NEWLINE) ----
+// ---- Layout (PythonLexerBase puts them on the hidden channel, cheaper than a lexer command) ----
 NEWLINE           : '\r'? '\n' | '\r' ;
-WS                : [ \t\f]+ -> channel(HIDDEN) ;
-LINE_CONTINUATION : '\\' ( '\r'? '\n' | '\r' ) -> channel(HIDDEN) ;
-COMMENT           : '#' ~[\r\n]* -> channel(HIDDEN) ;
+WS                : [ \t\f]+ ;
+LINE_CONTINUATION : '\\' ( '\r'? '\n' | '\r' ) ;
+COMMENT           : '#' ~[\r\n]* ;
 // A backslash that is not a line continuation.
 STRAY_BACKSLASH   : '\\' ;
 ERROR_CHAR        : . ;

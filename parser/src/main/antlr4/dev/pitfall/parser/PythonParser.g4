@@ -6,8 +6,7 @@
  * predictable with SLL alone, so it is a cover grammar wherever CPython's PEG grammar relies on
  * backtracking. AstBuilder classifies and validates what this grammar deliberately over-accepts:
  * assignment/delete targets (parsed as expressions), argument and parameter ordering, tuple vs
- * group vs generator in parentheses, parenthesised with-items, pattern shapes, and operands
- * that the single left-recursive `expr` rule cannot restrict by precedence (`a + not b`).
+ * group vs generator in parentheses, parenthesised with-items and pattern shapes.
  */
 parser grammar PythonParser;
 
@@ -253,8 +252,18 @@ named_expression
     ;
 
 expression
-    : expr (IF expr ELSE expression)?
+    : disjunction (IF disjunction ELSE expression)?
     | lambdef
+    ;
+
+// `and` binds tighter than `or`; the builder groups the flat list. Keeping `not` out of `expr`
+// keeps `a is not b` unambiguous: no operand of an operator can start with `not`.
+disjunction
+    : inversion ((AND | OR) inversion)*
+    ;
+
+inversion
+    : NOT* expr
     ;
 
 yield_expr
@@ -276,8 +285,7 @@ lambda_parameter
     | SLASH
     ;
 
-// Operators from tightest to loosest. Prefix alternatives are admissible at any level in ANTLR,
-// so the builder rejects `not` and unary operands where CPython's precedence forbids them.
+// Operators from tightest to loosest, down to comparisons.
 expr
     : AWAIT primary                                                  # awaitExpr
     | primary                                                        # primaryExpr
@@ -290,9 +298,6 @@ expr
     | expr op = CIRCUMFLEX expr                                      # binaryExpr
     | expr op = VBAR expr                                            # binaryExpr
     | expr comp_op expr                                              # compareExpr
-    | NOT expr                                                       # notExpr
-    | expr AND expr                                                  # andExpr
-    | expr OR expr                                                   # orExpr
     ;
 
 comp_op
@@ -342,7 +347,7 @@ dict_item
     ;
 
 comp_for
-    : (ASYNC? FOR target_list IN expr (IF expr)*)+
+    : (ASYNC? FOR target_list IN disjunction (IF disjunction)*)+
     ;
 
 target_list

@@ -11,6 +11,7 @@ import java.util.List;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -19,7 +20,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * Builds the CPython-shaped AST from a {@link PythonParser} parse tree in one pass. It also does
  * the checks that CPython's parser does and that our deliberately permissive cover grammar leaves
  * out: assignment targets, argument and parameter order, tuple/group/generator classification,
- * operand precedence of {@code not}, and pattern shapes. Violations throw {@link ParseFailure}.
+ * and pattern shapes. Violations throw {@link ParseFailure}.
  */
 final class AstBuilder {
     private static final ExprContext LOAD = ExprContext.Load;
@@ -33,10 +34,12 @@ final class AstBuilder {
 
     private final Positions positions;
     private final CharStream input;
+    private final TokenStream tokens;
 
-    AstBuilder(Positions positions, CharStream input) {
+    AstBuilder(Positions positions, CharStream input, TokenStream tokens) {
         this.positions = positions;
         this.input = input;
+        this.tokens = tokens;
     }
 
     Module module(File_inputContext ctx) {
@@ -63,6 +66,22 @@ final class AstBuilder {
 
     private int endColumn(Token token) {
         return positions.endColumn(token);
+    }
+
+    /**
+     * The last token that ends a compound statement's text: CPython ignores the NEWLINE, INDENT
+     * and DEDENT tokens that close a block, but keeps a trailing semicolon.
+     */
+    private Token lastSignificant(ParserRuleContext ctx) {
+        for (int i = ctx.stop.getTokenIndex(); i >= 0; i--) {
+            Token token = tokens.get(i);
+            int type = token.getType();
+            if (token.getChannel() == Token.DEFAULT_CHANNEL && type != PythonLexer.NEWLINE
+                    && type != PythonLexer.INDENT && type != PythonLexer.DEDENT) {
+                return token;
+            }
+        }
+        return ctx.stop;
     }
 
     private ParseFailure error(Token token, String message) {
@@ -238,7 +257,12 @@ final class AstBuilder {
 
     /** The atom an expression consists of, with no operator or trailer around it; else null. */
     private static AtomContext bareAtom(ExpressionContext ctx) {
-        if (ctx.getChildCount() != 1 || !(ctx.getChild(0) instanceof PrimaryExprContext primaryExpr)) {
+        if (ctx.getChildCount() != 1 || !(ctx.getChild(0) instanceof DisjunctionContext disjunction)
+                || disjunction.getChildCount() != 1) {
+            return null;
+        }
+        ParseTree inversion = disjunction.getChild(0);
+        if (inversion.getChildCount() != 1 || !(inversion.getChild(0) instanceof PrimaryExprContext primaryExpr)) {
             return null;
         }
         if (primaryExpr.primary() instanceof AtomPrimaryContext atomPrimary) {
@@ -458,21 +482,17 @@ final class AstBuilder {
         return forStatement((For_stmtContext) second, async);
     }
 
-    private static Statement last(List<Statement> statements) {
-        return statements.get(statements.size() - 1);
-    }
-
     private Statement ifStatement(If_stmtContext ctx) {
         List<Named_expressionContext> tests = ctx.named_expression();
         List<BlockContext> blocks = ctx.block();
         List<TerminalNode> elifs = ctx.ELIF();
         List<Statement> orelse = ctx.ELSE() != null ? block(blocks.get(blocks.size() - 1)) : List.of();
+        Token end = lastSignificant(ctx);
         for (int i = tests.size() - 1; i >= 0; i--) {
             List<Statement> body = block(blocks.get(i));
-            Statement end = last(orelse.isEmpty() ? body : orelse);
             Token start = i == 0 ? ctx.start : elifs.get(i - 1).getSymbol();
-            If node = new If(namedExpression(tests.get(i)), body, orelse, line(start), column(start), end.end_lineno(),
-                    end.end_col_offset());
+            If node = new If(namedExpression(tests.get(i)), body, orelse, line(start), column(start), endLine(end),
+                    endColumn(end));
             if (i == 0) {
                 return node;
             }
@@ -486,9 +506,9 @@ final class AstBuilder {
         List<BlockContext> blocks = ctx.block();
         List<Statement> body = block(blocks.get(0));
         List<Statement> orelse = blocks.size() > 1 ? block(blocks.get(1)) : List.of();
-        Statement end = last(orelse.isEmpty() ? body : orelse);
+        Token end = lastSignificant(ctx);
         return new While(namedExpression(ctx.named_expression()), body, orelse, line(ctx.start), column(ctx.start),
-                end.end_lineno(), end.end_col_offset());
+                endLine(end), endColumn(end));
     }
 
     private Statement forStatement(For_stmtContext ctx, Token async) {
@@ -497,14 +517,14 @@ final class AstBuilder {
         List<BlockContext> blocks = ctx.block();
         List<Statement> body = block(blocks.get(0));
         List<Statement> orelse = blocks.size() > 1 ? block(blocks.get(1)) : List.of();
-        Statement end = last(orelse.isEmpty() ? body : orelse);
+        Token end = lastSignificant(ctx);
         Token start = async != null ? async : ctx.start;
         if (async != null) {
-            return new AsyncFor(target, iter, body, orelse, null, line(start), column(start), end.end_lineno(),
-                    end.end_col_offset());
+            return new AsyncFor(target, iter, body, orelse, null, line(start), column(start), endLine(end),
+                    endColumn(end));
         }
-        return new For(target, iter, body, orelse, null, line(start), column(start), end.end_lineno(),
-                end.end_col_offset());
+        return new For(target, iter, body, orelse, null, line(start), column(start), endLine(end),
+                endColumn(end));
     }
 
     private Statement tryStatement(Try_stmtContext ctx) {
@@ -514,7 +534,7 @@ final class AstBuilder {
         List<ExceptHandler> handlers = new ArrayList<>();
         Boolean star = null;
         int keyword = PythonLexer.TRY;
-        Statement end = null;
+        Token end = lastSignificant(ctx);
         for (int i = 0; i < ctx.getChildCount(); i++) {
             ParseTree child = ctx.getChild(i);
             if (child instanceof TerminalNode terminal) {
@@ -524,7 +544,6 @@ final class AstBuilder {
                 }
             } else if (child instanceof BlockContext blockCtx) {
                 List<Statement> statements = block(blockCtx);
-                end = last(statements);
                 if (keyword == PythonLexer.TRY) {
                     body = statements;
                 } else if (keyword == PythonLexer.ELSE) {
@@ -540,15 +559,14 @@ final class AstBuilder {
                 star = isStar;
                 ExceptHandler handler = exceptHandler(clause);
                 handlers.add(handler);
-                end = last(handler.body());
             }
         }
         int l = line(ctx.start);
         int c = column(ctx.start);
         if (Boolean.TRUE.equals(star)) {
-            return new TryStar(body, handlers, orelse, finalbody, l, c, end.end_lineno(), end.end_col_offset());
+            return new TryStar(body, handlers, orelse, finalbody, l, c, endLine(end), endColumn(end));
         }
-        return new Try(body, handlers, orelse, finalbody, l, c, end.end_lineno(), end.end_col_offset());
+        return new Try(body, handlers, orelse, finalbody, l, c, endLine(end), endColumn(end));
     }
 
     private ExceptHandler exceptHandler(Except_clauseContext ctx) {
@@ -557,9 +575,9 @@ final class AstBuilder {
             throw error(ctx.COLON().getSymbol(), "expected one or more exception types");
         }
         List<Statement> body = block(ctx.block());
-        Statement end = last(body);
+        Token end = lastSignificant(ctx);
         return new ExceptHandler(type == null ? null : expression(type), ctx.name() == null ? null : identifier(ctx.name()),
-                body, line(ctx.start), column(ctx.start), end.end_lineno(), end.end_col_offset());
+                body, line(ctx.start), column(ctx.start), endLine(end), endColumn(end));
     }
 
     private Statement withStatement(With_stmtContext ctx, Token async) {
@@ -573,12 +591,12 @@ final class AstBuilder {
             }
         }
         List<Statement> body = block(ctx.block());
-        Statement end = last(body);
+        Token end = lastSignificant(ctx);
         Token start = async != null ? async : ctx.start;
         if (async != null) {
-            return new AsyncWith(items, body, null, line(start), column(start), end.end_lineno(), end.end_col_offset());
+            return new AsyncWith(items, body, null, line(start), column(start), endLine(end), endColumn(end));
         }
-        return new With(items, body, null, line(start), column(start), end.end_lineno(), end.end_col_offset());
+        return new With(items, body, null, line(start), column(start), endLine(end), endColumn(end));
     }
 
     /**
@@ -630,14 +648,14 @@ final class AstBuilder {
         Arguments args = parameters(ctx.parameters());
         Expression returns = ctx.expression() == null ? null : expression(ctx.expression());
         List<Statement> body = block(ctx.block());
-        Statement end = last(body);
+        Token end = lastSignificant(ctx);
         Token start = async != null ? async : ctx.start;
         if (async != null) {
             return new AsyncFunctionDef(name, args, body, decorators, returns, null, typeParams, line(start),
-                    column(start), end.end_lineno(), end.end_col_offset());
+                    column(start), endLine(end), endColumn(end));
         }
         return new FunctionDef(name, args, body, decorators, returns, null, typeParams, line(start), column(start),
-                end.end_lineno(), end.end_col_offset());
+                endLine(end), endColumn(end));
     }
 
     private Statement classDef(ClassdefContext ctx, List<Expression> decorators) {
@@ -652,9 +670,9 @@ final class AstBuilder {
             bases = args;
         }
         List<Statement> body = block(ctx.block());
-        Statement end = last(body);
+        Token end = lastSignificant(ctx);
         return new ClassDef(name, bases, keywords, body, decorators, typeParams, line(ctx.start), column(ctx.start),
-                end.end_lineno(), end.end_col_offset());
+                endLine(end), endColumn(end));
     }
 
     private List<TypeParam> typeParams(Type_paramsContext ctx) {
@@ -669,7 +687,8 @@ final class AstBuilder {
             int el = endLine(param.stop);
             int ec = endColumn(param.stop);
             List<ExpressionContext> parts = param.expression();
-            if (param.STAR() != null) {
+            int kind = param.start.getType();
+            if (kind == PythonLexer.STAR) {
                 Expression defaultValue = null;
                 if (param.expr() != null) {
                     Token star = param.STAR(1) != null ? param.STAR(1).getSymbol() : param.STAR(0).getSymbol();
@@ -678,7 +697,7 @@ final class AstBuilder {
                     defaultValue = expression(parts.get(0));
                 }
                 out.add(new TypeVarTuple(name, defaultValue, l, c, el, ec));
-            } else if (param.DOUBLESTAR() != null) {
+            } else if (kind == PythonLexer.DOUBLESTAR) {
                 out.add(new ParamSpec(name, parts.isEmpty() ? null : expression(parts.get(0)), l, c, el, ec));
             } else {
                 Expression bound = null;
@@ -840,15 +859,14 @@ final class AstBuilder {
     private Statement matchStatement(Match_stmtContext ctx) {
         Expression subject = starNamedExpressions(ctx.star_named_expressions(), true);
         List<MatchCase> cases = new ArrayList<>();
-        Statement end = null;
+        Token end = lastSignificant(ctx);
         for (Case_blockContext caseBlock : ctx.case_block()) {
             Pattern pattern = patternList(caseBlock.pattern_list(), null, null);
             Expression guard = caseBlock.named_expression() == null ? null : namedExpression(caseBlock.named_expression());
             List<Statement> body = block(caseBlock.block());
-            end = last(body);
             cases.add(new MatchCase(pattern, guard, body));
         }
-        return new Match(subject, cases, line(ctx.start), column(ctx.start), end.end_lineno(), end.end_col_offset());
+        return new Match(subject, cases, line(ctx.start), column(ctx.start), endLine(end), endColumn(end));
     }
 
     /**
@@ -1123,11 +1141,61 @@ final class AstBuilder {
                     line(ctx.start), column(ctx.start), endLine(ctx.stop), endColumn(ctx.stop));
         }
         if (ctx.getChildCount() == 1) {
-            return expr((PythonParser.ExprContext) first);
+            return disjunction((DisjunctionContext) first);
         }
-        List<PythonParser.ExprContext> parts = ctx.expr();
-        return new IfExp(expr(parts.get(1)), expr(parts.get(0)), expression(ctx.expression()), line(ctx.start),
-                column(ctx.start), endLine(ctx.stop), endColumn(ctx.stop));
+        List<DisjunctionContext> parts = ctx.disjunction();
+        return new IfExp(disjunction(parts.get(1)), disjunction(parts.get(0)), expression(ctx.expression()),
+                line(ctx.start), column(ctx.start), endLine(ctx.stop), endColumn(ctx.stop));
+    }
+
+    /** A flat `a and b or c` list, grouped as CPython does: `and` binds tighter than `or`. */
+    private Expression disjunction(DisjunctionContext ctx) {
+        int n = ctx.getChildCount();
+        if (n == 1) {
+            return inversion((InversionContext) ctx.getChild(0));
+        }
+        List<Expression> alternatives = new ArrayList<>();
+        int groupStart = 0;
+        for (int i = 1; i <= n; i += 2) {
+            if (i == n || ((TerminalNode) ctx.getChild(i)).getSymbol().getType() == PythonLexer.OR) {
+                alternatives.add(conjunction(ctx, groupStart, i - 1));
+                groupStart = i + 1;
+            }
+        }
+        if (alternatives.size() == 1) {
+            return alternatives.get(0);
+        }
+        return new BoolOp(BoolOpKind.Or, alternatives, line(ctx.start), column(ctx.start), endLine(ctx.stop),
+                endColumn(ctx.stop));
+    }
+
+    /** The `and` group of inversions at children [first, last] of a disjunction. */
+    private Expression conjunction(DisjunctionContext ctx, int first, int last) {
+        if (first == last) {
+            return inversion((InversionContext) ctx.getChild(first));
+        }
+        List<Expression> values = new ArrayList<>((last - first) / 2 + 1);
+        for (int i = first; i <= last; i += 2) {
+            values.add(inversion((InversionContext) ctx.getChild(i)));
+        }
+        Token start = ((ParserRuleContext) ctx.getChild(first)).start;
+        Token stop = ((ParserRuleContext) ctx.getChild(last)).stop;
+        return new BoolOp(BoolOpKind.And, values, line(start), column(start), endLine(stop), endColumn(stop));
+    }
+
+    private Expression inversion(InversionContext ctx) {
+        int nots = ctx.getChildCount() - 1;
+        Expression result = expr((PythonParser.ExprContext) ctx.getChild(nots));
+        if (nots == 0) {
+            return result;
+        }
+        int el = endLine(ctx.stop);
+        int ec = endColumn(ctx.stop);
+        for (int i = nots - 1; i >= 0; i--) {
+            Token not = ((TerminalNode) ctx.getChild(i)).getSymbol();
+            result = new UnaryOp(UnaryOpKind.Not, result, line(not), column(not), el, ec);
+        }
+        return result;
     }
 
     private Expression yieldExpression(Yield_exprContext ctx) {
@@ -1143,17 +1211,8 @@ final class AstBuilder {
 
     /** An operand of `*`, `**` unpacking: CPython allows only `bitwise_or` there. */
     private Expression bitwiseOperand(PythonParser.ExprContext ctx) {
-        if (ctx instanceof CompareExprContext || ctx instanceof NotExprContext || ctx instanceof AndExprContext
-                || ctx instanceof OrExprContext) {
+        if (ctx instanceof CompareExprContext) {
             throw error(ctx.start, "invalid syntax");
-        }
-        return expr(ctx);
-    }
-
-    /** An operand of an arithmetic, bitwise, unary or comparison operator. */
-    private Expression operand(PythonParser.ExprContext ctx) {
-        if (ctx instanceof NotExprContext) {
-            throw error(ctx.start, "'not' after an operator must be parenthesized");
         }
         return expr(ctx);
     }
@@ -1167,24 +1226,18 @@ final class AstBuilder {
         int el = endLine(ctx.stop);
         int ec = endColumn(ctx.stop);
         if (ctx instanceof BinaryExprContext binary) {
-            return new BinOp(operand(binary.expr(0)), binaryOperator(binary.op), operand(binary.expr(1)), l, c, el, ec);
+            return new BinOp(expr(binary.expr(0)), binaryOperator(binary.op), expr(binary.expr(1)), l, c, el, ec);
         }
         if (ctx instanceof CompareExprContext) {
             return comparison((CompareExprContext) ctx, l, c, el, ec);
         }
-        if (ctx instanceof AndExprContext || ctx instanceof OrExprContext) {
-            return booleanOperation(ctx, l, c, el, ec);
-        }
         if (ctx instanceof UnaryExprContext unary) {
             UnaryOpKind op = unary.op.getType() == PythonLexer.MINUS ? UnaryOpKind.USub
                     : unary.op.getType() == PythonLexer.PLUS ? UnaryOpKind.UAdd : UnaryOpKind.Invert;
-            return new UnaryOp(op, operand(unary.expr()), l, c, el, ec);
-        }
-        if (ctx instanceof NotExprContext not) {
-            return new UnaryOp(UnaryOpKind.Not, expr(not.expr()), l, c, el, ec);
+            return new UnaryOp(op, expr(unary.expr()), l, c, el, ec);
         }
         if (ctx instanceof PowerExprContext power) {
-            return new BinOp(operand(power.expr(0)), OperatorKind.Pow, operand(power.expr(1)), l, c, el, ec);
+            return new BinOp(expr(power.expr(0)), OperatorKind.Pow, expr(power.expr(1)), l, c, el, ec);
         }
         return new Await(primary(((AwaitExprContext) ctx).primary()), l, c, el, ec);
     }
@@ -1214,13 +1267,13 @@ final class AstBuilder {
             chain.add(link);
             left = link.expr(0);
         }
-        Expression leftmost = operand(left);
+        Expression leftmost = expr(left);
         List<CmpOpKind> ops = new ArrayList<>(chain.size());
         List<Expression> comparators = new ArrayList<>(chain.size());
         for (int i = chain.size() - 1; i >= 0; i--) {
             CompareExprContext link = chain.get(i);
             ops.add(comparisonOperator(link.comp_op()));
-            comparators.add(operand(link.expr(1)));
+            comparators.add(expr(link.expr(1)));
         }
         return new Compare(leftmost, ops, comparators, l, c, el, ec);
     }
@@ -1238,24 +1291,6 @@ final class AstBuilder {
             case PythonLexer.NOT: return CmpOpKind.NotIn;
             default: return ctx.getChildCount() == 2 ? CmpOpKind.IsNot : CmpOpKind.Is;
         }
-    }
-
-    /** `a or b or c` parses left-nested; CPython has one BoolOp with all three values. */
-    private Expression booleanOperation(PythonParser.ExprContext ctx, int l, int c, int el, int ec) {
-        Class<?> kind = ctx.getClass();
-        List<PythonParser.ExprContext> operands = new ArrayList<>();
-        PythonParser.ExprContext left = ctx;
-        while (left.getClass() == kind) {
-            operands.add(left.getRuleContext(PythonParser.ExprContext.class, 1));
-            left = left.getRuleContext(PythonParser.ExprContext.class, 0);
-        }
-        List<Expression> values = new ArrayList<>(operands.size() + 1);
-        values.add(expr(left));
-        for (int i = operands.size() - 1; i >= 0; i--) {
-            values.add(expr(operands.get(i)));
-        }
-        BoolOpKind op = ctx instanceof AndExprContext ? BoolOpKind.And : BoolOpKind.Or;
-        return new BoolOp(op, values, l, c, el, ec);
     }
 
     private Expression primary(PrimaryContext ctx) {
@@ -1557,13 +1592,13 @@ final class AstBuilder {
                     }
                     break;
                 case PythonLexer.IN:
-                    iter = expr((PythonParser.ExprContext) ctx.getChild(i + 1));
+                    iter = disjunction((DisjunctionContext) ctx.getChild(i + 1));
                     break;
                 default:
                     if (ifs.isEmpty()) {
                         ifs = new ArrayList<>(1);
                     }
-                    ifs.add(expr((PythonParser.ExprContext) ctx.getChild(i + 1)));
+                    ifs.add(disjunction((DisjunctionContext) ctx.getChild(i + 1)));
             }
         }
         out.add(new Comprehension(target, iter, ifs, async));
@@ -1833,7 +1868,8 @@ final class AstBuilder {
         if (ctx.EQUAL() != null) {
             Token equal = ctx.EQUAL().getSymbol();
             Token after = nextSibling(ctx, equal);
-            String debugText = input.getText(Interval.of(open.getStopIndex() + 1, after.getStartIndex() - 1));
+            String debugText = withoutComments(
+                    input.getText(Interval.of(open.getStopIndex() + 1, after.getStartIndex() - 1)));
             parts.addText(debugText, line(open), column(open) + 1, line(after), column(after));
             if (conversion == -1 && ctx.COLON() == null) {
                 conversion = 'r';
@@ -1854,6 +1890,36 @@ final class AstBuilder {
         Token close = ctx.stop;
         parts.addValue(new FormattedValue(value, conversion, formatSpec, line(open), column(open), endLine(close),
                 endColumn(close)));
+    }
+
+    /** CPython drops comments from the source text that `f"{x = }"` repeats. */
+    private static String withoutComments(String text) {
+        if (text.indexOf('#') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\' && i + 1 < text.length()) {
+                    out.append(c).append(text.charAt(++i));
+                    continue;
+                }
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '#') {
+                while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+                    i++;
+                }
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static int indexOf(ParserRuleContext ctx, Token token) {

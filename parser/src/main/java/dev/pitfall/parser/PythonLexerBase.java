@@ -59,7 +59,7 @@ public abstract class PythonLexerBase extends Lexer {
     private boolean atPhysicalLineStart = true;
     private int lineIndent;
     private int lineAltIndent;
-    private String lineIndentText = "";
+    private int lineIndentStart = -1;
     private Token lastContinuation;
 
     private SyntaxError firstError;
@@ -114,7 +114,7 @@ public abstract class PythonLexerBase extends Lexer {
         atPhysicalLineStart = true;
         lineIndent = 0;
         lineAltIndent = 0;
-        lineIndentText = "";
+        lineIndentStart = -1;
         lastContinuation = null;
         firstError = null;
         endOfInput = null;
@@ -130,45 +130,46 @@ public abstract class PythonLexerBase extends Lexer {
         int type = token.getType();
         if (type == PythonLexer.WS) {
             if (atPhysicalLineStart) {
-                measureIndent(token.getText());
+                measureIndent(token);
             }
             atPhysicalLineStart = false;
-            pending.add(token);
+            hide(token);
             return;
         }
         if (type == PythonLexer.NEWLINE) {
             atPhysicalLineStart = true;
             lineIndent = 0;
             lineAltIndent = 0;
-            lineIndentText = "";
+            lineIndentStart = -1;
             lastContinuation = null;
             if (bracketDepth > 0 || !lineHasContent) {
-                ((CommonToken) token).setChannel(HIDDEN);
+                hide(token);
             } else {
                 lineHasContent = false;
+                pending.add(token);
             }
-            pending.add(token);
             return;
         }
         atPhysicalLineStart = false;
         if (type == PythonLexer.COMMENT) {
-            pending.add(token);
+            hide(token);
             return;
         }
         if (type == PythonLexer.LINE_CONTINUATION) {
             lastContinuation = token;
-            pending.add(token);
+            hide(token);
             return;
         }
         lastContinuation = null;
-        if (isErrorToken(token)) {
-            return;
-        }
+        // CPython checks the indentation of a line before it reads its first token.
         if (!lineHasContent) {
             if (!indent(token)) {
                 return;
             }
             lineHasContent = true;
+        }
+        if (isErrorToken(token)) {
+            return;
         }
         switch (type) {
             case PythonLexer.LPAR, PythonLexer.LSQB, PythonLexer.LBRACE -> {
@@ -200,6 +201,11 @@ public abstract class PythonLexerBase extends Lexer {
             default -> {
             }
         }
+        pending.add(token);
+    }
+
+    private void hide(Token token) {
+        ((CommonToken) token).setChannel(HIDDEN);
         pending.add(token);
     }
 
@@ -408,7 +414,7 @@ public abstract class PythonLexerBase extends Lexer {
             bracketColumns = Arrays.copyOf(bracketColumns, size);
             bracketOpensField = Arrays.copyOf(bracketOpensField, size);
         }
-        bracketChars[bracketDepth] = token.getText().charAt(0);
+        bracketChars[bracketDepth] = bracketChar(token.getType());
         bracketLines[bracketDepth] = token.getLine();
         bracketColumns[bracketDepth] = token.getCharPositionInLine();
         bracketOpensField[bracketDepth] = opensField;
@@ -417,7 +423,7 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     private boolean closeBracket(Token token) {
-        char closing = token.getText().charAt(0);
+        char closing = bracketChar(token.getType());
         int column = token.getCharPositionInLine() + 1;
         if (bracketDepth == 0) {
             fail(token.getLine(), column, "unmatched '" + closing + "'");
@@ -446,15 +452,34 @@ public abstract class PythonLexerBase extends Lexer {
         return true;
     }
 
+    private static char bracketChar(int type) {
+        switch (type) {
+            case PythonLexer.LPAR:
+                return '(';
+            case PythonLexer.RPAR:
+                return ')';
+            case PythonLexer.LSQB:
+                return '[';
+            case PythonLexer.RSQB:
+                return ']';
+            case PythonLexer.LBRACE:
+                return '{';
+            default:
+                return '}';
+        }
+    }
+
     private static char matchingOpener(char closing) {
         return closing == ')' ? '(' : closing == ']' ? '[' : '{';
     }
 
-    private void measureIndent(String whitespace) {
+    /** Measures the leading whitespace token just read, without copying its text. */
+    private void measureIndent(Token whitespace) {
+        int length = whitespace.getStopIndex() - whitespace.getStartIndex() + 1;
         int column = 0;
         int altColumn = 0;
-        for (int i = 0; i < whitespace.length(); i++) {
-            char c = whitespace.charAt(i);
+        for (int back = length; back >= 1; back--) {
+            int c = _input.LA(-back);
             if (c == ' ') {
                 column++;
                 altColumn++;
@@ -469,7 +494,7 @@ public abstract class PythonLexerBase extends Lexer {
         }
         lineIndent = column;
         lineAltIndent = altColumn;
-        lineIndentText = whitespace;
+        lineIndentStart = whitespace.getStartIndex();
     }
 
     /** Emits INDENT/DEDENTs before the first token of a logical line; false after an error. */
@@ -495,8 +520,8 @@ public abstract class PythonLexerBase extends Lexer {
             indentColumns[indentLevel] = lineIndent;
             indentAltColumns[indentLevel] = lineAltIndent;
             int start = first.getStartIndex();
-            pending.add(syntheticToken(PythonLexer.INDENT, lineIndentText, start - lineIndentText.length(),
-                    start - 1, line, 0));
+            int indentStart = lineIndentStart < 0 ? start : lineIndentStart;
+            pending.add(syntheticToken(PythonLexer.INDENT, null, indentStart, start - 1, line, 0));
         } else {
             while (indentLevel > 0 && lineIndent < indentColumns[indentLevel]) {
                 indentLevel--;

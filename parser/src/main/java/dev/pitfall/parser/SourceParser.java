@@ -113,7 +113,7 @@ public final class SourceParser {
             return new Outcome(new ParseResult.Failure(lexerError), usedFallback);
         }
         try {
-            Module module = new AstBuilder(new Positions(text), chars).module(tree);
+            Module module = new AstBuilder(new Positions(text), chars, tokens).module(tree);
             return new Outcome(new ParseResult.Success(module), usedFallback);
         } catch (ParseFailure failure) {
             return new Outcome(new ParseResult.Failure(failure.error()), usedFallback);
@@ -162,6 +162,9 @@ public final class SourceParser {
         if (offending.getType() == PythonLexer.INDENT) {
             return new SyntaxError(line, column, "unexpected indent");
         }
+        if (offending.getType() == PythonLexer.NOT && followsArithmeticOperator(parser, offending)) {
+            return new SyntaxError(line, column, "'not' after an operator must be parenthesized");
+        }
         IntervalSet expected = expectedTokens(parser, e);
         ParserRuleContext ctx = e != null && e.getCtx() instanceof ParserRuleContext rule ? rule : parser.getContext();
         if (expected.contains(PythonLexer.INDENT)) {
@@ -175,6 +178,29 @@ public final class SourceParser {
             return new SyntaxError(line, column, "expected ':'");
         }
         return new SyntaxError(line, column, "invalid syntax");
+    }
+
+    private static boolean followsArithmeticOperator(Parser parser, Token offending) {
+        Token previous = null;
+        for (int i = offending.getTokenIndex() - 1; i >= 0; i--) {
+            Token candidate = parser.getTokenStream().get(i);
+            if (candidate.getChannel() == Token.DEFAULT_CHANNEL) {
+                previous = candidate;
+                break;
+            }
+        }
+        if (previous == null) {
+            return false;
+        }
+        switch (previous.getType()) {
+            case PythonLexer.PLUS: case PythonLexer.MINUS: case PythonLexer.STAR: case PythonLexer.SLASH:
+            case PythonLexer.DOUBLESLASH: case PythonLexer.PERCENT: case PythonLexer.AT: case PythonLexer.DOUBLESTAR:
+            case PythonLexer.LEFTSHIFT: case PythonLexer.RIGHTSHIFT: case PythonLexer.AMPER: case PythonLexer.VBAR:
+            case PythonLexer.CIRCUMFLEX: case PythonLexer.TILDE:
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static IntervalSet expectedTokens(Parser parser, RecognitionException e) {

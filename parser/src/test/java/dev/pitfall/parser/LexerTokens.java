@@ -57,9 +57,13 @@ final class LexerTokens {
      * layout tokens carry no text.
      */
     static List<String> oracleForm(String source) {
+        return oracleForm(all(lexer(source)));
+    }
+
+    static List<String> oracleForm(List<Token> tokens) {
         List<String> lines = new ArrayList<>();
         StringBuilder middle = null;
-        for (Token token : all(lexer(source))) {
+        for (Token token : tokens) {
             int type = token.getType();
             if (type == Token.EOF || token.getChannel() != Token.DEFAULT_CHANNEL) {
                 continue;

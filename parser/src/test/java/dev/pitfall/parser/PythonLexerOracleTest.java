@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,6 +79,17 @@ class PythonLexerOracleTest {
         "f'\\N{BULLET}{x}'\n", "rf'\\N{x}'\n", "f'\\{x}'\n", "f'it\\'s\\n'\n", "f'{\"\\n\".join(x)}'\n",
         "rf'\\''\n", "f'''{x:a\nb}'''\n", "print(f'x={x}',\n  y)\n", "f'{x:{y}}}}'\n",
         "f'''a\\\nb{x:\\\n}'''\n", "f'{x:\\\\}'\n", "rf'{x:\\}'\n", "f'{x:\\N{BULLET}}'\n",
+        "f'{x!r:{\"a\"}}'\n", "x = 1.e5 + 1_000.000_1e1_0j + 0o17 + 0B1 + 0XfF + 1E5J + 00_0\n",
+        "match x:\n    case [a, *_]:\n        pass\n", "async def f():\n    await x\n", "f'{x:=^10}'\n",
+        "f'''{\n  x\n  :>10}'''\n", "f'{x:{y!r}}'\n", "t = f'{'\\n'.join(a)}'\n", "x = '''\\\n'''\n",
+        "if True:\n\n\n    pass\n\f\nx\n", "x = [\n# comment\n1]\n", "def f(a, /, b, *, c) -> int: ...\n",
+        "type X[T = int] = list[T]\n", "f'{x:{y}.{z}f}'\n", "f'{x}' f'{y}' 'z'\n", "f'{x:\\n}'\n",
+        "f\"{'''a\nb'''}\"\n", "f'{x:}}}'\n", "x = 1 if y else\\\n  2\n",
+        "if x:\n    pass\n  # comment dedented oddly\n    pass\n", "if x:\n    pass\n\t\n",
+        "x = 'a' \\\n    'b'\n", "x = 1\n    # trailing indented comment", "def f():\n    return\n\n# c\n\n",
+        "f'{x:{{}}'\n", "f'{x=}' f'{x = !r:^20}'\n", "f'{3.14:!<10.10}'\n", "f'{a[\"b\"]:>{width}.{prec}}'\n",
+        "a = f'''\n{\n  b # comment\n}\n'''\n", "print(f\"{'\\N{BULLET}'}\")\n", "f'{\"\\\\\"}'\n",
+        "x = 1 \\\n\n", "\\\nx = 1\n", "if x:\n    a\n    \\\n  b\n", "  \\\nx\n",
     };
 
     @Test
@@ -117,35 +130,67 @@ class PythonLexerOracleTest {
     }
 
     private static OracleResult compare(Path prefix, Path listing) throws IOException, InterruptedException {
-        Process python = new ProcessBuilder(prefix.resolve("bin/python3").toString(), tokensScript().toString(),
-                listing.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         OracleResult result = new OracleResult();
+        Map<Path, SyntaxError> ourErrors = new LinkedHashMap<>();
+        runTokensScript(prefix, List.of(listing.toString()), (file, expected) -> judge(file, expected, result, ourErrors));
+        if (ourErrors.isEmpty()) {
+            return result;
+        }
+        // Our errors are checked against compile(), which is stricter than tokenize.
+        Path errorListing = Files.createTempFile("pitfall-lexer-errors", ".txt");
+        try {
+            Files.write(errorListing, ourErrors.keySet().stream().map(Path::toString).collect(Collectors.toList()),
+                    StandardCharsets.UTF_8);
+            runTokensScript(prefix, List.of("--compile", errorListing.toString()), (file, compileOutput) -> {
+                SyntaxError ours = ourErrors.get(file);
+                String oursInOracleForm = "COMPILE_ERROR " + ours.line() + " " + ours.column() + " "
+                        + LexerTokens.escape(ours.message());
+                if (compileOutput.equals(List.of(oursInOracleForm))) {
+                    result.bothInvalid++;
+                } else {
+                    result.mismatches.add(file + ": our error " + oursInOracleForm + " | CPython compile() "
+                            + (compileOutput.isEmpty() ? "accepts it" : compileOutput.get(0)));
+                }
+            });
+        } finally {
+            Files.deleteIfExists(errorListing);
+        }
+        return result;
+    }
+
+    /** Runs tokens.py and hands each file's output lines to {@code perFile}. */
+    private static void runTokensScript(Path prefix, List<String> arguments, FileOutputConsumer perFile)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(prefix.resolve("bin/python3").toString(),
+                tokensScript().toString()));
+        command.addAll(arguments);
+        Process python = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             Path current = null;
-            List<String> expected = new ArrayList<>();
+            List<String> lines = new ArrayList<>();
             while ((line = reader.readLine()) != null) {
                 if (line.startsWith("== ") && current == null) {
                     current = Paths.get(line.substring(3));
-                    expected.clear();
+                    lines.clear();
                 } else if (line.equals("== end")) {
-                    judge(current, expected, result);
+                    perFile.accept(current, lines);
                     current = null;
                 } else {
-                    expected.add(line);
+                    lines.add(line);
                 }
             }
         }
         assertEquals(0, python.waitFor(), "tokens.py failed");
-        return result;
     }
 
-    private static void judge(Path file, List<String> expected, OracleResult result) throws IOException {
-        String compileError = null;
-        if (!expected.isEmpty() && expected.get(expected.size() - 1).startsWith("COMPILE_ERROR ")) {
-            compileError = expected.remove(expected.size() - 1).substring("COMPILE_ERROR ".length());
-        }
+    private interface FileOutputConsumer {
+        void accept(Path file, List<String> lines) throws IOException;
+    }
+
+    private static void judge(Path file, List<String> expected, OracleResult result, Map<Path, SyntaxError> ourErrors)
+            throws IOException {
         String tokenizeError = expected.size() == 1 && expected.get(0).startsWith("ERROR ") ? expected.get(0) : null;
         String source = decode(Files.readAllBytes(file));
         if (source == null || (tokenizeError != null && tokenizeError.contains("encoding problem"))) {
@@ -154,17 +199,9 @@ class PythonLexerOracleTest {
             return;
         }
         PythonLexer lexer = LexerTokens.lexer(source);
-        List<String> actual = LexerTokens.oracleForm(source);
-        LexerTokens.all(lexer);
-        SyntaxError ours = lexer.firstError();
-        if (ours != null) {
-            String oursInOracleForm = ours.line() + " " + ours.column() + " " + LexerTokens.escape(ours.message());
-            if (oursInOracleForm.equals(compileError)) {
-                result.bothInvalid++;
-            } else {
-                result.mismatches.add(file + ": our error " + oursInOracleForm + " | CPython compile() "
-                        + (compileError == null ? "accepts it" : compileError));
-            }
+        List<String> actual = LexerTokens.oracleForm(LexerTokens.all(lexer));
+        if (lexer.firstError() != null) {
+            ourErrors.put(file, lexer.firstError());
             return;
         }
         if (tokenizeError != null) {

@@ -371,6 +371,9 @@ class PythonLexerTest {
         x = f"{a\\n                | 1 | 7   | '{' was never closed
         if x:\\n    a\\n  b\\n     | 3 | 4   | unindent does not match any outer indentation level
         if x:\\n  a\\n\\f b\\n     | 3 | 4   | unindent does not match any outer indentation level
+        if x:\\n    a\\n  €\\n     | 3 | 4   | unindent does not match any outer indentation level
+        if x:\\n    a\\n  "abc\\n  | 3 | 7   | unindent does not match any outer indentation level
+        x = 1\\n    \\\\\\n        | 2 | 6   | unexpected EOF while parsing
         if x:\\n\\ta\\n        b\\n | 3 | 1   | inconsistent use of tabs and spaces in indentation
         if x:\\n        a\\n\\tb\\n | 3 | 1   | inconsistent use of tabs and spaces in indentation
         x = €\\n                   | 1 | 5   | invalid character '€' (U+20AC)
@@ -507,7 +510,8 @@ class PythonLexerTest {
         for (int round = 0; round < 200; round++) {
             char[] junk = new char[2_000];
             for (int i = 0; i < junk.length; i++) {
-                junk[i] = (char) random.nextInt(round % 2 == 0 ? 256 : 0xD800);
+                // Half the rounds in Latin-1, half anywhere in UTF-16, lone surrogates included.
+                junk[i] = (char) random.nextInt(round % 2 == 0 ? 256 : 0x10000);
             }
             PythonLexer lexer = LexerTokens.lexer(new String(junk));
             List<Token> tokens = LexerTokens.all(lexer);

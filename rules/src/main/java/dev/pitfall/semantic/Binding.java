@@ -16,7 +16,7 @@ public final class Binding {
         MATCH_CAPTURE, TYPE_PARAMETER, DELETION
     }
 
-    private final Symbol symbol;
+    private Symbol symbol;
     private final Kind kind;
     private final Located node;
     private final Node owner;
@@ -35,6 +35,11 @@ public final class Binding {
         this.importedName = importedName;
     }
 
+    void moveTo(Symbol owner) {
+        symbol = owner;
+    }
+
+    /** The variable bound: for a name declared global or nonlocal, the module's or enclosing function's. */
     public Symbol symbol() {
         return symbol;
     }

@@ -445,6 +445,14 @@ final class ReachingDefinitions {
                 if (defs != null) {
                     reaching.addAll(defs);
                 }
+                if (own.resolution() == Symbol.Resolution.CELL) {
+                    // A nested function declaring it nonlocal may rebind it whenever it runs.
+                    for (Binding binding : own.bindings()) {
+                        if (scopes.evaluatedIn.get(binding.node()) != scope) {
+                            reaching.add(binding);
+                        }
+                    }
+                }
                 return;
             }
             Symbol target = scope.resolve(name.id());

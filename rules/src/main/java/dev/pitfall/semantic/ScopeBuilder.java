@@ -68,12 +68,50 @@ final class ScopeBuilder {
     final Map<Node, List<Binding>> bindingsByNode = new IdentityHashMap<>();
     private final List<Binding> allBindings = new ArrayList<>();
 
+    private Scope top;
+
     Scope build(Module module) {
-        Scope top = new Scope(Scope.Kind.MODULE, module, null, "top");
+        top = new Scope(Scope.Kind.MODULE, module, null, "top");
         scopeByNode.put(module, top);
         statements(module.body(), top);
         analyze(top, Set.of(), new HashSet<>());
+        relocateBindings(top);
         return top;
+    }
+
+    /**
+     * A binding of a name declared global or nonlocal binds the module's or the enclosing
+     * function's variable: move it to that symbol, so reaching definitions see it there.
+     */
+    private void relocateBindings(Scope scope) {
+        for (Symbol symbol : scope.symbols()) {
+            boolean elsewhere = symbol.resolution() == Symbol.Resolution.GLOBAL_EXPLICIT && scope != top
+                    || symbol.resolution() == Symbol.Resolution.FREE;
+            if (!elsewhere || symbol.bindings().isEmpty()) {
+                continue;
+            }
+            Symbol owner = symbol.resolution() == Symbol.Resolution.FREE
+                    ? scope.resolve(symbol.name()) : top.symbolFor(symbol.name());
+            if (owner == null || owner == symbol) {
+                continue;
+            }
+            for (Binding binding : symbol.takeBindings()) {
+                binding.moveTo(owner);
+                owner.addBinding(binding);
+                owner.markBound();
+            }
+        }
+        for (Scope child : scope.children()) {
+            relocateBindings(child);
+        }
+    }
+
+    /** CPython records a global declaration in the module's table too. */
+    private void declareGlobal(Scope scope, String name) {
+        scope.symbolFor(name).markDeclaredGlobal();
+        if (scope != top) {
+            top.symbolFor(name).markDeclaredGlobal();
+        }
     }
 
     List<Binding> allBindings() {
@@ -193,7 +231,7 @@ final class ScopeBuilder {
             }
         } else if (node instanceof Global) {
             for (String name : ((Global) node).names()) {
-                scope.symbolFor(name).markDeclaredGlobal();
+                declareGlobal(scope, name);
             }
         } else if (node instanceof Nonlocal) {
             for (String name : ((Nonlocal) node).names()) {
@@ -298,7 +336,7 @@ final class ScopeBuilder {
             Symbol passThrough = binder.symbolFor(target.id());
             passThrough.markReferenced();
             if (binder.parent().kind() == Scope.Kind.MODULE) {
-                passThrough.markDeclaredGlobal();
+                declareGlobal(binder, target.id());
             } else {
                 passThrough.markDeclaredNonlocal();
             }
@@ -501,8 +539,8 @@ final class ScopeBuilder {
                 symbol.setResolution(Symbol.Resolution.FREE);
                 freeHere.add(name);
             } else if (symbol.isBound()) {
-                symbol.setResolution(scope.kind() == Scope.Kind.MODULE
-                        ? Symbol.Resolution.GLOBAL_IMPLICIT : Symbol.Resolution.LOCAL);
+                // As in CPython, a name bound at module level is LOCAL to the module's table.
+                symbol.setResolution(Symbol.Resolution.LOCAL);
                 if (scope.kind() != Scope.Kind.MODULE) {
                     localsHere.add(name);
                 }

@@ -9,7 +9,7 @@ import java.util.List;
 public final class Symbol {
     /** CPython's classification (symtable's LOCAL, CELL, FREE, GLOBAL_EXPLICIT, GLOBAL_IMPLICIT). */
     public enum Resolution {
-        /** Bound in this scope and not captured by any nested scope. */
+        /** Bound in this scope and not captured by any nested scope (module-level names too, as in CPython). */
         LOCAL,
         /** Bound in this scope and captured by a nested scope. */
         CELL,
@@ -131,6 +131,12 @@ public final class Symbol {
 
     void addBinding(Binding binding) {
         bindings.add(binding);
+    }
+
+    List<Binding> takeBindings() {
+        List<Binding> taken = new ArrayList<>(bindings);
+        bindings.clear();
+        return taken;
     }
 
     void addUse(Name use) {
