@@ -33,3 +33,10 @@ for train_idx, valid_idx in KFold(n_splits=3, shuffle=True, random_state=0).spli
 X_all = StandardScaler().fit_transform(X_tr)  # expect: preprocessing-leakage
 search = GridSearchCV(RandomForestClassifier(random_state=0), {"max_depth": [3, 5]}, cv=3)
 search.fit(X_all, y_tr)
+
+# The fitted scaler is applied to the parts of a split of the very rows it was fitted on.
+scaler_all = StandardScaler()
+scaler_all.fit(raw)  # expect: preprocessing-leakage
+R_tr, R_te = train_test_split(raw, random_state=2)
+R_tr = scaler_all.transform(R_tr)
+R_te = scaler_all.transform(R_te)

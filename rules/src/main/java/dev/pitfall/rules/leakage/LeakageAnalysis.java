@@ -91,6 +91,7 @@ final class LeakageAnalysis {
     private final List<Fit> fits = new ArrayList<>();
     private final List<Split> splits = new ArrayList<>();
     private final Map<Binding, Split> testParts = new IdentityHashMap<>();
+    private final List<Call> calls = new ArrayList<>();
 
     LeakageAnalysis(SemanticModel model) {
         this.model = model;
@@ -98,7 +99,6 @@ final class LeakageAnalysis {
     }
 
     List<Leak> run() {
-        List<Call> calls = new ArrayList<>();
         List<BinOp> arithmetic = new ArrayList<>();
         Nodes.walk(model.module(), node -> {
             if (node instanceof Call) {
@@ -625,7 +625,54 @@ final class LeakageAnalysis {
                 }
             }
         }
+        for (Split split : splits) {
+            if (split.owner() == fit.owner() && before(fit.position(), split.call())
+                    && appliedToSplitParts(fit, split)) {
+                for (Expression input : split.inputs()) {
+                    if (rows.overlap(fit.data(), input)) {
+                        return new Leak(fit, false, split, null, null, input);
+                    }
+                }
+            }
+        }
         return null;
+    }
+
+    /**
+     * {@code scaler.fit(X)}, then {@code train_test_split(X)}, then {@code scaler.transform(X_train)}:
+     * the split data is raw, but the scaler fitted on all of it is applied to its parts.
+     */
+    private boolean appliedToSplitParts(Fit fit, Split split) {
+        Set<Binding> parts = Collections.newSetFromMap(new IdentityHashMap<>());
+        Statement splitStatement = model.statementOf(split.call());
+        for (Binding binding : model.bindingsMadeBy(splitStatement)) {
+            parts.add(binding);
+        }
+        for (Binding binding : model.bindings()) {
+            if (binding.owner() == splitStatement) {
+                parts.add(binding);
+            }
+        }
+        if (parts.isEmpty()) {
+            return false;
+        }
+        for (Call call : calls) {
+            if (!(call.func() instanceof Attribute) || !(((Attribute) call.func()).value() instanceof Name)
+                    || !Set.of("transform", "fit_resample").contains(((Attribute) call.func()).attr())
+                    || call.args().isEmpty() || !before(split.call(), call)) {
+                continue;
+            }
+            Set<Binding> receiver = model.reachingDefinitions((Name) ((Attribute) call.func()).value());
+            if (Collections.disjoint(receiver, fit.carriers())) {
+                continue;
+            }
+            for (Binding origin : rows.origins(call.args().get(0))) {
+                if (parts.contains(origin)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean before(Located a, Located b) {
