@@ -34,3 +34,10 @@ def split(shuffle_flag):
 
 scores = cross_val_score(gb, X, y, cv=cv)
 X_tr, X_te, y_tr, y_te = train_test_split(X, y, stratify=y)  # expect: unseeded-random
+
+import pandas as pd
+
+frame = pd.read_csv("rows.csv")
+shuffled = frame.sample(frac=1.0)  # expect: unseeded-random
+reproducible = frame.sample(frac=1.0, random_state=SEED)
+column_sample = frame["a"].sample(5)  # expect: unseeded-random

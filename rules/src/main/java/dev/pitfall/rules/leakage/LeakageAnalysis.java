@@ -421,7 +421,9 @@ final class LeakageAnalysis {
             if (carriers.isEmpty() && !returned) {
                 return null;
             }
-            boolean grouped = containsGroupby(statistic);
+            Expression written = call != null ? receiver
+                    : operands.get(0) == operand ? operands.get(1) : operands.get(0);
+            boolean grouped = containsGroupby(statistic) && !sameColumn(statistic, written);
             Located statisticAt = operand instanceof Name ? definitionOf((Name) operand) : null;
             return new Fit(application, "\"" + snippet(statistic) + "\"", data,
                     grouped ? Category.TARGET_ENCODER : Category.IMPUTER, grouped, carriers, application,
@@ -479,7 +481,14 @@ final class LeakageAnalysis {
         if (callee != null) {
             return NUMPY_REDUCTIONS.contains(callee) && !call.args().isEmpty() && looksLikeFrameData(call.args().get(0));
         }
-        if (!(call.func() instanceof Attribute) || !REDUCTIONS.contains(((Attribute) call.func()).attr())) {
+        if (!(call.func() instanceof Attribute)) {
+            return false;
+        }
+        String method = ((Attribute) call.func()).attr();
+        boolean namedReduction = Set.of("transform", "agg", "aggregate").contains(method)
+                && !call.args().isEmpty() && call.args().get(0) instanceof Constant
+                && REDUCTIONS.contains(String.valueOf(((Constant) call.args().get(0)).value()));
+        if (!REDUCTIONS.contains(method) && !namedReduction) {
             return false;
         }
         return looksLikeFrameData(((Attribute) call.func()).value());
@@ -499,6 +508,30 @@ final class LeakageAnalysis {
         }
         return expression instanceof Subscript && ((Subscript) expression).slice() instanceof Constant
                 && ((Constant) ((Subscript) expression).slice()).value() instanceof String;
+    }
+
+    /**
+     * {@code df["age"].fillna(df.groupby("cls")["age"].transform("median"))} imputes a column from
+     * its own group statistics; a statistic of another column mapped onto the rows is target
+     * encoding.
+     */
+    private static boolean sameColumn(Expression statistic, Expression written) {
+        String aggregated = lastColumnKey(statistic);
+        return aggregated != null && aggregated.equals(lastColumnKey(written));
+    }
+
+    private static String lastColumnKey(Expression expression) {
+        String[] key = {null};
+        if (expression == null) {
+            return null;
+        }
+        Nodes.walk(expression, node -> {
+            if (node instanceof Subscript && ((Subscript) node).slice() instanceof Constant
+                    && ((Constant) ((Subscript) node).slice()).value() instanceof String) {
+                key[0] = (String) ((Constant) ((Subscript) node).slice()).value();
+            }
+        });
+        return key[0];
     }
 
     private static boolean containsGroupby(Expression expression) {

@@ -25,8 +25,11 @@ final class RandomCalls {
         GLOBAL_DRAW,
         /** Creates a generator, or reseeds the global one, from operating-system entropy. */
         ENTROPY_SEEDED,
-        /** A scikit-learn callable that draws and gets no random_state (uses numpy's global generator). */
-        SKLEARN_UNSEEDED
+        /**
+         * A scikit-learn callable or pandas {@code sample} that draws and gets no random_state:
+         * it draws from numpy's global generator.
+         */
+        RANDOM_STATE_UNSET
     }
 
     /** A call that draws or makes a generator; {@code source} is the global generator it depends on. */
@@ -178,7 +181,7 @@ final class RandomCalls {
             Expression state = CallArguments.argument(call, "random_state", -1);
             if ((state == null || CallArguments.isNone(state, model))
                     && table.verdict(callee, call, model) == SklearnRandomState.Verdict.RANDOM) {
-                return new RandomCall(Kind.SKLEARN_UNSEEDED, RandomSource.NUMPY, callee, false);
+                return new RandomCall(Kind.RANDOM_STATE_UNSET, RandomSource.NUMPY, callee, false);
             }
         }
         return null;
@@ -228,12 +231,24 @@ final class RandomCalls {
         return new RandomCall(Kind.GLOBAL_DRAW, RandomSource.TENSORFLOW, callee, false);
     }
 
-    /** {@code weights.normal_()} on a value known to be a torch tensor. */
+    /**
+     * {@code weights.normal_()} on a value known to be a torch tensor; {@code df.sample(...)} on a
+     * value known to be a DataFrame or Series.
+     */
     private static RandomCall tensorMethodDraw(Call call, SemanticModel model) {
         if (!(call.func() instanceof Attribute)) {
             return null;
         }
         Attribute method = (Attribute) call.func();
+        if (method.attr().equals("sample") && !CallArguments.hasUnpacking(call)) {
+            ValueKind receiver = model.kindOf(method.value());
+            Expression state = CallArguments.argument(call, "random_state", 5);
+            if (receiver.isPandasData() && (state == null || CallArguments.isNone(state, model))) {
+                String owner = receiver.isDataFrame() ? "DataFrame" : "Series";
+                return new RandomCall(Kind.RANDOM_STATE_UNSET, RandomSource.NUMPY, owner + ".sample", false);
+            }
+            return null;
+        }
         if (!TORCH_TENSOR_DRAWS.contains(method.attr()) || hasGenerator(call, "generator", model)) {
             return null;
         }

@@ -28,8 +28,8 @@ import dev.pitfall.rules.reproducibility.RandomCalls.RandomCall;
                 - scikit-learn estimators, splitters and functions that take `random_state`, get \
                 none, and really draw (not `KFold(shuffle=False)`, `train_test_split(shuffle=False)`, \
                 `LogisticRegression` with a deterministic solver, `SVC` without \
-                `probability=True`...). They draw from numpy's global generator, so \
-                `np.random.seed(n)` also controls them.
+                `probability=True`...), and pandas `sample` without `random_state`. They draw \
+                from numpy's global generator, so `np.random.seed(n)` also controls them.
 
                 Seeding is followed through the file: a seed call earlier in the function, a seed in \
                 the `__main__` guard before `main()` is called, a function of the file that seeds, and \
@@ -86,7 +86,7 @@ public final class UnseededRandom implements Rule {
                             + "(...) first" + RandomMessages.alternative(random));
                 }
             }
-            case SKLEARN_UNSEEDED -> {
+            case RANDOM_STATE_UNSET -> {
                 if (!seeds(context).seededBefore(call, RandomSource.NUMPY)) {
                     context.report(call, callee + "() is random and gets no random_state: results "
                             + "change from run to run; pass random_state=<int>");
