@@ -117,7 +117,7 @@ final class RandomCalls {
     static Set<RandomSource> seeds(Call call, SemanticModel model) {
         String callee = model.calleeName(call).orElse(null);
         if (callee == null) {
-            return Set.of();
+            return seedingMethod(call) ? EnumSet.allOf(RandomSource.class) : Set.of();
         }
         RandomSource source = SEED_CALLS.get(callee);
         if (source != null) {
@@ -144,6 +144,20 @@ final class RandomCalls {
                 || external && last.contains("seed") && !last.equals("seed") && !call.keywords().isEmpty();
     }
 
+    /**
+     * {@code self.set_seed(cfg.seed)}, {@code trainer.seed_everything(42)}: a project's seeding
+     * method, given a seed. A generator's own {@code manual_seed}/{@code seed} seeds that object
+     * only, not the global generators, so those do not count.
+     */
+    private static boolean seedingMethod(Call call) {
+        if (!(call.func() instanceof Attribute) || call.args().isEmpty() && call.keywords().isEmpty()) {
+            return false;
+        }
+        String name = ((Attribute) call.func()).attr().toLowerCase(java.util.Locale.ROOT);
+        return name.contains("seed") && !Set.of("seed", "manual_seed", "initial_seed", "get_seed",
+                "reseed").contains(name);
+    }
+
     /** Classifies a call that draws randomness or makes a generator; null for anything else. */
     static RandomCall classify(Call call, SemanticModel model) {
         String callee = model.calleeName(call).orElse(null);
@@ -165,6 +179,11 @@ final class RandomCalls {
                 }
             }
             return null;
+        }
+        if (callee.equals("torch.utils.data.random_split")
+                || callee.equals("torch.utils.data.DataLoader") && shuffles(call)) {
+            return hasGenerator(call, "generator", model) ? null
+                    : new RandomCall(Kind.GLOBAL_DRAW, RandomSource.TORCH, callee, false);
         }
         if (callee.startsWith("torch.")) {
             String name = callee.substring("torch.".length());
@@ -256,6 +275,11 @@ final class RandomCalls {
         return receiver.is(ValueKind.TENSOR)
                 ? new RandomCall(Kind.GLOBAL_DRAW, RandomSource.TORCH, "Tensor." + method.attr(), false)
                 : null;
+    }
+
+    private static boolean shuffles(Call call) {
+        Expression shuffle = CallArguments.argument(call, "shuffle", 2);
+        return "True".equals(shuffle == null ? null : CallArguments.literal(shuffle));
     }
 
     private static boolean hasGenerator(Call call, String keyword, SemanticModel model) {

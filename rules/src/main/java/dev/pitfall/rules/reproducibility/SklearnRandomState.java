@@ -91,6 +91,20 @@ final class SklearnRandomState {
         return conditions.size();
     }
 
+    /** The random-if clause that makes a call random, as " with solver='saga'"; empty when it always draws. */
+    String randomBecause(String qualifiedName, Call call) {
+        for (Clause clause : conditions.get(qualifiedName)) {
+            Expression value = CallArguments.argument(call, clause.keyword(), -1);
+            String literal = value == null ? null : CallArguments.literal(value);
+            if (clause.random() && literal != null && clause.matches(literal)) {
+                boolean text = value instanceof dev.pitfall.ast.Constant
+                        && ((dev.pitfall.ast.Constant) value).value() instanceof String;
+                return " with " + clause.keyword() + "=" + (text ? "'" + literal + "'" : literal);
+            }
+        }
+        return "";
+    }
+
     /** Whether a call of a listed callable draws, judged from its literal keyword arguments. */
     Verdict verdict(String qualifiedName, Call call, SemanticModel model) {
         List<Clause> clauses = conditions.get(qualifiedName);

@@ -22,8 +22,9 @@ import dev.pitfall.rules.reproducibility.RandomCalls.RandomCall;
                 without a seed (or with `None`), and `np.random.seed()` without an argument, which \
                 reseeds from the operating system;
                 - the `random` module's functions without `random.seed(n)`, and `random.Random()`;
-                - torch sampling (`torch.randn`, `rand`, `randint`, `randperm`, `normal`...) without \
-                `torch.manual_seed` and without `generator=`;
+                - torch sampling (`torch.randn`, `rand`, `randint`, `randperm`, `normal`..., \
+                `random_split`, a `DataLoader` with `shuffle=True`) without `torch.manual_seed` and \
+                without `generator=`;
                 - TensorFlow random ops without `tf.random.set_seed` and without an op `seed=`;
                 - scikit-learn estimators, splitters and functions that take `random_state`, get \
                 none, and really draw (not `KFold(shuffle=False)`, `train_test_split(shuffle=False)`, \
@@ -88,8 +89,10 @@ public final class UnseededRandom implements Rule {
             }
             case RANDOM_STATE_UNSET -> {
                 if (!seeds(context).seededBefore(call, RandomSource.NUMPY)) {
-                    context.report(call, callee + "() is random and gets no random_state: results "
-                            + "change from run to run; pass random_state=<int>");
+                    String why = SklearnRandomState.get().covers(random.callee())
+                            ? SklearnRandomState.get().randomBecause(random.callee(), call) : "";
+                    context.report(call, callee + "()" + why + " is random and gets no random_state: "
+                            + "results change from run to run; pass random_state=<int>");
                 }
             }
             default -> throw new IllegalStateException("unexpected kind " + random.kind());
