@@ -66,8 +66,16 @@ final class LeakageAnalysis {
     private static final Set<String> TARGET_WORDS = Set.of("y", "target", "targets", "label",
             "labels", "class", "classes", "outcome");
 
-    /** Where data is split: the call, how it is called, the data it splits. */
-    record Split(Call call, String name, boolean crossValidation, List<Expression> inputs, Node owner) {
+    /**
+     * Where data is split: the call, how it is called, the data it splits. A split inside a
+     * helper of this file is also seen from each call of the helper: {@code position} is then
+     * that call, which orders it against fits, and {@code inputs} the arguments passed.
+     */
+    record Split(Call call, String name, boolean crossValidation, List<Expression> inputs, Node owner,
+            Located position) {
+        Split(Call call, String name, boolean crossValidation, List<Expression> inputs, Node owner) {
+            this(call, name, crossValidation, inputs, owner, call);
+        }
     }
 
     /**
@@ -91,6 +99,7 @@ final class LeakageAnalysis {
     private final List<Fit> fits = new ArrayList<>();
     private final List<Split> splits = new ArrayList<>();
     private final Map<Binding, Split> testParts = new IdentityHashMap<>();
+    private final Map<Binding, Split> trainParts = new IdentityHashMap<>();
     private final List<Call> calls = new ArrayList<>();
 
     LeakageAnalysis(SemanticModel model) {
@@ -114,6 +123,10 @@ final class LeakageAnalysis {
             }
         }
         recordTestParts();
+        for (Split split : List.copyOf(splits)) {
+            splits.addAll(liftedSplits(split));
+        }
+        splits.sort((a, b) -> before(a.position(), b.position()) ? -1 : before(b.position(), a.position()) ? 1 : 0);
         Set<Statement> statisticStatements = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Call call : calls) {
             Fit fit = preprocessorFit(call);
@@ -193,6 +206,36 @@ final class LeakageAnalysis {
         return null;
     }
 
+    /** A split in a helper, from each call of the helper, for the inputs that are its parameters. */
+    private List<Split> liftedSplits(Split split) {
+        if (split.owner() == model.module()) {
+            return List.of();
+        }
+        List<Binding> parameters = model.parametersOf(split.owner());
+        List<Split> lifted = new ArrayList<>();
+        for (Call call : calls) {
+            if (model.calledFunction(call).orElse(null) != split.owner()) {
+                continue;
+            }
+            List<Expression> inputs = new ArrayList<>();
+            for (Expression input : split.inputs()) {
+                Set<Binding> origins = rows.origins(input);
+                for (int i = 0; i < parameters.size(); i++) {
+                    Expression argument = origins.contains(parameters.get(i))
+                            ? DataFlow.argumentFor(call, parameters, i) : null;
+                    if (argument != null) {
+                        inputs.add(argument);
+                    }
+                }
+            }
+            if (!inputs.isEmpty()) {
+                lifted.add(new Split(split.call(), split.name(), split.crossValidation(), inputs,
+                        executingFunction(call), call));
+            }
+        }
+        return lifted;
+    }
+
     private static List<Expression> positional(Call call) {
         List<Expression> inputs = new ArrayList<>();
         for (Expression argument : call.args()) {
@@ -210,8 +253,8 @@ final class LeakageAnalysis {
                     if (target instanceof Tuple || target instanceof dev.pitfall.ast.List) {
                         List<Expression> parts = target instanceof Tuple ? ((Tuple) target).elts()
                                 : ((dev.pitfall.ast.List) target).elts();
-                        for (int i = 1; i < parts.size(); i += 2) {
-                            markTestPart(parts.get(i), split);
+                        for (int i = 0; i < parts.size(); i++) {
+                            markPart(parts.get(i), split, i % 2 == 1);
                         }
                     }
                 }
@@ -224,18 +267,19 @@ final class LeakageAnalysis {
                         target = ((Tuple) target).elts().get(1);
                     }
                     if (target instanceof Tuple && ((Tuple) target).elts().size() == 2) {
-                        markTestPart(((Tuple) target).elts().get(1), split);
+                        markPart(((Tuple) target).elts().get(0), split, false);
+                        markPart(((Tuple) target).elts().get(1), split, true);
                     }
                 }
             }
         }
     }
 
-    private void markTestPart(Expression target, Split split) {
+    private void markPart(Expression target, Split split, boolean test) {
         if (target instanceof Name) {
             Binding binding = model.bindingOf((Name) target);
             if (binding != null) {
-                testParts.put(binding, split);
+                (test ? testParts : trainParts).put(binding, split);
             }
         }
     }
@@ -612,16 +656,31 @@ final class LeakageAnalysis {
                 && derivesFromParameter(fit)) {
             return null;
         }
-        for (Binding origin : rows.origins(fit.data())) {
+        Set<Binding> origins = rows.origins(fit.data());
+        for (Binding origin : origins) {
             Split split = testParts.get(origin);
-            if (split != null) {
+            if (split != null && !reunites(origins, split)) {
                 return new Leak(fit, true, split, null, origin.name(), null);
             }
-            if (isTestNamed(origin) || isReadFromTestFile(origin)) {
+            boolean splitPart = split != null || trainParts.containsKey(origin);
+            if (!splitPart && (isTestNamed(origin) || isReadFromTestFile(origin))) {
                 return new Leak(fit, true, null, model.statementOf(origin.node()), origin.name(), null);
             }
         }
         return null;
+    }
+
+    /**
+     * Data holding both parts of a split again is the split's input: fitting on it (a final refit
+     * on training plus validation data) is judged as a fit on that input, not as a fit on test data.
+     */
+    private boolean reunites(Set<Binding> origins, Split split) {
+        for (Binding origin : origins) {
+            if (trainParts.get(origin) == split) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A fit in a helper judged on its parameters is judged at the helper's calls instead. */
@@ -641,7 +700,7 @@ final class LeakageAnalysis {
             return null;
         }
         for (Split split : splits) {
-            if (split.owner() != fit.owner() || !before(fit.position(), split.call())) {
+            if (split.owner() != fit.owner() || !before(fit.position(), split.position())) {
                 continue;
             }
             for (Expression input : split.inputs()) {
@@ -659,7 +718,7 @@ final class LeakageAnalysis {
             }
         }
         for (Split split : splits) {
-            if (split.owner() == fit.owner() && before(fit.position(), split.call())
+            if (split.owner() == fit.owner() && split.position() == split.call() && before(fit.position(), split.call())
                     && appliedToSplitParts(fit, split)) {
                 for (Expression input : split.inputs()) {
                     if (rows.overlap(fit.data(), input)) {
@@ -718,6 +777,11 @@ final class LeakageAnalysis {
             return false;
         }
         List<String> words = words(binding.name());
+        if (words.contains("train") || words.contains("training")) {
+            // train_val, X_trainval...: training data; a concatenation with test data is still
+            // caught through its parts.
+            return false;
+        }
         for (String word : words) {
             if (TEST_WORDS.contains(word)) {
                 return true;

@@ -97,13 +97,16 @@ public final class PreprocessingLeakage implements Rule {
                 }
             } else {
                 severity = fit.supervised() ? Severity.ERROR : Severity.WARNING;
+                if (leak.split().position() != leak.split().call()) {
+                    related.add(context.related(leak.split().position(), "the data goes to the split through this call"));
+                }
                 related.add(context.related(leak.split().call(), leak.split().crossValidation()
                         ? "the data is cross-validated here" : "the data is split here"));
                 String splitData = "\"" + analysis.snippet(leak.splitInput()) + "\"";
                 message = fitted + " before " + splitData + (leak.split().crossValidation()
-                        ? " is cross-validated by " + leak.split().name() + " (line " + leak.split().call().lineno()
+                        ? " is cross-validated by " + leak.split().name() + " (line " + leak.split().position().lineno()
                                 + "); put the preprocessing in a Pipeline so that each fold fits its own"
-                        : " is split by " + leak.split().name() + " (line " + leak.split().call().lineno()
+                        : " is split by " + leak.split().name() + " (line " + leak.split().position().lineno()
                                 + (fit.pandasStatistic() ? "); compute it on the training split only"
                                         : "); fit it on the training split only"));
             }
