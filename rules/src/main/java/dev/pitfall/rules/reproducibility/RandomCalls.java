@@ -140,8 +140,8 @@ final class RandomCalls {
         boolean external = !callee.startsWith("numpy.") && !callee.startsWith("random.")
                 && !callee.startsWith("torch.") && !callee.startsWith("tensorflow.")
                 && !callee.startsWith("builtins.");
-        return external && last.contains("seed") && !last.equals("seed") && !call.args().isEmpty()
-                || external && last.contains("seed") && !last.equals("seed") && !call.keywords().isEmpty();
+        boolean givenSeed = !call.args().isEmpty() || !call.keywords().isEmpty();
+        return external && givenSeed && last.contains("seed") && !last.equals("seed");
     }
 
     /**

@@ -87,10 +87,6 @@ final class SklearnRandomState {
         return conditions.containsKey(qualifiedName);
     }
 
-    int size() {
-        return conditions.size();
-    }
-
     /** The random-if clause that makes a call random, as " with solver='saga'"; empty when it always draws. */
     String randomBecause(String qualifiedName, Call call) {
         for (Clause clause : conditions.get(qualifiedName)) {
