@@ -41,3 +41,4 @@ frame = pd.read_csv("rows.csv")
 shuffled = frame.sample(frac=1.0)  # expect: unseeded-random
 reproducible = frame.sample(frac=1.0, random_state=SEED)
 column_sample = frame["a"].sample(5)  # expect: unseeded-random
+frame.sample(5)

@@ -101,6 +101,8 @@ final class LeakageAnalysis {
     private final Map<Binding, Split> testParts = new IdentityHashMap<>();
     private final Map<Binding, Split> trainParts = new IdentityHashMap<>();
     private final List<Call> calls = new ArrayList<>();
+    /** Assignments into a subscript or attribute: writes into an existing frame or array. */
+    private final List<Assign> writes = new ArrayList<>();
 
     LeakageAnalysis(SemanticModel model) {
         this.model = model;
@@ -112,6 +114,9 @@ final class LeakageAnalysis {
         Nodes.walk(model.module(), node -> {
             if (node instanceof Call) {
                 calls.add((Call) node);
+            } else if (node instanceof Assign && ((Assign) node).targets().stream()
+                    .anyMatch(t -> t instanceof Subscript || t instanceof Attribute)) {
+                writes.add((Assign) node);
             } else if (node instanceof BinOp) {
                 arithmetic.add((BinOp) node);
             }
@@ -541,7 +546,7 @@ final class LeakageAnalysis {
     /** A DataFrame, Series or groupby, or a column selection of something that is not known to be otherwise. */
     private boolean looksLikeFrameData(Expression expression) {
         ValueKind kind = model.kindOf(expression);
-        if (kind.isPandasData() || kind.is(ValueKind.GROUPBY)) {
+        if (kind.isPandasData() || kind.is(ValueKind.GROUPBY) || kind.is(ValueKind.NDARRAY)) {
             return true;
         }
         if (!kind.isUnknown()) {
@@ -694,11 +699,40 @@ final class LeakageAnalysis {
         return false;
     }
 
+    /**
+     * The carriers of a fit, plus the frames that later statements write carried values into:
+     * {@code imputer.fit(df[cols])} then {@code df[cols] = imputer.transform(df[cols])} puts the
+     * imputer's statistics into {@code df}.
+     */
+    private Set<Binding> carriersThroughWrites(Fit fit) {
+        Set<Binding> carriers = new LinkedHashSet<>(fit.carriers());
+        boolean changed = true;
+        for (int round = 0; changed && round < 4; round++) {
+            changed = false;
+            for (Assign write : writes) {
+                if (!before(fit.position(), write) || executingFunction(write) != fit.owner()) {
+                    continue;
+                }
+                if (Collections.disjoint(model.dataFlow().derivesFrom(write.value()), carriers)) {
+                    continue;
+                }
+                for (Expression target : write.targets()) {
+                    Name base = target instanceof Name ? null : baseName(target);
+                    if (base != null) {
+                        changed |= carriers.addAll(model.reachingDefinitions(base));
+                    }
+                }
+            }
+        }
+        return carriers;
+    }
+
     /** A fit whose output or fitted state reaches data that shares its rows and is split later. */
     private Leak fitBeforeSplit(Fit fit) {
         if (fit.via() == null && fit.owner() != model.module() && derivesFromParameter(fit)) {
             return null;
         }
+        Set<Binding> carriers = carriersThroughWrites(fit);
         for (Split split : splits) {
             if (split.owner() != fit.owner() || !before(fit.position(), split.position())) {
                 continue;
@@ -706,7 +740,7 @@ final class LeakageAnalysis {
             for (Expression input : split.inputs()) {
                 Set<Binding> information = model.dataFlow().derivesFrom(input);
                 boolean carried = false;
-                for (Binding carrier : fit.carriers()) {
+                for (Binding carrier : carriers) {
                     if (information.contains(carrier)) {
                         carried = true;
                         break;

@@ -180,8 +180,7 @@ final class RandomCalls {
             }
             return null;
         }
-        if (callee.equals("torch.utils.data.random_split")
-                || callee.equals("torch.utils.data.DataLoader") && shuffles(call)) {
+        if (callee.equals("torch.utils.data.random_split")) {
             return hasGenerator(call, "generator", model) ? null
                     : new RandomCall(Kind.GLOBAL_DRAW, RandomSource.TORCH, callee, false);
         }
@@ -252,14 +251,16 @@ final class RandomCalls {
 
     /**
      * {@code weights.normal_()} on a value known to be a torch tensor; {@code df.sample(...)} on a
-     * value known to be a DataFrame or Series.
+     * value known to be a DataFrame or Series, when the sample is kept (not a bare display).
      */
     private static RandomCall tensorMethodDraw(Call call, SemanticModel model) {
         if (!(call.func() instanceof Attribute)) {
             return null;
         }
         Attribute method = (Attribute) call.func();
-        if (method.attr().equals("sample") && !CallArguments.hasUnpacking(call)) {
+        if (method.attr().equals("sample") && !CallArguments.hasUnpacking(call)
+                && !(model.statementOf(call) instanceof dev.pitfall.ast.Expr)) {
+            // A bare df.sample(5) only shows a few rows; a sample that is kept shapes results.
             ValueKind receiver = model.kindOf(method.value());
             Expression state = CallArguments.argument(call, "random_state", 5);
             if (receiver.isPandasData() && (state == null || CallArguments.isNone(state, model))) {
@@ -275,11 +276,6 @@ final class RandomCalls {
         return receiver.is(ValueKind.TENSOR)
                 ? new RandomCall(Kind.GLOBAL_DRAW, RandomSource.TORCH, "Tensor." + method.attr(), false)
                 : null;
-    }
-
-    private static boolean shuffles(Call call) {
-        Expression shuffle = CallArguments.argument(call, "shuffle", 2);
-        return "True".equals(shuffle == null ? null : CallArguments.literal(shuffle));
     }
 
     private static boolean hasGenerator(Call call, String keyword, SemanticModel model) {

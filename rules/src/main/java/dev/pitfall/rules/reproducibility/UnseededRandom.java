@@ -23,13 +23,12 @@ import dev.pitfall.rules.reproducibility.RandomCalls.RandomCall;
                 reseeds from the operating system;
                 - the `random` module's functions without `random.seed(n)`, and `random.Random()`;
                 - torch sampling (`torch.randn`, `rand`, `randint`, `randperm`, `normal`..., \
-                `random_split`, a `DataLoader` with `shuffle=True`) without `torch.manual_seed` and \
-                without `generator=`;
+                `random_split`) without `torch.manual_seed` and without `generator=`;
                 - TensorFlow random ops without `tf.random.set_seed` and without an op `seed=`;
                 - scikit-learn estimators, splitters and functions that take `random_state`, get \
                 none, and really draw (not `KFold(shuffle=False)`, `train_test_split(shuffle=False)`, \
                 `LogisticRegression` with a deterministic solver, `SVC` without \
-                `probability=True`...), and pandas `sample` without `random_state`. They draw \
+                `probability=True`...), and a pandas `sample` that is kept, without `random_state`. They draw \
                 from numpy's global generator, so `np.random.seed(n)` also controls them.
 
                 Seeding is followed through the file: a seed call earlier in the function, a seed in \
