@@ -68,11 +68,12 @@ class Cell:
         return statistics.median(getattr(m, attribute) for m in self.measurements)
 
 
-def run_measured(command, cwd=ROOT):
+def run_measured(command, cwd=ROOT, env=None):
     """Runs one command; returns (Measurement, status, stdout, stderr)."""
     started = time.perf_counter()
     with open(WORK / "last.stdout", "w+b") as out, open(WORK / "last.stderr", "w+b") as err:
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, start_new_session=True)
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err,
+                                   start_new_session=True, env=env)
         deadline = started + RUN_TIMEOUT_SECONDS
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
