@@ -1,0 +1,232 @@
+package dev.pitfall.cli;
+
+import dev.pitfall.config.ConfigException;
+import dev.pitfall.config.ConfigLoader;
+import dev.pitfall.config.PitfallConfig;
+import dev.pitfall.config.Settings;
+import dev.pitfall.lint.Linter;
+import dev.pitfall.lint.RuleDescriptor;
+import dev.pitfall.report.FileReport;
+import dev.pitfall.report.GithubReporter;
+import dev.pitfall.report.JsonReporter;
+import dev.pitfall.report.Reporter;
+import dev.pitfall.report.RunReport;
+import dev.pitfall.report.SarifReporter;
+import dev.pitfall.report.TextReporter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Lint Python files, notebooks and directories (default: the current directory).",
+                "Exit code: 0 no problems, 1 problems found, 2 usage, configuration or internal error."})
+final class CheckCommand implements Callable<Integer> {
+    private static final String STDIN = "-";
+
+    enum Format { text, sarif, json, github }
+
+    enum ColourMode { auto, always, never }
+
+    @Parameters(paramLabel = "PATH", description = "Files or directories to check; '-' reads standard input.")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} (default: text).")
+    Format format = Format.text;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
+    Path output;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Read [tool.pitfall] from FILE instead of the nearest pyproject.toml.")
+    Path config;
+
+    @Option(names = "--select", split = ",", paramLabel = "RULE", description = "Only these rules (codes, names, code prefixes or ALL); replaces the configured selection.")
+    List<String> select;
+
+    @Option(names = "--extend-select", split = ",", paramLabel = "RULE", description = "Enable these rules in addition.")
+    List<String> extendSelect = new ArrayList<>();
+
+    @Option(names = "--ignore", split = ",", paramLabel = "RULE", description = "Disable these rules.")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--severity", paramLabel = "RULE=LEVEL", description = "Report RULE at LEVEL (error, warning or note).")
+    Map<String, String> severity = new LinkedHashMap<>();
+
+    @Option(names = "--exclude", split = ",", paramLabel = "GLOB", description = "Exclude these paths (gitignore syntax); replaces the default and configured list.")
+    List<String> exclude;
+
+    @Option(names = "--extend-exclude", split = ",", paramLabel = "GLOB", description = "Exclude these paths in addition.")
+    List<String> extendExclude = new ArrayList<>();
+
+    @Option(names = "--stdin-filename", paramLabel = "NAME", description = "Lint standard input as if it were the file NAME.")
+    String stdinFilename;
+
+    @Option(names = "--exit-zero", description = "Exit with 0 even when problems were found.")
+    boolean exitZero;
+
+    @Option(names = "--statistics", description = "Show the number of problems per rule instead of each problem.")
+    boolean statistics;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Lint on N threads (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--color", paramLabel = "WHEN", description = "Colour the text output: ${COMPLETION-CANDIDATES} (default: auto, i.e. on a terminal unless NO_COLOR is set).")
+    ColourMode colour = ColourMode.auto;
+
+    private final Console console;
+
+    CheckCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (threads != null && threads < 1) {
+            throw new UserError("--threads must be at least 1");
+        }
+        boolean readStdin = paths.contains(STDIN) || (paths.isEmpty() && stdinFilename != null);
+        if (readStdin && paths.size() > 1) {
+            throw new UserError("'-' (standard input) cannot be combined with other paths");
+        }
+        Path cwd = console.workingDirectory();
+        Settings settings = settings(readStdin, cwd);
+        FileDiscovery discovery = new FileDiscovery(cwd, settings);
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        LintPipeline pipeline = new LintPipeline(settings, threadCount);
+
+        List<FileReport> files;
+        if (readStdin) {
+            Path pretend = cwd.resolve(stdinFilename != null ? stdinFilename : "stdin.py").normalize();
+            String display = stdinFilename != null ? discovery.displayPath(pretend) : STDIN;
+            files = List.of(pipeline.lintBytes(console.in().readAllBytes(), display, pretend));
+        } else {
+            List<FileDiscovery.Target> targets = discovery.discover(paths.isEmpty() ? List.of(".") : paths);
+            if (console.stderrIsTerminal() && targets.size() > 1) {
+                try (TerminalProgress progress = new TerminalProgress(console.err(), targets.size())) {
+                    files = pipeline.run(targets, progress);
+                }
+            } else {
+                files = pipeline.run(targets, () -> { });
+            }
+        }
+
+        RunReport report = new RunReport(enabledRules(settings), files, files.size(), cwd);
+        writeReport(report);
+        if (format != Format.text) {
+            // Machine formats keep their own channel clean; people still see what went wrong.
+            report.diagnostics().forEach(d -> console.err().println("error: " + TextReporter.describe(d)));
+            if (statistics) {
+                new TextReporter(false, true).write(report, console.err());
+            }
+        }
+        return exitCode(report);
+    }
+
+    private int exitCode(RunReport report) {
+        if (exitZero) {
+            return Main.EXIT_CLEAN;
+        }
+        if (report.hasInternalErrors()) {
+            return Main.EXIT_ERROR;
+        }
+        return report.findingCount() > 0 || !report.diagnostics().isEmpty() ? Main.EXIT_FINDINGS : Main.EXIT_CLEAN;
+    }
+
+    private Settings settings(boolean readStdin, Path cwd) {
+        try {
+            PitfallConfig file;
+            if (config != null) {
+                file = ConfigLoader.load(cwd.resolve(config));
+            } else {
+                String first = readStdin ? (stdinFilename != null ? stdinFilename : ".")
+                        : paths.isEmpty() ? "." : paths.get(0);
+                file = ConfigLoader.discover(cwd.resolve(first)).orElse(PitfallConfig.empty(cwd));
+            }
+            return Settings.resolve(file, new Settings.Overrides(select, extendSelect, ignore, exclude,
+                    extendExclude, severity));
+        } catch (ConfigException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private static List<RuleDescriptor> enabledRules(Settings settings) {
+        List<RuleDescriptor> rules = new ArrayList<>();
+        for (RuleDescriptor rule : Linter.allRules()) {
+            if (settings.enabledCodes().contains(rule.code())) {
+                rules.add(new RuleDescriptor(rule.code(), rule.name(), rule.summary(), rule.explanation(),
+                        settings.severity(rule.code()), rule.tags(), rule.precision()));
+            }
+        }
+        return rules;
+    }
+
+    private Reporter reporter() {
+        return switch (format) {
+            case text -> new TextReporter(useColour(), statistics);
+            case sarif -> new SarifReporter();
+            case json -> new JsonReporter();
+            case github -> new GithubReporter();
+        };
+    }
+
+    private boolean useColour() {
+        return switch (colour) {
+            case always -> true;
+            case never -> false;
+            case auto -> output == null && console.stdoutIsTerminal() && !console.noColorRequested();
+        };
+    }
+
+    /**
+     * To a file: written beside it under a temporary name and renamed over it, so that an
+     * interrupted run never leaves a truncated report for the next step of a pipeline to choke on.
+     */
+    private void writeReport(RunReport report) throws IOException {
+        Reporter reporter = reporter();
+        if (output == null) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            reporter.write(report, buffer);
+            console.out().write(buffer.toByteArray());
+            console.out().flush();
+            return;
+        }
+        Path target = console.workingDirectory().resolve(output).toAbsolutePath().normalize();
+        Path directory = target.getParent();
+        Path temporary;
+        try {
+            Files.createDirectories(directory);
+            temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+        } catch (IOException e) {
+            throw new UserError("cannot write " + output + ": " + reason(e));
+        }
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                reporter.write(report, out);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UserError("cannot write " + output + ": " + reason(e));
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

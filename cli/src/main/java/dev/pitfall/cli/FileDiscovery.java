@@ -1,0 +1,156 @@
+package dev.pitfall.cli;
+
+import dev.pitfall.config.IgnoreRules;
+import dev.pitfall.config.Settings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns the paths on the command line into the files to lint. Directories are walked for
+ * {@code .py}, {@code .pyi} and {@code .ipynb} files, skipping excluded directories, virtual
+ * environments (any directory holding {@code pyvenv.cfg}) and whatever the .gitignore files from
+ * the repository root down ignore. Files named on the command line are always checked.
+ * Symbolic links to directories are not followed, so link loops cannot trap the walk.
+ */
+public final class FileDiscovery {
+    private final Path workingDirectory;
+    private final Settings settings;
+
+    /** A file to lint: where it is and how messages name it. */
+    public record Target(Path path, String displayPath) {
+    }
+
+    public FileDiscovery(Path workingDirectory, Settings settings) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.settings = settings;
+    }
+
+    /** The files to lint, without duplicates, sorted by display path. */
+    public List<Target> discover(List<String> arguments) {
+        Map<String, Target> targets = new TreeMap<>();
+        for (String argument : arguments) {
+            Path absolute = workingDirectory.resolve(argument).normalize();
+            if (Files.isDirectory(absolute)) {
+                walk(absolute, gitignoresAbove(absolute), targets);
+            } else {
+                // Named files are always checked; a missing one is reported when it is read.
+                add(absolute, targets);
+            }
+        }
+        return List.copyOf(targets.values());
+    }
+
+    /** How a path is shown: relative to the working directory when below it, with '/' separators. */
+    public String displayPath(Path absolute) {
+        Path shown = absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)
+                ? workingDirectory.relativize(absolute) : absolute;
+        return shown.toString().replace('\\', '/');
+    }
+
+    public static boolean isPythonFile(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".py") || name.endsWith(".pyi") || name.endsWith(".ipynb");
+    }
+
+    private void add(Path absolute, Map<String, Target> targets) {
+        String display = displayPath(absolute);
+        targets.putIfAbsent(display, new Target(absolute, display));
+    }
+
+    /**
+     * The .gitignore files that apply to a directory from above: those of its parents up to the
+     * repository root (the nearest directory holding .git), outermost first.
+     */
+    private List<IgnoreRules> gitignoresAbove(Path directory) {
+        Path repositoryRoot = null;
+        for (Path candidate = directory; candidate != null; candidate = candidate.getParent()) {
+            if (Files.exists(candidate.resolve(".git"))) {
+                repositoryRoot = candidate;
+                break;
+            }
+        }
+        List<IgnoreRules> rules = new ArrayList<>();
+        if (repositoryRoot == null) {
+            return rules;
+        }
+        for (Path parent = directory.getParent(); parent != null && parent.startsWith(repositoryRoot);
+                parent = parent.getParent()) {
+            IgnoreRules gitignore = readGitignore(parent);
+            if (gitignore != null) {
+                rules.add(0, gitignore);
+            }
+        }
+        return rules;
+    }
+
+    private void walk(Path root, List<IgnoreRules> inherited, Map<String, Target> targets) {
+        // An explicit stack rather than recursion: deep trees must not exhaust the thread stack.
+        record Pending(Path directory, List<IgnoreRules> gitignores) {
+        }
+        List<Pending> stack = new ArrayList<>();
+        stack.add(new Pending(root, inherited));
+        while (!stack.isEmpty()) {
+            Pending pending = stack.remove(stack.size() - 1);
+            List<IgnoreRules> gitignores = pending.gitignores();
+            IgnoreRules own = readGitignore(pending.directory());
+            if (own != null) {
+                gitignores = new ArrayList<>(gitignores);
+                gitignores.add(own);
+            }
+            List<Path> children = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(pending.directory())) {
+                entries.forEach(children::add);
+            } catch (IOException | RuntimeException e) {
+                // An unreadable directory holds nothing we can lint; its siblings still count.
+                continue;
+            }
+            for (Path child : children) {
+                boolean directory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
+                if (settings.isExcluded(child, directory) || isGitIgnored(gitignores, child, directory)) {
+                    continue;
+                }
+                if (directory) {
+                    if (!Files.exists(child.resolve("pyvenv.cfg"))) {
+                        stack.add(new Pending(child, gitignores));
+                    }
+                } else if (isPythonFile(child) && !Files.isDirectory(child)) {
+                    add(child, targets);
+                }
+            }
+        }
+    }
+
+    private static boolean isGitIgnored(List<IgnoreRules> gitignores, Path path, boolean directory) {
+        // The deepest .gitignore that has an opinion decides.
+        for (int i = gitignores.size() - 1; i >= 0; i--) {
+            Boolean decision = gitignores.get(i).decide(path, directory);
+            if (decision != null) {
+                return decision;
+            }
+        }
+        return false;
+    }
+
+    private static IgnoreRules readGitignore(Path directory) {
+        Path file = directory.resolve(".gitignore");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            IgnoreRules rules = IgnoreRules.ofLines(directory, Files.readAllLines(file, StandardCharsets.UTF_8));
+            return rules.isEmpty() ? null : rules;
+        } catch (IOException | RuntimeException e) {
+            // A .gitignore we cannot read ignores nothing, as for git itself.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.pitfall.cli;
+
+import dev.pitfall.config.Settings;
+import dev.pitfall.lint.Diagnostic;
+import dev.pitfall.lint.Finding;
+import dev.pitfall.lint.LintResult;
+import dev.pitfall.lint.Linter;
+import dev.pitfall.lint.Severity;
+import dev.pitfall.lint.Suppressions;
+import dev.pitfall.report.FileReport;
+import dev.pitfall.source.SourceException;
+import dev.pitfall.source.SourceFile;
+import dev.pitfall.source.SourceReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Lints files on a fixed pool of threads and returns their reports in the order of the input
+ * (sorted by path), whatever order the threads finish in. Every file is isolated: whatever goes
+ * wrong with one becomes a diagnostic for that file and the others carry on.
+ */
+public final class LintPipeline {
+    /** Deep but legal nesting recurses deeply in the parser; worker threads get room for it. */
+    private static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
+
+    private final Settings settings;
+    private final int threads;
+    private final ThreadLocal<Linter> linters;
+
+    public LintPipeline(Settings settings, int threads) {
+        this.settings = settings;
+        this.threads = Math.max(1, threads);
+        this.linters = ThreadLocal.withInitial(() -> new Linter(settings.enabledCodes()));
+    }
+
+    /** Reports for the targets, in the targets' order; {@code progress} sees each file finish. */
+    public List<FileReport> run(List<FileDiscovery.Target> targets, Progress progress) {
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        if (threads == 1 || targets.size() == 1) {
+            List<FileReport> reports = new ArrayList<>(targets.size());
+            for (FileDiscovery.Target target : targets) {
+                reports.add(lintFile(target));
+                progress.fileDone();
+            }
+            return reports;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, targets.size()), workerThreads());
+        try {
+            List<Future<FileReport>> futures = new ArrayList<>(targets.size());
+            for (FileDiscovery.Target target : targets) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        return lintFile(target);
+                    } finally {
+                        progress.fileDone();
+                    }
+                }));
+            }
+            List<FileReport> reports = new ArrayList<>(targets.size());
+            for (int i = 0; i < futures.size(); i++) {
+                reports.add(await(futures.get(i), targets.get(i)));
+            }
+            return reports;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static FileReport await(Future<FileReport> future, FileDiscovery.Target target) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted");
+        } catch (ExecutionException e) {
+            return internalError(target.displayPath(), target.path(), e.getCause());
+        }
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(null, task, "pitfall-worker-" + count.incrementAndGet(), WORKER_STACK_BYTES);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Reads, decodes and lints one file on disk. */
+    public FileReport lintFile(FileDiscovery.Target target) {
+        SourceFile source;
+        try {
+            source = SourceReader.read(target.path(), target.displayPath());
+        } catch (SourceException e) {
+            return FileReport.failed(target.displayPath(), isNotebook(target.path()),
+                    List.of(new Diagnostic(target.displayPath(), Diagnostic.Kind.UNREADABLE, null, e.getMessage())));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return internalError(target.displayPath(), target.path(), e);
+        }
+        return lintSource(source, target.path());
+    }
+
+    /** Decodes and lints bytes (standard input) as if they were the file {@code displayPath}. */
+    public FileReport lintBytes(byte[] bytes, String displayPath, Path pretendPath) {
+        SourceFile source;
+        try {
+            source = SourceReader.decode(bytes, displayPath, isNotebook(pretendPath));
+        } catch (SourceException e) {
+            return FileReport.failed(displayPath, isNotebook(pretendPath),
+                    List.of(new Diagnostic(displayPath, Diagnostic.Kind.UNREADABLE, null, e.getMessage())));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return internalError(displayPath, pretendPath, e);
+        }
+        return lintSource(source, pretendPath);
+    }
+
+    private FileReport lintSource(SourceFile source, Path absolute) {
+        try {
+            LintResult result = linters.get().lint(source);
+            Suppressions suppressions = Suppressions.scan(source);
+            List<Finding> kept = new ArrayList<>();
+            for (Finding finding : result.findings()) {
+                if (!settings.enabledCodes().contains(finding.code())
+                        || settings.isIgnoredFor(absolute, finding.code())
+                        || suppressions.suppresses(finding)) {
+                    continue;
+                }
+                Severity severity = settings.severity(finding.code());
+                kept.add(severity == finding.severity() ? finding : new Finding(finding.path(), finding.code(),
+                        finding.name(), severity, finding.message(), finding.range(), finding.related()));
+            }
+            return FileReport.of(source.path(), source, kept, result.diagnostics());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return internalError(source.path(), absolute, e);
+        }
+    }
+
+    private static FileReport internalError(String displayPath, Path path, Throwable error) {
+        String message = error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        StackTraceElement[] trace = error.getStackTrace();
+        if (trace.length > 0) {
+            message += " at " + trace[0];
+        }
+        return FileReport.failed(displayPath, isNotebook(path),
+                List.of(new Diagnostic(displayPath, Diagnostic.Kind.INTERNAL_ERROR, null, message)));
+    }
+
+    private static boolean isNotebook(Path path) {
+        return path != null && path.getFileName() != null && path.getFileName().toString().endsWith(".ipynb");
+    }
+
+    /** Told when a file is done, from any worker thread. */
+    public interface Progress {
+        void fileDone();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.pitfall.report;
+
+import dev.pitfall.lint.Diagnostic;
+import dev.pitfall.lint.Finding;
+import dev.pitfall.source.NotebookMap;
+import dev.pitfall.source.SourceFile;
+import dev.pitfall.source.TextRange;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one file contributes to a report: its findings sorted by position, and the diagnostics of
+ * reading or linting it. Keeps no AST and no source text beyond the reported lines, so that large
+ * runs stay small in memory.
+ */
+public record FileReport(String path, boolean notebook, List<ReportedFinding> findings, List<Diagnostic> diagnostics) {
+
+    public static final Comparator<Finding> BY_POSITION = Comparator
+            .comparingInt((Finding f) -> f.range().startLine())
+            .thenComparingInt(f -> f.range().startColumn())
+            .thenComparingInt(f -> f.range().endLine())
+            .thenComparingInt(f -> f.range().endColumn())
+            .thenComparing(Finding::code)
+            .thenComparing(Finding::message);
+
+    /** A file that could not be linted at all. */
+    public static FileReport failed(String path, boolean notebook, List<Diagnostic> diagnostics) {
+        return new FileReport(path, notebook, List.of(), List.copyOf(diagnostics));
+    }
+
+    /** Sorts the findings, looks up what reporters need from the source and fingerprints them. */
+    public static FileReport of(String path, SourceFile source, List<Finding> findings, List<Diagnostic> diagnostics) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(BY_POSITION);
+        NotebookMap cells = source.notebook();
+        Map<String, Integer> occurrences = new HashMap<>();
+        List<ReportedFinding> reported = new ArrayList<>(sorted.size());
+        for (Finding finding : sorted) {
+            String line = source.line(finding.range().startLine());
+            String normalised = normalise(line);
+            String key = finding.code() + '\0' + normalised;
+            int occurrence = occurrences.merge(key, 1, Integer::sum) - 1;
+            List<NotebookPosition> related = new ArrayList<>();
+            if (cells != null) {
+                for (Finding.RelatedLocation location : finding.related()) {
+                    related.add(position(cells, location.range()));
+                }
+            }
+            reported.add(new ReportedFinding(finding, line, cells == null ? null : position(cells, finding.range()),
+                    List.copyOf(related), fingerprint(finding.code(), path, normalised, occurrence)));
+        }
+        return new FileReport(path, source.isNotebook(), List.copyOf(reported), List.copyOf(diagnostics));
+    }
+
+    private static NotebookPosition position(NotebookMap cells, TextRange range) {
+        return new NotebookPosition(cells.cellNumber(range.startLine()), cells.lineInCell(range.startLine()),
+                cells.lineInCell(range.endLine()), cells.ipynbLine(range.startLine()), cells.ipynbLine(range.endLine()));
+    }
+
+    /** Whitespace differences (re-indentation, spacing) do not make a finding new. */
+    static String normalise(String line) {
+        return line.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * A hash of what identifies a finding independently of line numbers: rule, file, the content
+     * of its line and how many identical (rule, line content) findings precede it in the file.
+     */
+    static String fingerprint(String code, String path, String normalisedLine, int occurrence) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            String material = code + '\0' + path + '\0' + normalisedLine;
+            byte[] digest = sha.digest(material.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16) + ":" + (occurrence + 1);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package dev.pitfall.source;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads a Jupyter notebook (nbformat 4) as one Python module: its Python code cells in document
+ * order, each starting on a fresh line, with IPython syntax neutralised line by line (see
+ * {@link IPythonSyntax}) so that line numbers stay those of the cells. The {@link NotebookMap}
+ * of the result leads every line back to its cell and to the line of the .ipynb file.
+ *
+ * <p>The JSON is read as a token stream so that the .ipynb line of every source string is known
+ * without a second pass over the file.
+ */
+public final class NotebookReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Cell magics whose body is Python run in the notebook's own namespace: the magic line is
+     * neutralised and the body kept. Every other cell magic (%%bash, %%R, %%html, %%writefile,
+     * %%python which runs a separate process...) makes the cell foreign, and it is skipped.
+     */
+    private static final Set<String> PYTHON_BODY_CELL_MAGICS = Set.of("time", "timeit", "capture", "prun", "debug");
+
+    private NotebookReader() {
+    }
+
+    /** One string of a cell's source and the .ipynb line where it stands. */
+    private record Piece(String text, int ipynbLine) {
+    }
+
+    private record Cell(int number, String type, List<Piece> source, JsonNode metadata) {
+    }
+
+    public static SourceFile read(byte[] bytes, String displayPath) throws SourceException {
+        List<Cell> cells = null;
+        JsonNode metadata = null;
+        Integer nbformat = null;
+        boolean worksheets = false;
+        try (JsonParser parser = JSON.getFactory().createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new SourceException("invalid notebook JSON: the file is empty");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new SourceException("not a notebook: the JSON document is not an object");
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "cells":
+                        cells = readCells(parser, value);
+                        break;
+                    case "metadata":
+                        metadata = parser.readValueAsTree();
+                        break;
+                    case "nbformat":
+                        nbformat = value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : null;
+                        break;
+                    case "worksheets":
+                        worksheets = true;
+                        parser.skipChildren();
+                        break;
+                    default:
+                        parser.skipChildren();
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new SourceException("invalid notebook JSON: unexpected content after the top-level object"
+                        + at(parser.currentTokenLocation()));
+            }
+        } catch (JsonProcessingException e) {
+            throw new SourceException("invalid notebook JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + at(e.getLocation()));
+        } catch (IOException e) {
+            throw new SourceException("cannot read notebook: " + e.getMessage());
+        }
+        if (worksheets || (nbformat != null && nbformat < 4)) {
+            throw new SourceException("unsupported notebook format: nbformat "
+                    + (nbformat == null ? "3" : nbformat) + " (only nbformat 4 is supported)");
+        }
+        if (cells == null) {
+            throw new SourceException("not a notebook: no 'cells' list");
+        }
+        return join(displayPath, cells, isPythonKernel(metadata));
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static List<Cell> readCells(JsonParser parser, JsonToken start) throws IOException, SourceException {
+        if (start != JsonToken.START_ARRAY) {
+            throw new SourceException("not a notebook: 'cells' is not a list" + at(parser.currentTokenLocation()));
+        }
+        List<Cell> cells = new ArrayList<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            int number = cells.size() + 1;
+            if (token != JsonToken.START_OBJECT) {
+                throw new SourceException("cell " + number + " is not a JSON object" + at(parser.currentTokenLocation()));
+            }
+            cells.add(readCell(parser, number));
+        }
+        return cells;
+    }
+
+    private static Cell readCell(JsonParser parser, int number) throws IOException, SourceException {
+        JsonLocation start = parser.currentTokenLocation();
+        String type = null;
+        List<Piece> source = null;
+        JsonNode metadata = null;
+        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "cell_type":
+                    if (value != JsonToken.VALUE_STRING) {
+                        throw new SourceException("cell " + number + ": 'cell_type' is not a string" + at(parser.currentTokenLocation()));
+                    }
+                    type = parser.getText();
+                    break;
+                case "source":
+                    source = readSource(parser, value, number);
+                    break;
+                case "metadata":
+                    metadata = parser.readValueAsTree();
+                    break;
+                default:
+                    parser.skipChildren();
+            }
+        }
+        if (type == null) {
+            throw new SourceException("cell " + number + " has no 'cell_type'" + at(start));
+        }
+        if (source == null) {
+            throw new SourceException("cell " + number + " has no 'source'" + at(start));
+        }
+        return new Cell(number, type, source, metadata);
+    }
+
+    /** nbformat's multi-line string: one string, or a list of strings to concatenate. */
+    private static List<Piece> readSource(JsonParser parser, JsonToken value, int number) throws IOException, SourceException {
+        List<Piece> pieces = new ArrayList<>();
+        if (value == JsonToken.VALUE_STRING) {
+            pieces.add(new Piece(parser.getText(), parser.currentTokenLocation().getLineNr()));
+            return pieces;
+        }
+        if (value != JsonToken.START_ARRAY) {
+            throw new SourceException("cell " + number + ": 'source' is neither a string nor a list of strings"
+                    + at(parser.currentTokenLocation()));
+        }
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            if (token != JsonToken.VALUE_STRING) {
+                throw new SourceException("cell " + number + ": 'source' holds something other than strings"
+                        + at(parser.currentTokenLocation()));
+            }
+            pieces.add(new Piece(parser.getText(), parser.currentTokenLocation().getLineNr()));
+        }
+        return pieces;
+    }
+
+    /** Without language information a notebook is taken to be Python, as Jupyter's default kernel is. */
+    private static boolean isPythonKernel(JsonNode metadata) {
+        if (metadata == null) {
+            return true;
+        }
+        JsonNode language = metadata.path("kernelspec").path("language");
+        if (!language.isTextual()) {
+            language = metadata.path("language_info").path("name");
+        }
+        return !language.isTextual() || isPython(language.asText());
+    }
+
+    private static boolean isPython(String language) {
+        return language.toLowerCase(Locale.ROOT).startsWith("python");
+    }
+
+    /** A cell whose editor language (VS Code records it per cell) is not Python is foreign. */
+    private static boolean isPythonCell(Cell cell) {
+        if (!cell.type().equals("code")) {
+            return false;
+        }
+        JsonNode language = cell.metadata() == null ? null : cell.metadata().path("vscode").path("languageId");
+        return language == null || !language.isTextual() || isPython(language.asText());
+    }
+
+    private static SourceFile join(String displayPath, List<Cell> cells, boolean pythonKernel) {
+        StringBuilder text = new StringBuilder();
+        CellLineMap map = new CellLineMap();
+        if (pythonKernel) {
+            for (Cell cell : cells) {
+                if (isPythonCell(cell)) {
+                    appendCell(text, map, cell);
+                }
+            }
+        }
+        return new SourceFile(displayPath, text.toString(), map);
+    }
+
+    private static void appendCell(StringBuilder text, CellLineMap map, Cell cell) {
+        List<String> lines = new ArrayList<>();
+        List<Integer> ipynbLines = new ArrayList<>();
+        splitLines(cell.source(), lines, ipynbLines);
+        if (lines.isEmpty()) {
+            return;
+        }
+        String first = lines.get(0).stripLeading();
+        if (first.startsWith("%%")) {
+            if (!PYTHON_BODY_CELL_MAGICS.contains(IPythonSyntax.magicName(first.substring(2)))) {
+                return;
+            }
+        }
+        List<String> neutral = IPythonSyntax.neutralise(lines);
+        for (int i = 0; i < neutral.size(); i++) {
+            text.append(neutral.get(i)).append('\n');
+            map.add(cell.number(), i + 1, ipynbLines.get(i));
+        }
+    }
+
+    /**
+     * Splits a cell's concatenated source into lines (line ends normalised to \n, the last line
+     * possibly unterminated) and records for each line the .ipynb line of the string where it
+     * starts.
+     */
+    private static void splitLines(List<Piece> pieces, List<String> lines, List<Integer> ipynbLines) {
+        StringBuilder current = new StringBuilder();
+        int currentIpynbLine = -1;
+        for (Piece piece : pieces) {
+            String textOfPiece = SourceFile.normaliseNewlines(piece.text());
+            int from = 0;
+            while (from < textOfPiece.length()) {
+                if (currentIpynbLine < 0) {
+                    currentIpynbLine = piece.ipynbLine();
+                }
+                int newline = textOfPiece.indexOf('\n', from);
+                if (newline < 0) {
+                    current.append(textOfPiece, from, textOfPiece.length());
+                    break;
+                }
+                current.append(textOfPiece, from, newline);
+                lines.add(current.toString());
+                ipynbLines.add(currentIpynbLine);
+                current.setLength(0);
+                currentIpynbLine = -1;
+                from = newline + 1;
+            }
+        }
+        if (currentIpynbLine >= 0) {
+            lines.add(current.toString());
+            ipynbLines.add(currentIpynbLine);
+        }
+    }
+}
