@@ -272,6 +272,7 @@ def render(inputs, tools, results, args, started):
              f"`mvn -B -q package -DskipTests`.", "",
              f"- Date: {started:%Y-%m-%d %H:%M} UTC",
              f"- Machine: {machine_description()}",
+             f"- Checkout measured: {capture(['git', '-C', str(ROOT), 'log', '-1', '--format=%h %s'])}",
              f"- Command: `{' '.join(['bench/run.sh'] + [shlex.quote(a) for a in args.original])}`",
              f"- Mode: {'quick' if args.quick else 'full'}; medians over the measured runs, tools "
              "alternating, each run a fresh process after one unmeasured warm-up run per tool and input",
