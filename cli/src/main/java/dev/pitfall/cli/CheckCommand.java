@@ -69,6 +69,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--extend-exclude", split = ",", paramLabel = "GLOB", description = "Exclude these paths in addition.")
     List<String> extendExclude = new ArrayList<>();
 
+    @Option(names = "--force-exclude", description = "Apply excludes and .gitignore files to files named on the command line too (for pre-commit).")
+    boolean forceExclude;
+
     @Option(names = "--stdin-filename", paramLabel = "NAME", description = "Lint standard input as if it were the file NAME.")
     String stdinFilename;
 
@@ -101,7 +104,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Path cwd = console.workingDirectory();
         Settings settings = settings(readStdin, cwd);
-        FileDiscovery discovery = new FileDiscovery(cwd, settings);
+        FileDiscovery discovery = new FileDiscovery(cwd, settings, forceExclude);
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         LintPipeline pipeline = new LintPipeline(settings, threadCount);
 

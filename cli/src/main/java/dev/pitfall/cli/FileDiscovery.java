@@ -24,14 +24,17 @@ import java.util.TreeMap;
 public final class FileDiscovery {
     private final Path workingDirectory;
     private final Settings settings;
+    private final boolean forceExclude;
 
     /** A file to lint: where it is and how messages name it. */
     public record Target(Path path, String displayPath) {
     }
 
-    public FileDiscovery(Path workingDirectory, Settings settings) {
+    /** With {@code forceExclude}, excludes and .gitignore files apply to named files too (for pre-commit). */
+    public FileDiscovery(Path workingDirectory, Settings settings, boolean forceExclude) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.settings = settings;
+        this.forceExclude = forceExclude;
     }
 
     /** The files to lint, without duplicates, sorted by display path. */
@@ -41,8 +44,8 @@ public final class FileDiscovery {
             Path absolute = workingDirectory.resolve(argument).normalize();
             if (Files.isDirectory(absolute)) {
                 walk(absolute, gitignoresAbove(absolute), targets);
-            } else {
-                // Named files are always checked; a missing one is reported when it is read.
+            } else if (!forceExclude || !isExcludedFile(absolute)) {
+                // Named files are checked even when excluded; a missing one is reported when it is read.
                 add(absolute, targets);
             }
         }
@@ -90,6 +93,19 @@ public final class FileDiscovery {
             }
         }
         return rules;
+    }
+
+    private boolean isExcludedFile(Path file) {
+        if (settings.isExcludedPathOrParent(file)) {
+            return true;
+        }
+        List<IgnoreRules> gitignores = gitignoresAbove(file);
+        for (Path ancestor = file; ancestor != null; ancestor = ancestor.getParent()) {
+            if (isGitIgnored(gitignores, ancestor, !ancestor.equals(file))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void walk(Path root, List<IgnoreRules> inherited, Map<String, Target> targets) {

@@ -79,6 +79,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             if (type == CheckCommand.class) {
                 return type.cast(new CheckCommand(console));
             }
+            if (type == DebugCommand.AstCommand.class) {
+                return type.cast(new DebugCommand.AstCommand(console));
+            }
             return CommandLine.defaultFactory().create(type);
         }
     }

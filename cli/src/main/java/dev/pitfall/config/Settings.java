@@ -142,6 +142,11 @@ public final class Settings {
         return Boolean.TRUE.equals(excludes.decide(absolute, isDirectory));
     }
 
+    /** Whether a file named explicitly, or one of its directories, is excluded. */
+    public boolean isExcludedPathOrParent(Path absolute) {
+        return excludes.coversPathOrParent(absolute);
+    }
+
     /** Whether per-file-ignores turn this rule off for this file. */
     public boolean isIgnoredFor(Path absoluteFile, String code) {
         for (PerFileIgnore ignore : perFileIgnores) {

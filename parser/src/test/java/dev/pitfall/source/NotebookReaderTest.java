@@ -79,6 +79,25 @@ class NotebookReaderTest {
     }
 
     @Test
+    void everyUnchangedLineStandsOnTheIpynbLineItMapsTo() throws Exception {
+        SourceFile source = read("ipython_syntax.ipynb");
+        java.util.List<String> ipynb = java.nio.file.Files.readAllLines(NOTEBOOKS.resolve("ipython_syntax.ipynb"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int checked = 0;
+        for (int line = 1; line <= source.lineCount(); line++) {
+            String text = source.line(line);
+            if (text.isBlank() || text.contains("#")) {
+                continue;
+            }
+            String encoded = json.writeValueAsString(text);
+            String stored = ipynb.get(source.notebook().ipynbLine(line) - 1);
+            assertTrue(stored.contains(encoded.substring(1, encoded.length() - 1)), line + ": " + text + " / " + stored);
+            checked++;
+        }
+        assertEquals(10, checked);
+    }
+
+    @Test
     void aSourceListElementMayHoldSeveralLinesOrPartOfOne() throws SourceException {
         SourceFile source = fromJson("{\"cells\": [\n"
                 + "{\"cell_type\": \"code\", \"metadata\": {}, \"source\": [\n"

@@ -154,6 +154,16 @@ class SourceReaderTest {
         assertTrue(error("x = '\\xf4\\x90\\x80\\x80'\n").contains("byte 0xf4 in position 5: invalid continuation byte"));
     }
 
+    /**
+     * {@code compile(bytes)} happens to skip the bytes of a comment undecoded, but running or
+     * importing such a file fails ("Non-UTF-8 code starting with '\xe9' in file ..."): a file
+     * Python will not run is not valid source, so we follow the file reader.
+     */
+    @Test
+    void undecodableBytesInACommentAreRejectedAsPythonRejectsTheFile() {
+        assertTrue(error("x = 1  # caf\\xe9\n").contains("byte 0xe9 in position 12: invalid continuation byte"));
+    }
+
     @Test
     void undecodableUtf8AfterBom() {
         assertTrue(error("\\xef\\xbb\\xbfx = '\\xff'\n").contains("byte 0xff in position 8: invalid start byte"));

@@ -1,0 +1,91 @@
+package dev.pitfall.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** .gitignore semantics as git documents them (gitignore(5)). */
+class IgnorePatternTest {
+    private static boolean matches(String pattern, String path, boolean directory) {
+        return IgnorePattern.parse(pattern).matches(path, directory);
+    }
+
+    @Test
+    void blankLinesAndCommentsAreNoPatterns() {
+        assertNull(IgnorePattern.parse(""));
+        assertNull(IgnorePattern.parse("   "));
+        assertNull(IgnorePattern.parse("# comment"));
+        assertTrue(matches("\\#file.py", "#file.py", false));
+    }
+
+    @Test
+    void patternWithoutSlashMatchesAtAnyDepth() {
+        assertTrue(matches("*.py", "a.py", false));
+        assertTrue(matches("*.py", "deep/down/a.py", false));
+        assertFalse(matches("*.py", "a.pyc", false));
+        assertTrue(matches("generated", "src/generated", true));
+    }
+
+    @Test
+    void slashAtStartOrInTheMiddleAnchors() {
+        assertTrue(matches("/build.py", "build.py", false));
+        assertFalse(matches("/build.py", "sub/build.py", false));
+        assertTrue(matches("doc/frotz", "doc/frotz", true));
+        assertFalse(matches("doc/frotz", "a/doc/frotz", true));
+    }
+
+    @Test
+    void trailingSlashMatchesDirectoriesOnly() {
+        assertTrue(matches("out/", "out", true));
+        assertFalse(matches("out/", "out", false));
+        assertTrue(matches("out/", "x/out", true));
+    }
+
+    @Test
+    void starAndQuestionMarkStopAtSlashes() {
+        assertTrue(matches("data/*.py", "data/a.py", false));
+        assertFalse(matches("data/*.py", "data/sub/a.py", false));
+        assertTrue(matches("a?.py", "ab.py", false));
+        assertFalse(matches("a?.py", "a/.py", false));
+    }
+
+    @Test
+    void doubleStars() {
+        assertTrue(matches("**/fixtures", "fixtures", true));
+        assertTrue(matches("**/fixtures", "a/b/fixtures", true));
+        assertTrue(matches("data/**", "data/x/y.py", false));
+        assertFalse(matches("data/**", "data", true));
+        assertTrue(matches("a/**/b.py", "a/b.py", false));
+        assertTrue(matches("a/**/b.py", "a/x/y/b.py", false));
+    }
+
+    @Test
+    void characterClasses() {
+        assertTrue(matches("run[0-9].py", "run7.py", false));
+        assertFalse(matches("run[!0-9].py", "run7.py", false));
+        assertTrue(matches("run[!0-9].py", "runx.py", false));
+    }
+
+    @Test
+    void lastMatchingPatternWinsAndNegationReincludes() {
+        Path base = Path.of("/repo");
+        IgnoreRules rules = IgnoreRules.ofLines(base, List.of("*.py", "!keep.py", "# note"));
+        assertEquals(Boolean.TRUE, rules.decide(base.resolve("drop.py"), false));
+        assertEquals(Boolean.FALSE, rules.decide(base.resolve("sub/keep.py"), false));
+        assertNull(rules.decide(base.resolve("notes.txt"), false));
+        assertNull(rules.decide(Path.of("/elsewhere/drop.py"), false), "outside its directory a .gitignore says nothing");
+    }
+
+    @Test
+    void parentDirectoryCoversExplicitFiles() {
+        Path base = Path.of("/repo");
+        IgnoreRules rules = IgnoreRules.ofLines(base, List.of("tests/"));
+        assertTrue(rules.coversPathOrParent(base.resolve("tests/unit/test_a.py")));
+        assertFalse(rules.coversPathOrParent(base.resolve("src/tests.py")));
+    }
+}

@@ -1,0 +1,730 @@
+package dev.pitfall.parser;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.LexerNoViableAltException;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+
+/**
+ * The stateful half of the Python lexer: the grammar only recognises raw lexemes, and this class
+ * turns them into CPython's token stream.
+ *
+ * <ul>
+ *   <li>INDENT/DEDENT from the indentation of the first token of each logical line (tabs advance
+ *       to the next multiple of 8, a form feed resets the column, and CPython's check that tab
+ *       sizes 8 and 1 give the same answer).</li>
+ *   <li>NEWLINE goes to the hidden channel inside brackets and on blank or comment-only lines; at
+ *       end of input a final empty NEWLINE and the pending DEDENTs are emitted.</li>
+ *   <li>PEP 701 f-strings: the mode stack is driven from here, because whether a '}' or ':' ends
+ *       a replacement field depends on the bracket depth inside the field.</li>
+ *   <li>Errors: the first lexical error is kept as a {@link SyntaxError} (CPython's wording) and
+ *       the token stream then ends at once with EOF. Nothing is thrown or printed.</li>
+ * </ul>
+ *
+ * "unexpected indent" is left to the parser, as in CPython: the lexer emits the INDENT and the
+ * parser rejects it where no block may start.
+ */
+public abstract class PythonLexerBase extends Lexer {
+    private static final int MAX_BRACKET_DEPTH = 200;
+    private static final int MAX_INDENT_LEVELS = 100;
+    private static final int TAB_SIZE = 8;
+
+    /** An f-string being lexed: its closing quote and whether backslashes are raw. */
+    private record FString(String quote, boolean raw, Token start) {
+    }
+
+    private final ArrayDeque<Token> pending = new ArrayDeque<>();
+    private final List<FString> fstrings = new ArrayList<>();
+
+    // Open brackets, innermost last. A replacement field's '{' is a bracket too (as in CPython),
+    // marked so that its '}' and a ':' at its own depth can be recognised.
+    private int bracketDepth;
+    private int[] bracketChars = new int[16];
+    private int[] bracketLines = new int[16];
+    private int[] bracketColumns = new int[16];
+    private boolean[] bracketOpensField = new boolean[16];
+
+    // Indentation stack; level 0 is column 0.
+    private int indentLevel;
+    private int[] indentColumns = new int[16];
+    private int[] indentAltColumns = new int[16];
+
+    private boolean lineHasContent;
+    private boolean atPhysicalLineStart = true;
+    private int lineIndent;
+    private int lineAltIndent;
+    private int lineIndentStart = -1;
+    private Token lastContinuation;
+
+    private SyntaxError firstError;
+    private Token endOfInput;
+
+    protected PythonLexerBase(CharStream input) {
+        super(input);
+        removeErrorListeners();
+    }
+
+    /** The first lexical error, or null if the whole input was tokenised. */
+    public SyntaxError firstError() {
+        return firstError;
+    }
+
+    /** Used by the grammar: a \N{...} escape exists only in f-strings that are not raw. */
+    protected boolean isRawFString() {
+        return !fstrings.isEmpty() && fstrings.get(fstrings.size() - 1).raw();
+    }
+
+    @Override
+    public Token nextToken() {
+        while (pending.isEmpty()) {
+            if (endOfInput != null) {
+                return endOfInput;
+            }
+            int modeBefore = _mode;
+            Token token = super.nextToken();
+            if (endOfInput != null) {
+                // An error was reported while this token was being recognised.
+                continue;
+            }
+            if (token.getType() == Token.EOF) {
+                atEndOfInput(token);
+            } else if (modeBefore == DEFAULT_MODE) {
+                defaultModeToken(token);
+            } else {
+                fstringModeToken(token, modeBefore);
+            }
+        }
+        return pending.poll();
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        pending.clear();
+        fstrings.clear();
+        bracketDepth = 0;
+        indentLevel = 0;
+        lineHasContent = false;
+        atPhysicalLineStart = true;
+        lineIndent = 0;
+        lineAltIndent = 0;
+        lineIndentStart = -1;
+        lastContinuation = null;
+        firstError = null;
+        endOfInput = null;
+    }
+
+    @Override
+    public void notifyListeners(LexerNoViableAltException e) {
+        // Every mode has a catch-all rule, so this only happens on input ANTLR cannot represent.
+        fail(getLine(), getCharPositionInLine() + 1, "invalid syntax");
+    }
+
+    private void defaultModeToken(Token token) {
+        int type = token.getType();
+        if (type == PythonLexer.WS) {
+            if (atPhysicalLineStart) {
+                measureIndent(token);
+            }
+            atPhysicalLineStart = false;
+            hide(token);
+            return;
+        }
+        if (type == PythonLexer.NEWLINE) {
+            atPhysicalLineStart = true;
+            lineIndent = 0;
+            lineAltIndent = 0;
+            lineIndentStart = -1;
+            lastContinuation = null;
+            if (bracketDepth > 0 || !lineHasContent) {
+                hide(token);
+            } else {
+                lineHasContent = false;
+                pending.add(token);
+            }
+            return;
+        }
+        atPhysicalLineStart = false;
+        if (type == PythonLexer.COMMENT) {
+            hide(token);
+            return;
+        }
+        if (type == PythonLexer.LINE_CONTINUATION) {
+            lastContinuation = token;
+            hide(token);
+            return;
+        }
+        lastContinuation = null;
+        // CPython checks the indentation of a line before it reads its first token.
+        if (!lineHasContent) {
+            if (!indent(token)) {
+                return;
+            }
+            lineHasContent = true;
+        }
+        if (isErrorToken(token)) {
+            return;
+        }
+        switch (type) {
+            case PythonLexer.LPAR, PythonLexer.LSQB, PythonLexer.LBRACE -> {
+                if (!openBracket(token, false)) {
+                    return;
+                }
+            }
+            case PythonLexer.RPAR, PythonLexer.RSQB, PythonLexer.RBRACE -> {
+                if (!closeBracket(token)) {
+                    return;
+                }
+            }
+            case PythonLexer.COLON -> {
+                if (atFieldTopLevel()) {
+                    mode(PythonLexer.FORMAT_SPEC);
+                }
+            }
+            case PythonLexer.COLONEQUAL -> {
+                if (atFieldTopLevel()) {
+                    token = splitFormatSpecColon(token);
+                }
+            }
+            case PythonLexer.NUMBER -> {
+                if (!checkEndOfNumber(token)) {
+                    return;
+                }
+            }
+            case PythonLexer.FSTRING_START -> startFString(token);
+            default -> {
+            }
+        }
+        pending.add(token);
+    }
+
+    private void hide(Token token) {
+        ((CommonToken) token).setChannel(HIDDEN);
+        pending.add(token);
+    }
+
+    /** Records the error for the tokens that only exist to be reported; true if it was one. */
+    private boolean isErrorToken(Token token) {
+        int column = token.getCharPositionInLine() + 1;
+        switch (token.getType()) {
+            case PythonLexer.ERROR_CHAR -> {
+                fail(token.getLine(), column, invalidCharacterMessage(token.getText().codePointAt(0)));
+                return true;
+            }
+            case PythonLexer.STRAY_BACKSLASH -> {
+                String message = _input.LA(1) == EOF
+                        ? "unexpected EOF while parsing"
+                        : "unexpected character after line continuation character";
+                fail(token.getLine(), column + 1, message);
+                return true;
+            }
+            case PythonLexer.UNTERMINATED_STRING -> {
+                String text = token.getText();
+                if (closesEnclosingFString(text)) {
+                    fail(token.getLine(), column + quoteOffset(text) - 1, "f-string: expecting '}'");
+                } else {
+                    int detectedAt = token.getLine() + countNewlines(text);
+                    fail(token.getLine(), column,
+                            "unterminated string literal (detected at line " + detectedAt + ")");
+                }
+                return true;
+            }
+            case PythonLexer.UNTERMINATED_LONG_STRING -> {
+                fail(token.getLine(), column,
+                        "unterminated triple-quoted string literal (detected at line " + lastLine() + ")");
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private static String invalidCharacterMessage(int codePoint) {
+        if (codePoint == 0) {
+            return "source code cannot contain null bytes";
+        }
+        if (!isPrintable(codePoint)) {
+            return String.format("invalid non-printable character U+%04X", codePoint);
+        }
+        if (codePoint < 128) {
+            // '$', '?' and '`': CPython's tokenizer passes them on and its parser rejects them.
+            return "invalid syntax";
+        }
+        return String.format("invalid character '%s' (U+%04X)", new String(Character.toChars(codePoint)), codePoint);
+    }
+
+    /** Python's str.isprintable() for one character. */
+    private static boolean isPrintable(int codePoint) {
+        if (codePoint == ' ') {
+            return true;
+        }
+        switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                    Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SPACE_SEPARATOR -> {
+                return false;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    private void fstringModeToken(Token token, int mode) {
+        int column = token.getCharPositionInLine() + 1;
+        switch (token.getType()) {
+            case PythonLexer.FSTRING_MIDDLE -> pending.add(token);
+            case PythonLexer.FSTRING_END -> {
+                fstrings.remove(fstrings.size() - 1);
+                popMode();
+                pending.add(token);
+            }
+            case PythonLexer.LBRACE -> {
+                if (openBracket(token, true)) {
+                    pushMode(DEFAULT_MODE);
+                    pending.add(token);
+                }
+            }
+            case PythonLexer.RBRACE -> {
+                // Only the format spec mode produces RBRACE: it ends the spec and its field.
+                bracketDepth--;
+                popMode();
+                pending.add(token);
+            }
+            case PythonLexer.FSTRING_LONE_RBRACE -> fail(token.getLine(), column,
+                    "f-string: single '}' is not allowed");
+            case PythonLexer.FSTRING_NEWLINE -> unterminatedFString(token.getLine());
+            case PythonLexer.SPEC_QUOTE -> {
+                if (!closesCurrentFString(token.getText().charAt(0))) {
+                    ((CommonToken) token).setType(PythonLexer.FSTRING_MIDDLE);
+                    pending.add(token);
+                } else if (currentFString().quote().length() == 1) {
+                    fail(token.getLine(), column, "f-string: expecting '}', or format specs");
+                } else {
+                    neverClosed();
+                }
+            }
+            case PythonLexer.SPEC_NEWLINE -> {
+                if (currentFString().quote().length() == 1) {
+                    // CPython's parser reports it at the start of the next line.
+                    fail(token.getLine() + 1, 1, "f-string: expecting '}', or format specs");
+                } else {
+                    ((CommonToken) token).setType(PythonLexer.FSTRING_MIDDLE);
+                    pending.add(token);
+                }
+            }
+            default -> throw new IllegalStateException(
+                    "grammar and PythonLexerBase disagree: token type " + token.getType() + " in mode " + mode);
+        }
+    }
+
+    private void startFString(Token token) {
+        String text = token.getText();
+        int quoteStart = quoteOffset(text) - 1;
+        String quote = text.substring(quoteStart);
+        String prefix = text.substring(0, quoteStart);
+        boolean raw = prefix.indexOf('r') >= 0 || prefix.indexOf('R') >= 0;
+        fstrings.add(new FString(quote, raw, token));
+        int mode;
+        if (quote.length() == 3) {
+            mode = quote.charAt(0) == '"' ? PythonLexer.FSTRING_LONG_DQ : PythonLexer.FSTRING_LONG_SQ;
+        } else {
+            mode = quote.charAt(0) == '"' ? PythonLexer.FSTRING_DQ : PythonLexer.FSTRING_SQ;
+        }
+        pushMode(mode);
+    }
+
+    private FString currentFString() {
+        return fstrings.get(fstrings.size() - 1);
+    }
+
+    /** Whether the quote just read in a format spec (plus what follows) closes the f-string. */
+    private boolean closesCurrentFString(char quoteChar) {
+        String quote = currentFString().quote();
+        if (quote.charAt(0) != quoteChar) {
+            return false;
+        }
+        return quote.length() == 1 || (_input.LA(1) == quoteChar && _input.LA(2) == quoteChar);
+    }
+
+    /**
+     * An unterminated string inside a replacement field that starts with the enclosing f-string's
+     * own quote means the field's '}' is missing (CPython's reading, e.g. {@code f"{"}).
+     */
+    private boolean closesEnclosingFString(String unterminatedText) {
+        if (fstrings.isEmpty()) {
+            return false;
+        }
+        char quote = unterminatedText.charAt(quoteOffset(unterminatedText) - 1);
+        String fstringQuote = currentFString().quote();
+        return fstringQuote.length() == 1 && fstringQuote.charAt(0) == quote;
+    }
+
+    /** 1-based offset of the first quote in a string token (after its prefix letters). */
+    private static int quoteOffset(String stringToken) {
+        int i = 0;
+        while (stringToken.charAt(i) != '\'' && stringToken.charAt(i) != '"') {
+            i++;
+        }
+        return i + 1;
+    }
+
+    private void unterminatedFString(int detectedAt) {
+        FString fstring = currentFString();
+        String kind = fstring.quote().length() == 3 ? "unterminated triple-quoted f-string literal"
+                : "unterminated f-string literal";
+        Token start = fstring.start();
+        fail(start.getLine(), start.getCharPositionInLine() + 1, kind + " (detected at line " + detectedAt + ")");
+    }
+
+    private boolean atFieldTopLevel() {
+        return bracketDepth > 0 && bracketOpensField[bracketDepth - 1];
+    }
+
+    /**
+     * At the top level of a replacement field ':' always starts the format spec, even in ":=",
+     * so the ':' becomes its own token and the '=' is lexed again as format spec text.
+     */
+    private Token splitFormatSpecColon(Token colonEqual) {
+        int start = colonEqual.getStartIndex();
+        CommonToken colon = (CommonToken) _factory.create(_tokenFactorySourcePair, PythonLexer.COLON, null,
+                DEFAULT_TOKEN_CHANNEL, start, start, colonEqual.getLine(), colonEqual.getCharPositionInLine());
+        _input.seek(start + 1);
+        getInterpreter().setCharPositionInLine(colonEqual.getCharPositionInLine() + 1);
+        mode(PythonLexer.FORMAT_SPEC);
+        return colon;
+    }
+
+    private boolean openBracket(Token token, boolean opensField) {
+        if (bracketDepth >= MAX_BRACKET_DEPTH) {
+            fail(token.getLine(), token.getCharPositionInLine() + 1, "too many nested parentheses");
+            return false;
+        }
+        if (bracketDepth == bracketChars.length) {
+            int size = Math.min(bracketDepth * 2, MAX_BRACKET_DEPTH);
+            bracketChars = Arrays.copyOf(bracketChars, size);
+            bracketLines = Arrays.copyOf(bracketLines, size);
+            bracketColumns = Arrays.copyOf(bracketColumns, size);
+            bracketOpensField = Arrays.copyOf(bracketOpensField, size);
+        }
+        bracketChars[bracketDepth] = bracketChar(token.getType());
+        bracketLines[bracketDepth] = token.getLine();
+        bracketColumns[bracketDepth] = token.getCharPositionInLine();
+        bracketOpensField[bracketDepth] = opensField;
+        bracketDepth++;
+        return true;
+    }
+
+    private boolean closeBracket(Token token) {
+        char closing = bracketChar(token.getType());
+        int column = token.getCharPositionInLine() + 1;
+        if (bracketDepth == 0) {
+            fail(token.getLine(), column, "unmatched '" + closing + "'");
+            return false;
+        }
+        int top = bracketDepth - 1;
+        if (bracketOpensField[top]) {
+            if (closing != '}') {
+                fail(token.getLine(), column, "f-string: unmatched '" + closing + "'");
+                return false;
+            }
+            bracketDepth--;
+            popMode();
+            return true;
+        }
+        char opening = (char) bracketChars[top];
+        if (opening != matchingOpener(closing)) {
+            String message = "closing parenthesis '" + closing + "' does not match opening parenthesis '" + opening + "'";
+            if (bracketLines[top] != token.getLine()) {
+                message += " on line " + bracketLines[top];
+            }
+            fail(token.getLine(), column, message);
+            return false;
+        }
+        bracketDepth--;
+        return true;
+    }
+
+    private static char bracketChar(int type) {
+        switch (type) {
+            case PythonLexer.LPAR:
+                return '(';
+            case PythonLexer.RPAR:
+                return ')';
+            case PythonLexer.LSQB:
+                return '[';
+            case PythonLexer.RSQB:
+                return ']';
+            case PythonLexer.LBRACE:
+                return '{';
+            default:
+                return '}';
+        }
+    }
+
+    private static char matchingOpener(char closing) {
+        return closing == ')' ? '(' : closing == ']' ? '[' : '{';
+    }
+
+    /** Measures the leading whitespace token just read, without copying its text. */
+    private void measureIndent(Token whitespace) {
+        int length = whitespace.getStopIndex() - whitespace.getStartIndex() + 1;
+        int column = 0;
+        int altColumn = 0;
+        for (int back = length; back >= 1; back--) {
+            int c = _input.LA(-back);
+            if (c == ' ') {
+                column++;
+                altColumn++;
+            } else if (c == '\t') {
+                column = (column / TAB_SIZE + 1) * TAB_SIZE;
+                altColumn++;
+            } else {
+                // form feed
+                column = 0;
+                altColumn = 0;
+            }
+        }
+        lineIndent = column;
+        lineAltIndent = altColumn;
+        lineIndentStart = whitespace.getStartIndex();
+    }
+
+    /** Emits INDENT/DEDENTs before the first token of a logical line; false after an error. */
+    private boolean indent(Token first) {
+        int line = first.getLine();
+        if (lineIndent == indentColumns[indentLevel]) {
+            if (lineAltIndent != indentAltColumns[indentLevel]) {
+                return tabError(line);
+            }
+        } else if (lineIndent > indentColumns[indentLevel]) {
+            if (indentLevel + 1 >= MAX_INDENT_LEVELS) {
+                fail(line, 1, "too many levels of indentation");
+                return false;
+            }
+            if (lineAltIndent <= indentAltColumns[indentLevel]) {
+                return tabError(line);
+            }
+            indentLevel++;
+            if (indentLevel == indentColumns.length) {
+                indentColumns = Arrays.copyOf(indentColumns, indentLevel * 2);
+                indentAltColumns = Arrays.copyOf(indentAltColumns, indentLevel * 2);
+            }
+            indentColumns[indentLevel] = lineIndent;
+            indentAltColumns[indentLevel] = lineAltIndent;
+            int start = first.getStartIndex();
+            int indentStart = lineIndentStart < 0 ? start : lineIndentStart;
+            pending.add(syntheticToken(PythonLexer.INDENT, null, indentStart, start - 1, line, 0));
+        } else {
+            while (indentLevel > 0 && lineIndent < indentColumns[indentLevel]) {
+                indentLevel--;
+                pending.add(syntheticToken(PythonLexer.DEDENT, "", first.getStartIndex(), first.getStartIndex() - 1,
+                        line, first.getCharPositionInLine()));
+            }
+            if (lineIndent != indentColumns[indentLevel]) {
+                fail(line, lineLength(first) + 1, "unindent does not match any outer indentation level");
+                return false;
+            }
+            if (lineAltIndent != indentAltColumns[indentLevel]) {
+                return tabError(line);
+            }
+        }
+        return true;
+    }
+
+    private boolean tabError(int line) {
+        fail(line, 1, "inconsistent use of tabs and spaces in indentation");
+        return false;
+    }
+
+    /** Length in code points of the physical line holding {@code token}, without its line end. */
+    private int lineLength(Token token) {
+        int index = token.getStartIndex();
+        int size = _input.size();
+        int length = token.getCharPositionInLine();
+        final int chunk = 4096;
+        while (index < size) {
+            String text = _input.getText(Interval.of(index, Math.min(size, index + chunk) - 1));
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    return length;
+                }
+                if (!Character.isLowSurrogate(c)) {
+                    length++;
+                }
+            }
+            index += chunk;
+        }
+        return length;
+    }
+
+    /**
+     * CPython's checks after a number: an identifier character directly after it is an error,
+     * except the start of a keyword that may legally follow a number ("1if x else 2").
+     */
+    private boolean checkEndOfNumber(Token number) {
+        String text = number.getText();
+        int next = _input.LA(1);
+        int line = number.getLine();
+        int lastColumn = number.getCharPositionInLine() + text.length();
+        boolean decimalZero = isDecimalZero(text);
+        if (decimalZero && (isDigit(next) || (next == '_' && isDigit(_input.LA(2))))) {
+            fail(line, number.getCharPositionInLine() + 1,
+                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+            return false;
+        }
+        if (text.equals("0") && "xXoObB".indexOf(next) >= 0) {
+            // CPython has also consumed an underscore after the prefix when it gives up.
+            fail(line, lastColumn + (_input.LA(2) == '_' ? 2 : 1), "invalid " + radixKind(Character.toLowerCase(next)) + " literal");
+            return false;
+        }
+        String kind;
+        char last = text.charAt(text.length() - 1);
+        if (text.length() > 2 && text.charAt(0) == '0' && "xXoObB".indexOf(text.charAt(1)) >= 0) {
+            char radix = Character.toLowerCase(text.charAt(1));
+            kind = radixKind(radix);
+            if ((radix == 'o' || radix == 'b') && isDigit(next)) {
+                fail(line, lastColumn + 1, "invalid digit '" + (char) next + "' in " + kind + " literal");
+                return false;
+            }
+        } else if (last == 'j' || last == 'J') {
+            kind = "imaginary";
+        } else {
+            kind = "decimal";
+        }
+        if (next == '_' && Character.digit(last, 16) >= 0) {
+            // CPython reads an underscore after a digit as part of the number before it fails.
+            fail(line, lastColumn + 1, "invalid " + kind + " literal");
+            return false;
+        }
+        if (keywordFollows(next)) {
+            return true;
+        }
+        if (next < 128 && (isDigit(next) || Character.isLetter(next) || next == '_')) {
+            fail(line, lastColumn, "invalid " + kind + " literal");
+            return false;
+        }
+        return true;
+    }
+
+    private static String radixKind(int radixLetter) {
+        return radixLetter == 'x' ? "hexadecimal" : radixLetter == 'o' ? "octal" : "binary";
+    }
+
+    private static boolean isDecimalZero(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '0' && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The keywords CPython still accepts directly after a number: and else for if in is not or. */
+    private boolean keywordFollows(int c) {
+        return switch (c) {
+            case 'a' -> lookingAt("nd");
+            case 'e' -> lookingAt("lse");
+            case 'f' -> lookingAt("or");
+            case 'i' -> {
+                int c2 = _input.LA(2);
+                yield c2 == 'f' || c2 == 'n' || c2 == 's';
+            }
+            case 'o' -> lookingAt("r");
+            case 'n' -> lookingAt("ot");
+            default -> false;
+        };
+    }
+
+    /** Whether {@code rest} follows the next input character. */
+    private boolean lookingAt(String rest) {
+        for (int i = 0; i < rest.length(); i++) {
+            if (_input.LA(i + 2) != rest.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void atEndOfInput(Token eof) {
+        if (_mode != DEFAULT_MODE) {
+            unterminatedFString(lastLine());
+            return;
+        }
+        if (bracketDepth > 0) {
+            neverClosed();
+            return;
+        }
+        if (lastContinuation != null) {
+            fail(lastContinuation.getLine(), lastContinuation.getCharPositionInLine() + 2,
+                    "unexpected EOF while parsing");
+            return;
+        }
+        int index = eof.getStartIndex();
+        if (lineHasContent) {
+            pending.add(syntheticToken(PythonLexer.NEWLINE, "", index, index - 1, eof.getLine(),
+                    eof.getCharPositionInLine()));
+            lineHasContent = false;
+        }
+        while (indentLevel > 0) {
+            indentLevel--;
+            pending.add(syntheticToken(PythonLexer.DEDENT, "", index, index - 1, eof.getLine(),
+                    eof.getCharPositionInLine()));
+        }
+        endOfInput = eof;
+        pending.add(eof);
+    }
+
+    private void neverClosed() {
+        int top = bracketDepth - 1;
+        fail(bracketLines[top], bracketColumns[top] + 1, "'" + (char) bracketChars[top] + "' was never closed");
+    }
+
+    /** The line CPython names in "detected at line N": the line of the last character. */
+    private int lastLine() {
+        int size = _input.size();
+        int eofLine = getLine();
+        if (size > 0 && "\n".equals(_input.getText(Interval.of(size - 1, size - 1)))) {
+            return eofLine - 1;
+        }
+        return eofLine;
+    }
+
+    private static int countNewlines(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private Token syntheticToken(int type, String text, int start, int stop, int line, int column) {
+        return _factory.create(_tokenFactorySourcePair, type, text, DEFAULT_TOKEN_CHANNEL, start, stop, line, column);
+    }
+
+    /** Keeps the first error and ends the token stream there. */
+    private void fail(int line, int column, String message) {
+        if (firstError == null) {
+            firstError = new SyntaxError(line, column, message);
+        }
+        int index = _input.index();
+        endOfInput = _factory.create(_tokenFactorySourcePair, EOF, null, DEFAULT_TOKEN_CHANNEL, index, index - 1,
+                getLine(), getCharPositionInLine());
+        pending.add(endOfInput);
+    }
+}

@@ -1,0 +1,286 @@
+package dev.pitfall.parser;
+
+import dev.pitfall.ast.Module;
+import dev.pitfall.parser.PythonParser.*;
+import dev.pitfall.source.SourceFile;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CodePointCharStream;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Parses one source file into a {@link Module}, or the first syntax error, never throwing for bad
+ * input. The fast path is SLL prediction with bail-out; the grammar is designed so that valid code
+ * never needs more. Only on failure is the file re-parsed with full LL prediction, to locate and
+ * word the error as CPython would. The ANTLR DFA caches are static and shared by all threads.
+ */
+public final class SourceParser {
+    private static final long DEEP_STACK_BYTES = 256L * 1024 * 1024;
+    private static final String TOO_COMPLEX = "too many nested expressions: source too complex to parse";
+
+    private SourceParser() {
+    }
+
+    /** The result of one parse, and whether the full-LL second stage was needed to get it. */
+    record Outcome(ParseResult result, boolean usedFallback) {
+    }
+
+    public static ParseResult parse(SourceFile source) {
+        return parseWithDetails(source).result();
+    }
+
+    /**
+     * Parses on the calling thread; if the nesting is too deep for its stack, once more on a thread
+     * with a large stack; if even that overflows, the file is reported as too complex.
+     */
+    static Outcome parseWithDetails(SourceFile source) {
+        try {
+            return parseHere(source);
+        } catch (StackOverflowError tooDeep) {
+            return parseOnDeepStack(source);
+        }
+    }
+
+    private static Outcome parseOnDeepStack(SourceFile source) {
+        Outcome[] outcome = new Outcome[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                outcome[0] = parseHere(source);
+            } catch (StackOverflowError tooDeep) {
+                outcome[0] = new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_COMPLEX)), false);
+            }
+        }, "pitfall-deep-parse", DEEP_STACK_BYTES);
+        worker.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                worker.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return outcome[0];
+    }
+
+    private static Outcome parseHere(SourceFile source) {
+        String text = source.text();
+        CodePointCharStream chars = CharStreams.fromString(text, source.path());
+        PythonLexer lexer = new PythonLexer(chars);
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        PythonParser parser = new PythonParser(tokens);
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        File_inputContext tree;
+        boolean usedFallback = false;
+        try {
+            tree = parser.file_input();
+        } catch (ParseCancellationException sllFailed) {
+            usedFallback = true;
+            tokens.seek(0);
+            parser.reset();
+            FirstErrorListener listener = new FirstErrorListener();
+            parser.addErrorListener(listener);
+            parser.setErrorHandler(new DefaultErrorStrategy());
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            tree = null;
+            try {
+                tree = parser.file_input();
+            } catch (FirstErrorFound found) {
+                tokens.fill();
+                return new Outcome(new ParseResult.Failure(choose(lexer.firstError(), found.error)), true);
+            }
+        }
+        SyntaxError lexerError = lexer.firstError();
+        if (lexerError != null) {
+            return new Outcome(new ParseResult.Failure(lexerError), usedFallback);
+        }
+        try {
+            Module module = new AstBuilder(new Positions(text), chars, tokens).module(tree);
+            return new Outcome(new ParseResult.Success(module), usedFallback);
+        } catch (ParseFailure failure) {
+            return new Outcome(new ParseResult.Failure(failure.error()), usedFallback);
+        }
+    }
+
+    /**
+     * CPython reports a tokenizer error found anywhere in the file instead of a generic "invalid
+     * syntax"; otherwise the earlier of the two errors wins.
+     */
+    private static SyntaxError choose(SyntaxError lexerError, SyntaxError parserError) {
+        if (lexerError == null) {
+            return parserError;
+        }
+        if (parserError.message().equals("invalid syntax")) {
+            return lexerError;
+        }
+        boolean lexerFirst = lexerError.line() < parserError.line()
+                || (lexerError.line() == parserError.line() && lexerError.column() <= parserError.column());
+        return lexerFirst ? lexerError : parserError;
+    }
+
+    /** Stops the LL parse at its first error: recovery would only produce follow-on noise. */
+    private static final class FirstErrorFound extends RuntimeException {
+        final SyntaxError error;
+
+        FirstErrorFound(SyntaxError error) {
+            super(error.message(), null, false, false);
+            this.error = error;
+        }
+    }
+
+    private static final class FirstErrorListener extends BaseErrorListener {
+        @Override
+        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
+                                String antlrMessage, RecognitionException e) {
+            Parser parser = (Parser) recognizer;
+            Token offending = (Token) offendingSymbol;
+            throw new FirstErrorFound(describe(parser, offending, e));
+        }
+    }
+
+    private static SyntaxError describe(Parser parser, Token offending, RecognitionException e) {
+        int line = offending.getLine();
+        int column = offending.getCharPositionInLine() + 1;
+        if (offending.getType() == PythonLexer.INDENT) {
+            return new SyntaxError(line, column, "unexpected indent");
+        }
+        if (offending.getType() == PythonLexer.NOT && followsArithmeticOperator(parser, offending)) {
+            return new SyntaxError(line, column, "'not' after an operator must be parenthesized");
+        }
+        IntervalSet expected = expectedTokens(parser, e);
+        ParserRuleContext ctx = e != null && e.getCtx() instanceof ParserRuleContext rule ? rule : parser.getContext();
+        if (expected.contains(PythonLexer.INDENT)) {
+            String owner = blockOwner(ctx);
+            if (owner != null) {
+                return new SyntaxError(line, column, "expected an indented block after " + owner);
+            }
+        }
+        if (expected.contains(PythonLexer.COLON) && offending.getType() == PythonLexer.NEWLINE
+                && insideCompoundHeader(ctx)) {
+            return new SyntaxError(line, column, "expected ':'");
+        }
+        return new SyntaxError(line, column, "invalid syntax");
+    }
+
+    private static boolean followsArithmeticOperator(Parser parser, Token offending) {
+        Token previous = null;
+        for (int i = offending.getTokenIndex() - 1; i >= 0; i--) {
+            Token candidate = parser.getTokenStream().get(i);
+            if (candidate.getChannel() == Token.DEFAULT_CHANNEL) {
+                previous = candidate;
+                break;
+            }
+        }
+        if (previous == null) {
+            return false;
+        }
+        switch (previous.getType()) {
+            case PythonLexer.PLUS: case PythonLexer.MINUS: case PythonLexer.STAR: case PythonLexer.SLASH:
+            case PythonLexer.DOUBLESLASH: case PythonLexer.PERCENT: case PythonLexer.AT: case PythonLexer.DOUBLESTAR:
+            case PythonLexer.LEFTSHIFT: case PythonLexer.RIGHTSHIFT: case PythonLexer.AMPER: case PythonLexer.VBAR:
+            case PythonLexer.CIRCUMFLEX: case PythonLexer.TILDE:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static IntervalSet expectedTokens(Parser parser, RecognitionException e) {
+        try {
+            if (e != null && e.getExpectedTokens() != null) {
+                return e.getExpectedTokens();
+            }
+            return parser.getExpectedTokens();
+        } catch (RuntimeException unavailable) {
+            return new IntervalSet();
+        }
+    }
+
+    private static boolean insideCompoundHeader(ParserRuleContext ctx) {
+        for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+            if (c instanceof StatementContext || c instanceof BlockContext || c instanceof Simple_stmtContext) {
+                return false;
+            }
+            if (c instanceof If_stmtContext || c instanceof While_stmtContext || c instanceof For_stmtContext
+                    || c instanceof With_stmtContext || c instanceof FuncdefContext || c instanceof ClassdefContext
+                    || c instanceof Try_stmtContext || c instanceof Except_clauseContext
+                    || c instanceof Match_stmtContext || c instanceof Case_blockContext) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "'if' statement on line 3" for the statement whose block is missing, or null. */
+    private static String blockOwner(ParserRuleContext ctx) {
+        ParserRuleContext owner = ctx;
+        if (owner instanceof BlockContext) {
+            owner = owner.getParent();
+        } else if (!(owner instanceof Match_stmtContext)) {
+            return null;
+        }
+        if (owner == null) {
+            return null;
+        }
+        Token keyword = owner.start;
+        if (owner instanceof If_stmtContext || owner instanceof Try_stmtContext || owner instanceof While_stmtContext
+                || owner instanceof For_stmtContext) {
+            keyword = keywordBefore(owner, ctx);
+        }
+        String what;
+        if (owner instanceof FuncdefContext) {
+            return "function definition on line " + keyword.getLine();
+        } else if (owner instanceof ClassdefContext) {
+            return "class definition on line " + keyword.getLine();
+        } else if (owner instanceof Except_clauseContext clause) {
+            what = clause.STAR() != null ? "except*" : "except";
+        } else if (owner instanceof Case_blockContext) {
+            what = "case";
+        } else if (owner instanceof Match_stmtContext) {
+            what = "match";
+        } else if (owner instanceof With_stmtContext) {
+            what = "with";
+        } else {
+            what = keyword.getText();
+        }
+        return "'" + what + "' statement on line " + keyword.getLine();
+    }
+
+    /** The keyword (`if`, `elif`, `else`, `finally`...) that introduces the given block. */
+    private static Token keywordBefore(ParserRuleContext owner, ParserRuleContext block) {
+        Token keyword = owner.start;
+        for (int i = 0; i < owner.getChildCount(); i++) {
+            ParseTree child = owner.getChild(i);
+            if (child == block) {
+                break;
+            }
+            if (child instanceof TerminalNode terminal) {
+                int type = terminal.getSymbol().getType();
+                if (type == PythonLexer.IF || type == PythonLexer.ELIF || type == PythonLexer.ELSE
+                        || type == PythonLexer.TRY || type == PythonLexer.FINALLY || type == PythonLexer.WHILE
+                        || type == PythonLexer.FOR) {
+                    keyword = terminal.getSymbol();
+                }
+            }
+        }
+        return keyword;
+    }
+}

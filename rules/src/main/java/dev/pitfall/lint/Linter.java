@@ -1,0 +1,214 @@
+package dev.pitfall.lint;
+
+import dev.pitfall.ast.Module;
+import dev.pitfall.ast.Node;
+import dev.pitfall.ast.Nodes;
+import dev.pitfall.parser.ParseResult;
+import dev.pitfall.parser.SourceParser;
+import dev.pitfall.semantic.SemanticModel;
+import dev.pitfall.source.SourceFile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Lints one file at a time with a fixed set of rules: parse, build the semantic model, walk the
+ * tree once while dispatching each node to every rule that asked for its kind, then run the
+ * rules' end-of-file handlers. Thread-safe: one Linter may lint many files in parallel.
+ */
+public final class Linter {
+    private static final String SYNTAX_ERROR_CODE = "PF001";
+    private static final Comparator<Finding> SOURCE_ORDER = Comparator
+            .comparingInt((Finding f) -> f.range().startLine())
+            .thenComparingInt(f -> f.range().startColumn())
+            .thenComparingInt(f -> f.range().endLine())
+            .thenComparingInt(f -> f.range().endColumn())
+            .thenComparing(Finding::code)
+            .thenComparing(Finding::message);
+
+    private final List<RuleIndex.Entry> enabled;
+    private final boolean syntaxErrorEnabled;
+    private final Function<SourceFile, ParseResult> parser;
+
+    /** A linter running exactly the rules whose codes are given; unknown codes are ignored. */
+    public Linter(Set<String> enabledCodes) {
+        this(enabledCodes, SourceParser::parse);
+    }
+
+    /** As {@link #Linter(Set)}, with another parser: for tests that compare parsers. */
+    public Linter(Set<String> enabledCodes, Function<SourceFile, ParseResult> parser) {
+        this(RuleIndex.entries(), enabledCodes, parser);
+    }
+
+    /** A linter choosing among {@code available} rules rather than the index: for engine tests. */
+    Linter(List<RuleIndex.Entry> available, Set<String> enabledCodes,
+            Function<SourceFile, ParseResult> parser) {
+        List<RuleIndex.Entry> rules = new ArrayList<>();
+        for (RuleIndex.Entry entry : available) {
+            if (enabledCodes.contains(entry.descriptor().code())
+                    && !entry.descriptor().code().equals(SYNTAX_ERROR_CODE)) {
+                rules.add(entry);
+            }
+        }
+        this.enabled = List.copyOf(rules);
+        this.syntaxErrorEnabled = enabledCodes.contains(SYNTAX_ERROR_CODE);
+        this.parser = parser;
+    }
+
+    /** Every rule pitfall knows, sorted by code. */
+    public static List<RuleDescriptor> allRules() {
+        return RuleIndex.entries().stream().map(RuleIndex.Entry::descriptor).toList();
+    }
+
+    /** The rule with this code ({@code PF101}, any case) or name ({@code mutable-default-argument}). */
+    public static Optional<RuleDescriptor> findRule(String codeOrName) {
+        String wanted = codeOrName.trim();
+        for (RuleIndex.Entry entry : RuleIndex.entries()) {
+            RuleDescriptor rule = entry.descriptor();
+            if (rule.code().equals(wanted.toUpperCase(Locale.ROOT)) || rule.name().equals(wanted)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Lints one file. Never throws for anything in the file; our own failures become diagnostics. */
+    public LintResult lint(SourceFile source) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        ParseResult parsed;
+        try {
+            parsed = parser.apply(source);
+        } catch (RuntimeException | StackOverflowError e) {
+            diagnostics.add(internalError(source, null, "the parser failed", e));
+            return new LintResult(List.of(), diagnostics);
+        }
+        if (parsed instanceof ParseResult.Failure) {
+            List<Finding> findings = new ArrayList<>();
+            if (syntaxErrorEnabled) {
+                findings.add(SyntaxErrorRule.finding(source, ((ParseResult.Failure) parsed).error(),
+                        findRule(SYNTAX_ERROR_CODE).orElseThrow()));
+            }
+            return new LintResult(findings, diagnostics);
+        }
+        Module module = ((ParseResult.Success) parsed).module();
+        SemanticModel semantic;
+        try {
+            semantic = SemanticModel.build(module, source);
+        } catch (RuntimeException | StackOverflowError e) {
+            diagnostics.add(internalError(source, null, "the semantic model could not be built", e));
+            return new LintResult(List.of(), diagnostics);
+        }
+        return run(source, semantic, diagnostics);
+    }
+
+    private LintResult run(SourceFile source, SemanticModel semantic, List<Diagnostic> diagnostics) {
+        List<ActiveRule> active = new ArrayList<>();
+        for (RuleIndex.Entry entry : enabled) {
+            ActiveRule rule = new ActiveRule(entry.descriptor(),
+                    new RuleContext(entry.descriptor(), source, semantic));
+            try {
+                entry.factory().get().register(rule);
+            } catch (RuntimeException | StackOverflowError e) {
+                rule.fail(e, diagnostics);
+            }
+            active.add(rule);
+        }
+        Map<Class<?>, List<Subscription<?>>> byClass = new HashMap<>();
+        Nodes.walk(semantic.module(), node -> {
+            List<Subscription<?>> subscriptions = byClass.computeIfAbsent(node.getClass(),
+                    nodeClass -> subscriptionsFor(nodeClass, active));
+            for (Subscription<?> subscription : subscriptions) {
+                subscription.deliver(node, diagnostics);
+            }
+        });
+        for (ActiveRule rule : active) {
+            for (Dispatch.FileHandler handler : rule.endHandlers) {
+                if (rule.failed) {
+                    break;
+                }
+                try {
+                    handler.finish(rule.context);
+                } catch (RuntimeException | StackOverflowError e) {
+                    rule.fail(e, diagnostics);
+                }
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (ActiveRule rule : active) {
+            findings.addAll(rule.context.findings());
+        }
+        findings.sort(SOURCE_ORDER);
+        return new LintResult(findings, diagnostics);
+    }
+
+    private static List<Subscription<?>> subscriptionsFor(Class<?> nodeClass, List<ActiveRule> rules) {
+        List<Subscription<?>> matching = new ArrayList<>();
+        for (ActiveRule rule : rules) {
+            for (Subscription<?> subscription : rule.subscriptions) {
+                if (subscription.kind.isAssignableFrom(nodeClass)) {
+                    matching.add(subscription);
+                }
+            }
+        }
+        return matching;
+    }
+
+    private static Diagnostic internalError(SourceFile source, String ruleCode, String what,
+            Throwable error) {
+        StackTraceElement[] trace = error.getStackTrace();
+        String where = trace.length == 0 ? "" : " at " + trace[0];
+        return new Diagnostic(source.path(), Diagnostic.Kind.INTERNAL_ERROR, ruleCode,
+                what + " on " + source.path() + ": " + error + where);
+    }
+
+    /** One rule's registrations and state for the file being linted. */
+    private static final class ActiveRule implements Dispatch {
+        private final RuleDescriptor descriptor;
+        private final RuleContext context;
+        private final List<Subscription<?>> subscriptions = new ArrayList<>();
+        private final List<Dispatch.FileHandler> endHandlers = new ArrayList<>();
+        private boolean failed;
+
+        ActiveRule(RuleDescriptor descriptor, RuleContext context) {
+            this.descriptor = descriptor;
+            this.context = context;
+        }
+
+        @Override
+        public <T extends Node> void on(Class<T> kind, NodeHandler<? super T> handler) {
+            subscriptions.add(new Subscription<>(this, kind, handler));
+        }
+
+        @Override
+        public void onEnd(FileHandler handler) {
+            endHandlers.add(handler);
+        }
+
+        /** After its first failure a rule is not called again for this file. */
+        void fail(Throwable error, List<Diagnostic> diagnostics) {
+            failed = true;
+            diagnostics.add(internalError(context.source(), descriptor.code(),
+                    "rule " + descriptor.code() + " " + descriptor.name() + " failed", error));
+        }
+    }
+
+    private record Subscription<T extends Node>(ActiveRule rule, Class<T> kind,
+            Dispatch.NodeHandler<? super T> handler) {
+        void deliver(Node node, List<Diagnostic> diagnostics) {
+            if (rule.failed) {
+                return;
+            }
+            try {
+                handler.visit(kind.cast(node), rule.context);
+            } catch (RuntimeException | StackOverflowError e) {
+                rule.fail(e, diagnostics);
+            }
+        }
+    }
+}

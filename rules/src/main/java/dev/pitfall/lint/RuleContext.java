@@ -1,0 +1,65 @@
+package dev.pitfall.lint;
+
+import dev.pitfall.ast.Located;
+import dev.pitfall.ast.Module;
+import dev.pitfall.lint.Finding.RelatedLocation;
+import dev.pitfall.semantic.SemanticModel;
+import dev.pitfall.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a rule sees of the file being linted, and where it reports findings. */
+public final class RuleContext {
+    private final RuleDescriptor rule;
+    private final SourceFile source;
+    private final SemanticModel semantic;
+    private final List<Finding> findings = new ArrayList<>();
+
+    RuleContext(RuleDescriptor rule, SourceFile source, SemanticModel semantic) {
+        this.rule = rule;
+        this.source = source;
+        this.semantic = semantic;
+    }
+
+    public RuleDescriptor rule() {
+        return rule;
+    }
+
+    public SourceFile source() {
+        return source;
+    }
+
+    public Module module() {
+        return semantic.module();
+    }
+
+    /** Scopes, bindings, imports, value kinds and data flow of this file, built once. */
+    public SemanticModel semantic() {
+        return semantic;
+    }
+
+    /** Reports a finding at {@code at} with the rule's default severity. */
+    public void report(Located at, String message) {
+        report(at, rule.defaultSeverity(), message, List.of());
+    }
+
+    public void report(Located at, Severity severity, String message) {
+        report(at, severity, message, List.of());
+    }
+
+    /** Reports a finding whose story has more than one place, such as a fit and a later split. */
+    public void report(Located at, Severity severity, String message, List<RelatedLocation> related) {
+        findings.add(new Finding(source.path(), rule.code(), rule.name(), severity, message,
+                source.range(at), List.copyOf(related)));
+    }
+
+    /** A related location for {@link #report(Located, Severity, String, List)}. */
+    public RelatedLocation related(Located at, String message) {
+        return new RelatedLocation(source.range(at), message);
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+
+}

@@ -1,0 +1,471 @@
+package dev.pitfall.semantic;
+
+import dev.pitfall.ast.AnnAssign;
+import dev.pitfall.ast.Arg;
+import dev.pitfall.ast.Attribute;
+import dev.pitfall.ast.AugAssign;
+import dev.pitfall.ast.BinOp;
+import dev.pitfall.ast.BoolOp;
+import dev.pitfall.ast.Call;
+import dev.pitfall.ast.Compare;
+import dev.pitfall.ast.Constant;
+import dev.pitfall.ast.Dict;
+import dev.pitfall.ast.DictComp;
+import dev.pitfall.ast.Expression;
+import dev.pitfall.ast.GeneratorExp;
+import dev.pitfall.ast.IfExp;
+import dev.pitfall.ast.JoinedStr;
+import dev.pitfall.ast.Keyword;
+import dev.pitfall.ast.Lambda;
+import dev.pitfall.ast.ListComp;
+import dev.pitfall.ast.Name;
+import dev.pitfall.ast.NamedExpr;
+import dev.pitfall.ast.PyConstant;
+import dev.pitfall.ast.SetComp;
+import dev.pitfall.ast.Slice;
+import dev.pitfall.ast.Statement;
+import dev.pitfall.ast.Subscript;
+import dev.pitfall.ast.Tuple;
+import dev.pitfall.ast.UnaryOp;
+import dev.pitfall.ast.UnaryOpKind;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Flow-sensitive value-kind inference: a name has the kind its reaching definitions agree on;
+ * calls, methods, attributes and subscripts take their kinds from {@code value-kinds.txt}.
+ * Memoised per node; a cycle (x = f(x) in a loop) yields unknown rather than recursing forever.
+ */
+final class KindInference {
+    private static final ValueKind IN_PROGRESS = ValueKind.of("in-progress");
+
+    private final SemanticModel model;
+    private final KindTable table;
+    private final Map<Object, ValueKind> memo = new IdentityHashMap<>();
+
+    KindInference(SemanticModel model, KindTable table) {
+        this.model = model;
+        this.table = table;
+    }
+
+    ValueKind kindOf(Expression expression) {
+        return memoised(expression, () -> infer(expression));
+    }
+
+    ValueKind kindOf(Binding binding) {
+        return memoised(binding, () -> infer(binding));
+    }
+
+    private ValueKind memoised(Object key, java.util.function.Supplier<ValueKind> compute) {
+        ValueKind known = memo.get(key);
+        if (known == IN_PROGRESS) {
+            return ValueKind.UNKNOWN;
+        }
+        if (known != null) {
+            return known;
+        }
+        memo.put(key, IN_PROGRESS);
+        ValueKind result = compute.get();
+        memo.put(key, result);
+        return result;
+    }
+
+    private ValueKind infer(Expression e) {
+        if (e instanceof Constant) {
+            return constantKind(((Constant) e).value());
+        }
+        if (e instanceof dev.pitfall.ast.List || e instanceof ListComp) {
+            return ValueKind.LIST;
+        }
+        if (e instanceof Dict || e instanceof DictComp) {
+            return ValueKind.DICT;
+        }
+        if (e instanceof dev.pitfall.ast.Set || e instanceof SetComp) {
+            return ValueKind.SET;
+        }
+        if (e instanceof Tuple) {
+            return ValueKind.TUPLE;
+        }
+        if (e instanceof JoinedStr) {
+            return ValueKind.STR;
+        }
+        if (e instanceof Lambda) {
+            return ValueKind.FUNCTION;
+        }
+        if (e instanceof GeneratorExp) {
+            return ValueKind.of("builtins.generator");
+        }
+        if (e instanceof NamedExpr) {
+            return kindOf(((NamedExpr) e).value());
+        }
+        if (e instanceof Name) {
+            return nameKind((Name) e);
+        }
+        if (e instanceof Call) {
+            return callKind((Call) e);
+        }
+        if (e instanceof Attribute) {
+            return attributeKind((Attribute) e);
+        }
+        if (e instanceof Subscript) {
+            return subscriptKind((Subscript) e);
+        }
+        if (e instanceof BinOp) {
+            return binOpKind(kindOf(((BinOp) e).left()), kindOf(((BinOp) e).right()));
+        }
+        if (e instanceof Compare) {
+            ValueKind left = kindOf(((Compare) e).left());
+            return arrayLike(left) ? left : ValueKind.BOOL;
+        }
+        if (e instanceof UnaryOp) {
+            UnaryOp op = (UnaryOp) e;
+            return op.op() == UnaryOpKind.Not ? ValueKind.BOOL : kindOf(op.operand());
+        }
+        if (e instanceof BoolOp || e instanceof IfExp) {
+            List<Expression> options = e instanceof BoolOp ? ((BoolOp) e).values()
+                    : List.of(((IfExp) e).body(), ((IfExp) e).orelse());
+            ValueKind agreed = null;
+            for (Expression option : options) {
+                ValueKind kind = kindOf(option);
+                if (agreed != null && !agreed.equals(kind)) {
+                    return ValueKind.UNKNOWN;
+                }
+                agreed = kind;
+            }
+            return agreed == null ? ValueKind.UNKNOWN : agreed;
+        }
+        return ValueKind.UNKNOWN;
+    }
+
+    private static ValueKind constantKind(Object value) {
+        if (value instanceof Boolean) {
+            return ValueKind.BOOL;
+        }
+        if (value instanceof BigInteger) {
+            return ValueKind.INT;
+        }
+        if (value instanceof Double) {
+            return ValueKind.FLOAT;
+        }
+        if (value instanceof String) {
+            return ValueKind.STR;
+        }
+        if (value instanceof PyConstant.Bytes) {
+            return ValueKind.BYTES;
+        }
+        if (value instanceof PyConstant.Complex) {
+            return ValueKind.COMPLEX;
+        }
+        if (value == PyConstant.NONE) {
+            return ValueKind.NONE;
+        }
+        return ValueKind.UNKNOWN;
+    }
+
+    private static boolean arrayLike(ValueKind kind) {
+        return kind.isPandasData() || kind.is(ValueKind.NDARRAY) || kind.is(ValueKind.TENSOR);
+    }
+
+    private static ValueKind binOpKind(ValueKind left, ValueKind right) {
+        for (ValueKind dominant : List.of(ValueKind.DATAFRAME, ValueKind.SERIES, ValueKind.TENSOR,
+                ValueKind.NDARRAY)) {
+            if (left.is(dominant) || right.is(dominant)) {
+                return dominant;
+            }
+        }
+        if (left.equals(right) && (left.is(ValueKind.LIST) || left.is(ValueKind.STR)
+                || left.is(ValueKind.TUPLE) || left.is(ValueKind.INT) || left.is(ValueKind.FLOAT))) {
+            return left;
+        }
+        if ((left.is(ValueKind.INT) || left.is(ValueKind.FLOAT))
+                && (right.is(ValueKind.INT) || right.is(ValueKind.FLOAT))) {
+            return ValueKind.FLOAT;
+        }
+        return ValueKind.UNKNOWN;
+    }
+
+    private ValueKind nameKind(Name name) {
+        Collection<Binding> definitions = model.reachingDefinitions(name);
+        if (definitions.isEmpty()) {
+            return model.qualifiedName(name).isPresent() ? ValueKind.FUNCTION : ValueKind.UNKNOWN;
+        }
+        return agree(definitions);
+    }
+
+    private ValueKind agree(Collection<Binding> definitions) {
+        ValueKind agreed = null;
+        for (Binding binding : definitions) {
+            ValueKind kind = kindOf(binding);
+            if (kind.isUnknown() || (agreed != null && !agreed.equals(kind))) {
+                return ValueKind.UNKNOWN;
+            }
+            agreed = kind;
+        }
+        return agreed == null ? ValueKind.UNKNOWN : agreed;
+    }
+
+    private ValueKind infer(Binding binding) {
+        switch (binding.kind()) {
+            case PARAMETER:
+                return parameterKind(binding);
+            case ASSIGNMENT:
+            case NAMED_EXPRESSION:
+                return unpacked(binding.value(), binding.unpackPath());
+            case ANNOTATED_ASSIGNMENT: {
+                ValueKind declared = annotationKind(((AnnAssign) binding.owner()).annotation());
+                return declared != null ? declared : unpacked(binding.value(), binding.unpackPath());
+            }
+            case AUGMENTED_ASSIGNMENT: {
+                Statement statement = (Statement) binding.owner();
+                Set<Binding> before = model.reachingBefore(statement, binding.symbol());
+                ValueKind previous = before.isEmpty() ? ValueKind.UNKNOWN : agree(before);
+                ValueKind combined = binOpKind(previous, kindOf(((AugAssign) statement).value()));
+                return arrayLike(previous) || previous.is(ValueKind.LIST) ? previous : combined;
+            }
+            case FOR_TARGET:
+            case COMPREHENSION_TARGET:
+                return iterationKind(binding.value(), binding.unpackPath());
+            case IMPORT:
+                return binding.owner() instanceof dev.pitfall.ast.Import
+                        ? ValueKind.MODULE.withDetail(binding.importedName()) : ValueKind.UNKNOWN;
+            case FUNCTION:
+                return ValueKind.FUNCTION;
+            case CLASS:
+                return ValueKind.CLASS;
+            default:
+                return ValueKind.UNKNOWN;
+        }
+    }
+
+    private ValueKind unpacked(Expression value, List<Integer> path) {
+        if (value == null) {
+            return ValueKind.UNKNOWN;
+        }
+        if (path.isEmpty()) {
+            return kindOf(value);
+        }
+        int index = path.get(0);
+        List<Expression> elements = null;
+        if (value instanceof Tuple) {
+            elements = ((Tuple) value).elts();
+        } else if (value instanceof dev.pitfall.ast.List) {
+            elements = ((dev.pitfall.ast.List) value).elts();
+        }
+        if (elements == null || path.size() > 1 && path.get(1) == -1 || index >= elements.size()
+                || elements.stream().anyMatch(el -> el instanceof dev.pitfall.ast.Starred)) {
+            return splitPartKind(value, index, path.size() == 1);
+        }
+        return unpacked(elements.get(index), path.subList(1, path.size()));
+    }
+
+    /** {@code a_train, a_test, b_train, b_test = train_test_split(a, b)}: each part has its input's kind. */
+    private ValueKind splitPartKind(Expression value, int index, boolean plainElement) {
+        if (plainElement && value instanceof Call
+                && model.isCallTo((Call) value, "sklearn.model_selection.train_test_split")) {
+            List<Expression> arrays = ((Call) value).args();
+            if (index / 2 < arrays.size()) {
+                return kindOf(arrays.get(index / 2));
+            }
+        }
+        return ValueKind.UNKNOWN;
+    }
+
+    private ValueKind iterationKind(Expression iterable, List<Integer> path) {
+        ValueKind over = kindOf(iterable);
+        if (over.equals(ValueKind.parse("pandas.RowIterator:iterrows"))) {
+            return path.equals(List.of(1)) ? ValueKind.SERIES : ValueKind.UNKNOWN;
+        }
+        if (over.is(ValueKind.GROUPBY)) {
+            return path.equals(List.of(1)) ? ValueKind.parse(over.detail().equals("Series")
+                    ? "pandas.Series" : "pandas.DataFrame") : ValueKind.UNKNOWN;
+        }
+        if (over.is(ValueKind.of("pandas.ColumnIterator"))) {
+            return path.equals(List.of(1)) ? ValueKind.SERIES : ValueKind.UNKNOWN;
+        }
+        if (path.isEmpty() && (iterable instanceof dev.pitfall.ast.List || iterable instanceof Tuple)) {
+            List<Expression> elements = iterable instanceof Tuple ? ((Tuple) iterable).elts()
+                    : ((dev.pitfall.ast.List) iterable).elts();
+            ValueKind agreed = null;
+            for (Expression element : elements) {
+                ValueKind kind = kindOf(element);
+                if (agreed != null && !agreed.equals(kind)) {
+                    return ValueKind.UNKNOWN;
+                }
+                agreed = kind;
+            }
+            return agreed == null ? ValueKind.UNKNOWN : agreed;
+        }
+        if (path.isEmpty() && over.is(ValueKind.DATAFRAME)) {
+            return ValueKind.STR;
+        }
+        return ValueKind.UNKNOWN;
+    }
+
+    private ValueKind parameterKind(Binding binding) {
+        Arg arg = (Arg) binding.node();
+        if (arg.annotation() != null) {
+            ValueKind declared = annotationKind(arg.annotation());
+            if (declared != null) {
+                return declared;
+            }
+        }
+        if (binding.value() != null) {
+            ValueKind fromDefault = kindOf(binding.value());
+            if (!fromDefault.is(ValueKind.NONE)) {
+                return fromDefault;
+            }
+        }
+        for (dev.pitfall.ast.Name use : binding.symbol().uses()) {
+            dev.pitfall.ast.Node parent = model.parents().parentOf(use);
+            if (parent instanceof Attribute && ((Attribute) parent).value() == use) {
+                ValueKind suggested = table.parameterUse(((Attribute) parent).attr());
+                if (suggested != null) {
+                    return suggested;
+                }
+            }
+        }
+        return ValueKind.UNKNOWN;
+    }
+
+    /** The kind an annotation declares: {@code pd.DataFrame}, {@code list[int]}, {@code Optional[X]}… */
+    private ValueKind annotationKind(Expression annotation) {
+        Expression subject = annotation;
+        if (subject instanceof Subscript) {
+            Subscript generic = (Subscript) subject;
+            String outer = model.qualifiedName(generic.value()).orElse("");
+            if (outer.equals("typing.Optional") && !(generic.slice() instanceof Tuple)) {
+                return annotationKind(generic.slice());
+            }
+            subject = generic.value();
+        }
+        return model.qualifiedName(subject).map(table::annotation).orElse(null);
+    }
+
+    private ValueKind callKind(Call call) {
+        for (Keyword keyword : call.keywords()) {
+            if ("inplace".equals(keyword.arg()) && keyword.value() instanceof Constant
+                    && Boolean.TRUE.equals(((Constant) keyword.value()).value())) {
+                return ValueKind.NONE;
+            }
+        }
+        String callee = model.qualifiedName(call.func()).orElse(null);
+        if (callee != null) {
+            ValueKind known = table.call(callee);
+            return known != null ? known : ValueKind.UNKNOWN;
+        }
+        if (call.func() instanceof Attribute) {
+            Attribute method = (Attribute) call.func();
+            ValueKind receiver = kindOf(method.value());
+            if (receiver.isUnknown()) {
+                return ValueKind.UNKNOWN;
+            }
+            ValueKind result = table.method(receiver.type(), method.attr());
+            if (result == null) {
+                return ValueKind.UNKNOWN;
+            }
+            return result.type().equals(KindTable.SAME) ? receiver : result;
+        }
+        if (call.func() instanceof Name) {
+            ValueKind called = kindOf(call.func());
+            if (called.is(ValueKind.CLASS)) {
+                return ValueKind.of("instance");
+            }
+        }
+        return ValueKind.UNKNOWN;
+    }
+
+    private ValueKind attributeKind(Attribute attribute) {
+        if (model.qualifiedName(attribute).isPresent()) {
+            return ValueKind.UNKNOWN;
+        }
+        ValueKind receiver = kindOf(attribute.value());
+        if (receiver.isUnknown()) {
+            return ValueKind.UNKNOWN;
+        }
+        ValueKind named = table.attribute(receiver.type(), attribute.attr());
+        if (named != null) {
+            return named;
+        }
+        if (table.isKnownMethod(receiver.type(), attribute.attr())) {
+            // A method named without calling it is a bound method, not a column.
+            return ValueKind.FUNCTION;
+        }
+        ValueKind other = table.otherAttribute(receiver.type());
+        return other != null ? other : ValueKind.UNKNOWN;
+    }
+
+    private ValueKind subscriptKind(Subscript subscript) {
+        ValueKind container = kindOf(subscript.value());
+        Expression key = subscript.slice();
+        if (container.isDataFrame()) {
+            return dataFrameKey(key);
+        }
+        if (container.isSeries()) {
+            return selectsMany(key) ? ValueKind.SERIES : ValueKind.UNKNOWN;
+        }
+        if (container.is(ValueKind.PANDAS_INDEXER)) {
+            return indexerResult(container.detail(), key);
+        }
+        if (container.is(ValueKind.NDARRAY)) {
+            return key instanceof Slice || key instanceof Tuple || selectsMany(key)
+                    ? ValueKind.NDARRAY : ValueKind.UNKNOWN;
+        }
+        if ((container.is(ValueKind.LIST) || container.is(ValueKind.STR) || container.is(ValueKind.TUPLE))
+                && key instanceof Slice) {
+            return container;
+        }
+        return ValueKind.UNKNOWN;
+    }
+
+    /** {@code df["a"]} is a Series, {@code df[["a", "b"]]}, {@code df[mask]} and {@code df[1:3]} DataFrames. */
+    private ValueKind dataFrameKey(Expression key) {
+        if (key instanceof Constant && ((Constant) key).value() instanceof String) {
+            return ValueKind.SERIES;
+        }
+        ValueKind keyKind = kindOf(key);
+        if (keyKind.is(ValueKind.STR)) {
+            return ValueKind.SERIES;
+        }
+        if (key instanceof dev.pitfall.ast.List || key instanceof Slice || keyKind.is(ValueKind.LIST)
+                || keyKind.isPandasData() || keyKind.is(ValueKind.NDARRAY) || keyKind.is(ValueKind.INDEX)
+                || key instanceof Compare || key instanceof BoolOp
+                || key instanceof UnaryOp && ((UnaryOp) key).op() == UnaryOpKind.Invert) {
+            return ValueKind.DATAFRAME;
+        }
+        return ValueKind.UNKNOWN;
+    }
+
+    private boolean selectsMany(Expression key) {
+        if (key instanceof Slice || key instanceof dev.pitfall.ast.List || key instanceof Compare) {
+            return true;
+        }
+        ValueKind keyKind = kindOf(key);
+        return keyKind.isPandasData() || keyKind.is(ValueKind.NDARRAY) || keyKind.is(ValueKind.LIST)
+                || keyKind.is(ValueKind.INDEX);
+    }
+
+    /** {@code df.loc[rows]} is a DataFrame (or a Series for one row); {@code df.loc[rows, "c"]} a Series. */
+    private ValueKind indexerResult(String detail, Expression key) {
+        boolean onFrame = detail.startsWith("DataFrame.");
+        boolean scalarIndexer = detail.endsWith(".at") || detail.endsWith(".iat");
+        if (scalarIndexer) {
+            return ValueKind.UNKNOWN;
+        }
+        if (!onFrame) {
+            return selectsMany(key) ? ValueKind.SERIES : ValueKind.UNKNOWN;
+        }
+        if (key instanceof Tuple && ((Tuple) key).elts().size() == 2) {
+            boolean manyRows = selectsMany(((Tuple) key).elts().get(0));
+            boolean manyColumns = selectsMany(((Tuple) key).elts().get(1));
+            if (manyRows && manyColumns) {
+                return ValueKind.DATAFRAME;
+            }
+            return manyRows || manyColumns ? ValueKind.SERIES : ValueKind.UNKNOWN;
+        }
+        return selectsMany(key) ? ValueKind.DATAFRAME : ValueKind.SERIES;
+    }
+}

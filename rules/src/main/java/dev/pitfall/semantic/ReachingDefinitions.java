@@ -1,0 +1,464 @@
+package dev.pitfall.semantic;
+
+import dev.pitfall.ast.AnnAssign;
+import dev.pitfall.ast.Assign;
+import dev.pitfall.ast.AsyncFor;
+import dev.pitfall.ast.AsyncFunctionDef;
+import dev.pitfall.ast.AsyncWith;
+import dev.pitfall.ast.AugAssign;
+import dev.pitfall.ast.Break;
+import dev.pitfall.ast.ClassDef;
+import dev.pitfall.ast.Continue;
+import dev.pitfall.ast.ExceptHandler;
+import dev.pitfall.ast.ExprContext;
+import dev.pitfall.ast.Expression;
+import dev.pitfall.ast.For;
+import dev.pitfall.ast.FunctionDef;
+import dev.pitfall.ast.If;
+import dev.pitfall.ast.Import;
+import dev.pitfall.ast.ImportFrom;
+import dev.pitfall.ast.Lambda;
+import dev.pitfall.ast.Match;
+import dev.pitfall.ast.MatchCase;
+import dev.pitfall.ast.Name;
+import dev.pitfall.ast.NamedExpr;
+import dev.pitfall.ast.Node;
+import dev.pitfall.ast.Raise;
+import dev.pitfall.ast.Return;
+import dev.pitfall.ast.Statement;
+import dev.pitfall.ast.Try;
+import dev.pitfall.ast.TryStar;
+import dev.pitfall.ast.While;
+import dev.pitfall.ast.With;
+import dev.pitfall.ast.WithItem;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reaching definitions within each scope, in statement order over structured control flow:
+ * branches merge, loops are run until their state is stable, return/raise/break/continue end a
+ * path. For a name that is not local to the scope reading it (a global read in a function, a
+ * free variable), every binding of the symbol it resolves to may reach: the function can run at
+ * any time.
+ */
+final class ReachingDefinitions {
+    private final ScopeBuilder scopes;
+    private final Map<Name, Set<Binding>> atLoad = new IdentityHashMap<>();
+    /** The bindings reaching the start of each statement of every scope. */
+    private final Map<Statement, State> beforeStatement = new IdentityHashMap<>();
+
+    ReachingDefinitions(ScopeBuilder scopes, Scope module) {
+        this.scopes = scopes;
+        analyzeTree(module);
+    }
+
+    Set<Binding> reaching(Name load) {
+        Set<Binding> found = atLoad.get(load);
+        return found == null ? Set.of() : Collections.unmodifiableSet(found);
+    }
+
+    /** The definitions of {@code symbol} reaching the start of {@code statement}. */
+    Set<Binding> reachingBefore(Statement statement, Symbol symbol) {
+        State state = beforeStatement.get(statement);
+        if (state == null || state.dead) {
+            return Set.of();
+        }
+        Set<Binding> found = state.definitions.get(symbol);
+        return found == null ? Set.of() : Collections.unmodifiableSet(found);
+    }
+
+    private void analyzeTree(Scope scope) {
+        new ScopeWalk(scope).run();
+        for (Scope child : scope.children()) {
+            analyzeTree(child);
+        }
+    }
+
+    /** The definitions that may reach a point; {@code dead} after return, raise, break, continue. */
+    static final class State {
+        final Map<Symbol, Set<Binding>> definitions = new HashMap<>();
+        boolean dead;
+
+        State copy() {
+            State copy = new State();
+            copy.dead = dead;
+            definitions.forEach((symbol, bindings) -> copy.definitions.put(symbol, new LinkedHashSet<>(bindings)));
+            return copy;
+        }
+
+        static State merge(List<State> states) {
+            State merged = new State();
+            merged.dead = true;
+            for (State state : states) {
+                if (state.dead) {
+                    continue;
+                }
+                merged.dead = false;
+                state.definitions.forEach((symbol, bindings) ->
+                        merged.definitions.computeIfAbsent(symbol, s -> new LinkedHashSet<>()).addAll(bindings));
+            }
+            return merged;
+        }
+
+        boolean sameAs(State other) {
+            return dead == other.dead && definitions.equals(other.definitions);
+        }
+    }
+
+    private final class ScopeWalk {
+        private final Scope scope;
+        private final List<State> breaks = new ArrayList<>();
+        private final List<State> continues = new ArrayList<>();
+
+        ScopeWalk(Scope scope) {
+            this.scope = scope;
+        }
+
+        void run() {
+            State state = new State();
+            Node node = scope.node();
+            if (scope.kind() == Scope.Kind.COMPREHENSION) {
+                // Loads in a comprehension run once per element: every target binding may reach.
+                for (Symbol symbol : scope.symbols()) {
+                    if (symbol.isLocal()) {
+                        state.definitions.put(symbol, new LinkedHashSet<>(symbol.bindings()));
+                    }
+                }
+                expressionChildren(node, state);
+                return;
+            }
+            for (Symbol symbol : scope.symbols()) {
+                for (Binding binding : symbol.bindings()) {
+                    if (binding.kind() == Binding.Kind.PARAMETER || binding.kind() == Binding.Kind.TYPE_PARAMETER) {
+                        gen(binding, state);
+                    }
+                }
+            }
+            if (scope.kind() == Scope.Kind.LAMBDA) {
+                expression(((Lambda) node).body(), state);
+            } else if (scope.kind() == Scope.Kind.FUNCTION) {
+                block(node instanceof FunctionDef ? ((FunctionDef) node).body()
+                        : ((AsyncFunctionDef) node).body(), state);
+            } else if (scope.kind() == Scope.Kind.CLASS) {
+                block(((ClassDef) node).body(), state);
+            } else if (scope.kind() == Scope.Kind.MODULE) {
+                block(((dev.pitfall.ast.Module) node).body(), state);
+            } else {
+                // Annotation scopes of type parameters: only expressions, read in any order.
+                expressionChildren(node, state);
+            }
+        }
+
+        private State block(List<Statement> body, State state) {
+            State current = state;
+            for (Statement statement : body) {
+                current = statement(statement, current);
+            }
+            return current;
+        }
+
+        private State statement(Statement statement, State state) {
+            beforeStatement.put(statement, state.copy());
+            if (state.dead) {
+                return state;
+            }
+            if (statement instanceof Assign) {
+                Assign assign = (Assign) statement;
+                expression(assign.value(), state);
+                for (Expression target : assign.targets()) {
+                    target(target, state);
+                }
+            } else if (statement instanceof AugAssign) {
+                AugAssign assign = (AugAssign) statement;
+                expression(assign.value(), state);
+                if (assign.target() instanceof Name) {
+                    load((Name) assign.target(), state);
+                }
+                target(assign.target(), state);
+            } else if (statement instanceof AnnAssign) {
+                AnnAssign assign = (AnnAssign) statement;
+                if (assign.value() != null) {
+                    expression(assign.value(), state);
+                    target(assign.target(), state);
+                }
+            } else if (statement instanceof For) {
+                For loop = (For) statement;
+                expression(loop.iter(), state);
+                return loop(state, null, loop.target(), loop.body(), loop.orelse());
+            } else if (statement instanceof AsyncFor) {
+                AsyncFor loop = (AsyncFor) statement;
+                expression(loop.iter(), state);
+                return loop(state, null, loop.target(), loop.body(), loop.orelse());
+            } else if (statement instanceof While) {
+                While loop = (While) statement;
+                expression(loop.test(), state);
+                return loop(state, loop.test(), null, loop.body(), loop.orelse());
+            } else if (statement instanceof If) {
+                If branch = (If) statement;
+                expression(branch.test(), state);
+                State taken = block(branch.body(), state.copy());
+                State other = block(branch.orelse(), state.copy());
+                return State.merge(List.of(taken, other));
+            } else if (statement instanceof With || statement instanceof AsyncWith) {
+                List<WithItem> items = statement instanceof With ? ((With) statement).items()
+                        : ((AsyncWith) statement).items();
+                for (WithItem item : items) {
+                    expression(item.context_expr(), state);
+                    if (item.optional_vars() != null) {
+                        target(item.optional_vars(), state);
+                    }
+                }
+                return block(statement instanceof With ? ((With) statement).body()
+                        : ((AsyncWith) statement).body(), state);
+            } else if (statement instanceof Try) {
+                Try t = (Try) statement;
+                return tryStatement(state, t.body(), t.handlers(), t.orelse(), t.finalbody());
+            } else if (statement instanceof TryStar) {
+                TryStar t = (TryStar) statement;
+                return tryStatement(state, t.body(), t.handlers(), t.orelse(), t.finalbody());
+            } else if (statement instanceof Match) {
+                Match match = (Match) statement;
+                expression(match.subject(), state);
+                List<State> outcomes = new ArrayList<>();
+                outcomes.add(state.copy());
+                for (MatchCase matchCase : match.cases()) {
+                    State caseState = state.copy();
+                    patternBindings(matchCase.pattern(), caseState);
+                    if (matchCase.guard() != null) {
+                        expression(matchCase.guard(), caseState);
+                    }
+                    outcomes.add(block(matchCase.body(), caseState));
+                }
+                return State.merge(outcomes);
+            } else if (statement instanceof Return || statement instanceof Raise) {
+                expressionChildren(statement, state);
+                state.dead = true;
+            } else if (statement instanceof Break) {
+                breaks.add(state.copy());
+                state.dead = true;
+            } else if (statement instanceof Continue) {
+                continues.add(state.copy());
+                state.dead = true;
+            } else if (statement instanceof FunctionDef || statement instanceof AsyncFunctionDef
+                    || statement instanceof ClassDef) {
+                // Decorators, defaults, bases and annotations are read here; the body is another scope.
+                expressionChildren(statement, state);
+                definitionBinding(statement, state);
+            } else if (statement instanceof Import || statement instanceof ImportFrom) {
+                for (Node alias : statement.children()) {
+                    definitionBinding(alias, state);
+                }
+            } else {
+                expressionChildren(statement, state);
+            }
+            return state;
+        }
+
+        private State loop(State entry, Expression test, Expression target, List<Statement> body,
+                List<Statement> orelse) {
+            List<State> outerBreaks = new ArrayList<>(breaks);
+            List<State> outerContinues = new ArrayList<>(continues);
+            State head = entry.copy();
+            List<State> loopBreaks = new ArrayList<>();
+            for (int pass = 0; pass < 10; pass++) {
+                breaks.clear();
+                continues.clear();
+                State iteration = head.copy();
+                if (target != null) {
+                    target(target, iteration);
+                }
+                State end = block(body, iteration);
+                List<State> backEdges = new ArrayList<>(continues);
+                backEdges.add(end);
+                backEdges.add(entry);
+                State nextHead = State.merge(backEdges);
+                if (test != null) {
+                    expression(test, nextHead);
+                }
+                loopBreaks = new ArrayList<>(breaks);
+                boolean stable = nextHead.sameAs(head);
+                head = nextHead;
+                if (stable) {
+                    break;
+                }
+            }
+            breaks.clear();
+            breaks.addAll(outerBreaks);
+            continues.clear();
+            continues.addAll(outerContinues);
+            State afterElse = block(orelse, head.copy());
+            List<State> exits = new ArrayList<>(loopBreaks);
+            exits.add(afterElse);
+            return State.merge(exits);
+        }
+
+        private State tryStatement(State entry, List<Statement> body, List<ExceptHandler> handlers,
+                List<Statement> orelse, List<Statement> finalbody) {
+            State afterBody = block(body, entry.copy());
+            // An exception can leave the body anywhere: handlers see what reached its start or end.
+            State handlerEntry = State.merge(List.of(entry, afterBody));
+            handlerEntry.dead = entry.dead;
+            List<State> outcomes = new ArrayList<>();
+            outcomes.add(block(orelse, afterBody));
+            for (ExceptHandler handler : handlers) {
+                State handlerState = handlerEntry.copy();
+                if (handler.type() != null) {
+                    expression(handler.type(), handlerState);
+                }
+                definitionBinding(handler, handlerState);
+                outcomes.add(block(handler.body(), handlerState));
+            }
+            State merged = State.merge(outcomes);
+            if (finalbody.isEmpty()) {
+                return merged;
+            }
+            return block(finalbody, merged);
+        }
+
+        private void patternBindings(Node pattern, State state) {
+            dev.pitfall.ast.Nodes.walk(pattern, node -> {
+                if (node instanceof Expression && scopes.evaluatedIn.get(node) == scope) {
+                    if (node instanceof Name && ((Name) node).ctx() == ExprContext.Load) {
+                        load((Name) node, state);
+                    }
+                }
+                definitionBinding(node, state);
+            });
+        }
+
+        /** Reads every name below {@code node} that this scope evaluates, in evaluation order. */
+        private void expression(Expression expression, State state) {
+            if (expression != null) {
+                visitExpression(expression, state);
+            }
+        }
+
+        private void expressionChildren(Node node, State state) {
+            for (Node child : node.children()) {
+                visitExpression(child, state);
+            }
+        }
+
+        private void visitExpression(Node node, State state) {
+            if (node instanceof Statement) {
+                return;
+            }
+            if (node instanceof Name) {
+                Name name = (Name) node;
+                if (scopes.evaluatedIn.get(name) != scope) {
+                    return;
+                }
+                if (name.ctx() == ExprContext.Load) {
+                    load(name, state);
+                } else {
+                    target(name, state);
+                }
+                return;
+            }
+            if (node instanceof NamedExpr) {
+                NamedExpr named = (NamedExpr) node;
+                visitExpression(named.value(), state);
+                Binding binding = scopes.bindingByName.get((Name) named.target());
+                if (binding != null && binding.symbol().scope() == scope) {
+                    gen(binding, state);
+                }
+                return;
+            }
+            if (node instanceof Expression && scopes.scopeByNode.containsKey(node)) {
+                // A lambda or comprehension: only its defaults or first iterable are read here.
+                for (Node child : node.children()) {
+                    if (scopes.evaluatedIn.get(child) == scope) {
+                        visitExpression(child, state);
+                    } else {
+                        walrusesBindingHere(child, state);
+                    }
+                }
+                return;
+            }
+            for (Node child : node.children()) {
+                visitExpression(child, state);
+            }
+        }
+
+        /** A walrus inside a comprehension binds in this scope when the comprehension runs. */
+        private void walrusesBindingHere(Node node, State state) {
+            dev.pitfall.ast.Nodes.walk(node, inner -> {
+                if (inner instanceof NamedExpr) {
+                    Binding binding = scopes.bindingByName.get((Name) ((NamedExpr) inner).target());
+                    if (binding != null && binding.symbol().scope() == scope) {
+                        gen(binding, state);
+                    }
+                }
+            });
+        }
+
+        private void target(Expression target, State state) {
+            if (target instanceof Name) {
+                Binding binding = scopes.bindingByName.get((Name) target);
+                if (binding != null) {
+                    gen(binding, state);
+                }
+                return;
+            }
+            if (target instanceof dev.pitfall.ast.Tuple || target instanceof dev.pitfall.ast.List
+                    || target instanceof dev.pitfall.ast.Starred) {
+                for (Node child : target.children()) {
+                    if (child instanceof Expression) {
+                        target((Expression) child, state);
+                    }
+                }
+                return;
+            }
+            // Attribute and subscript targets read their object and index.
+            expressionChildren(target, state);
+        }
+
+        private void definitionBinding(Node node, State state) {
+            for (Binding binding : bindingsOwnedBy(node)) {
+                gen(binding, state);
+            }
+        }
+
+        private List<Binding> bindingsOwnedBy(Node node) {
+            return scopes.bindingsByNode.getOrDefault(node, List.of());
+        }
+
+        private void gen(Binding binding, State state) {
+            Set<Binding> only = new LinkedHashSet<>();
+            only.add(binding);
+            state.definitions.put(binding.symbol(), only);
+        }
+
+        private void load(Name name, State state) {
+            Symbol own = scope.symbol(name.id());
+            Set<Binding> reaching = atLoad.computeIfAbsent(name, n -> new LinkedHashSet<>());
+            boolean flowSensitive = own != null && (own.isLocal()
+                    || (scope.kind() == Scope.Kind.MODULE && own.isBound()));
+            if (flowSensitive) {
+                Set<Binding> defs = state.definitions.get(own);
+                if (defs != null) {
+                    reaching.addAll(defs);
+                }
+                if (own.resolution() == Symbol.Resolution.CELL) {
+                    // A nested function declaring it nonlocal may rebind it whenever it runs.
+                    for (Binding binding : own.bindings()) {
+                        if (scopes.evaluatedIn.get(binding.node()) != scope) {
+                            reaching.add(binding);
+                        }
+                    }
+                }
+                return;
+            }
+            Symbol target = scope.resolve(name.id());
+            if (target != null) {
+                reaching.addAll(target.bindings());
+            }
+        }
+    }
+}

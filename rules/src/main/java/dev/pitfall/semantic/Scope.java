@@ -1,0 +1,126 @@
+package dev.pitfall.semantic;
+
+import dev.pitfall.ast.Node;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Python scope: the module, a class body, a function, a lambda, a comprehension or generator
+ * expression, or the annotation scope of a generic definition's type parameters (PEP 695).
+ * Symbols are classified as CPython's compiler does (see {@link Symbol.Resolution}).
+ */
+public final class Scope {
+    public enum Kind {
+        MODULE, CLASS, FUNCTION, LAMBDA, COMPREHENSION, TYPE_PARAMETERS
+    }
+
+    private final Kind kind;
+    private final Node node;
+    private final Scope parent;
+    private final String name;
+    private final Map<String, Symbol> symbols = new LinkedHashMap<>();
+    private final List<Scope> children = new ArrayList<>();
+
+    Scope(Kind kind, Node node, Scope parent, String name) {
+        this.kind = kind;
+        this.node = node;
+        this.parent = parent;
+        this.name = name;
+        if (parent != null) {
+            parent.children.add(this);
+        }
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Module, ClassDef, FunctionDef, AsyncFunctionDef, Lambda, ListComp, SetComp, DictComp or GeneratorExp. */
+    public Node node() {
+        return node;
+    }
+
+    /** The lexically enclosing scope (a class body included), or null for the module. */
+    public Scope parent() {
+        return parent;
+    }
+
+    /** The function or class name; {@code lambda}, {@code listcomp}… as CPython's symtable says. */
+    public String name() {
+        return name;
+    }
+
+    public List<Scope> children() {
+        return Collections.unmodifiableList(children);
+    }
+
+    public Collection<Symbol> symbols() {
+        return Collections.unmodifiableCollection(symbols.values());
+    }
+
+    /** The symbol named {@code name} in this scope's table, or null if the scope never mentions it. */
+    public Symbol symbol(String name) {
+        return symbols.get(name);
+    }
+
+    /** True for scopes whose variables closures can capture: functions, lambdas, comprehensions. */
+    public boolean isFunctionLike() {
+        return kind == Kind.FUNCTION || kind == Kind.LAMBDA || kind == Kind.COMPREHENSION;
+    }
+
+    /**
+     * The symbol that a name read in this scope refers to: this scope's own when it binds the name,
+     * otherwise the enclosing function scope's for a free variable, or the module's for a global;
+     * null for a builtin or an undefined name.
+     */
+    public Symbol resolve(String name) {
+        Symbol own = symbols.get(name);
+        if (own != null) {
+            switch (own.resolution()) {
+                case LOCAL, CELL:
+                    return own;
+                case FREE:
+                    return enclosingBinder(name);
+                default:
+                    return globalSymbol(name);
+            }
+        }
+        return globalSymbol(name);
+    }
+
+    private Symbol enclosingBinder(String name) {
+        for (Scope scope = parent; scope != null; scope = scope.parent) {
+            if (scope.kind == Kind.CLASS || scope.kind == Kind.MODULE) {
+                continue;
+            }
+            Symbol symbol = scope.symbols.get(name);
+            if (symbol != null && (symbol.resolution() == Symbol.Resolution.CELL
+                    || symbol.resolution() == Symbol.Resolution.LOCAL)) {
+                return symbol;
+            }
+        }
+        return null;
+    }
+
+    private Symbol globalSymbol(String name) {
+        Scope module = this;
+        while (module.parent != null) {
+            module = module.parent;
+        }
+        Symbol symbol = module.symbols.get(name);
+        return symbol != null && symbol.isBound() ? symbol : null;
+    }
+
+    Symbol symbolFor(String name) {
+        return symbols.computeIfAbsent(name, n -> new Symbol(n, this));
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + name;
+    }
+}
