@@ -44,6 +44,7 @@ def main():
     parser.add_argument("--output", type=Path, default=harness.BENCH / "STARTUP.md")
     args = parser.parse_args()
     variants = VARIANTS if not args.variants else [VARIANTS[int(i)] for i in args.variants.split(",")]
+    harness.WORK.mkdir(parents=True, exist_ok=True)
     launcher = str(harness.ROOT / "bin" / "pitfall")
     help_text = harness.capture([launcher, "check", "--help"])
     command = [launcher, "check"] + [option for option in ("--exit-zero", "--no-cache") if option in help_text]
