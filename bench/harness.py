@@ -272,6 +272,8 @@ def render(inputs, tools, results, args, started):
              f"`mvn -B -q package -DskipTests`.", "",
              f"- Date: {started:%Y-%m-%d %H:%M} UTC",
              f"- Machine: {machine_description()}",
+             f"- Load average (1 min) at start and end: {args.load_at_start:.1f}, {os.getloadavg()[0]:.1f} "
+             "(the machine is shared; above 2 the figures include waiting for a core)",
              f"- Checkout measured: {capture(['git', '-C', str(ROOT), 'log', '-1', '--format=%h %s'])}",
              f"- Command: `{' '.join(['bench/run.sh'] + [shlex.quote(a) for a in args.original])}`",
              f"- Mode: {'quick' if args.quick else 'full'}; medians over the measured runs, tools "
@@ -337,6 +339,7 @@ def main():
                         help="extra argument for pitfall check (repeatable)")
     args = parser.parse_args()
     args.original = sys.argv[1:]
+    args.load_at_start = os.getloadavg()[0]
     started = datetime.now(timezone.utc)
     WORK.mkdir(parents=True, exist_ok=True)
 

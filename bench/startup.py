@@ -57,7 +57,8 @@ def main():
     started = datetime.now(timezone.utc)
     lines = ["# Start-up measurements", "",
              f"Written by `python3 bench/startup.py {' '.join(shlex.quote(a) for a in sys.argv[1:])}` "
-             f"on {started:%Y-%m-%d %H:%M} UTC; machine: {harness.machine_description()}.",
+             f"on {started:%Y-%m-%d %H:%M} UTC; machine: {harness.machine_description()}; "
+             f"load average (1 min) at start {os.getloadavg()[0]:.1f}.",
              f"Command: `{' '.join(os.path.relpath(c, harness.ROOT) if c.startswith('/') else c for c in command)} INPUT`"
              " through the launcher, each run a fresh process; variants alternate; medians. The class cache of each "
              "variant is made by an unmeasured first run.", "",
