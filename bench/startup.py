@@ -4,7 +4,7 @@ Runs `bin/pitfall check` on the small ML script (start-up dominates) and on bigg
 flag that helps start-up but hurts throughput shows), each variant a fresh process, variants
 alternating, and writes the medians to bench/STARTUP.md. Variants are set through the launcher's
 environment: PITFALL_JAVA (which JDK), PITFALL_JVM_CACHE=off, PITFALL_JAVA_OPTS (extra flags).
-Usage: python3 bench/startup.py [--runs N] [--big-runs N] [--inputs small,ml,stdlib]
+Usage: python3 bench/startup.py [--runs N] [--big-runs N] [--inputs small,ml,stdlib] [--variants 0,3,...]
 """
 
 import argparse
@@ -25,11 +25,12 @@ VARIANTS = [
     ("JDK 17, no cache", {"PITFALL_JAVA": JDK17, "PITFALL_JVM_CACHE": "off"}),
     ("JDK 17, AppCDS", {"PITFALL_JAVA": JDK17}),
     ("JDK 25, no cache", {"PITFALL_JAVA": JDK25, "PITFALL_JVM_CACHE": "off"}),
-    ("JDK 25, AOT cache", {"PITFALL_JAVA": JDK25}),
+    ("JDK 25, AOT cache (the launcher's default)", {"PITFALL_JAVA": JDK25}),
+    ("JDK 25, AOT cache, C2 on (TieredStopAtLevel=4)", {"PITFALL_JAVA": JDK25,
+                                                        "PITFALL_JAVA_OPTS": "-XX:TieredStopAtLevel=4"}),
+    ("JDK 25, AOT cache, G1's default GCTimeRatio=12", {"PITFALL_JAVA": JDK25,
+                                                        "PITFALL_JAVA_OPTS": "-XX:GCTimeRatio=12"}),
     ("JDK 25, AOT cache, SerialGC", {"PITFALL_JAVA": JDK25, "PITFALL_JAVA_OPTS": "-XX:+UseSerialGC"}),
-    ("JDK 25, AOT cache, ParallelGC", {"PITFALL_JAVA": JDK25, "PITFALL_JAVA_OPTS": "-XX:+UseParallelGC"}),
-    ("JDK 25, AOT cache, TieredStopAtLevel=1", {"PITFALL_JAVA": JDK25,
-                                               "PITFALL_JAVA_OPTS": "-XX:TieredStopAtLevel=1"}),
     ("JDK 25, no class data sharing at all (-Xshare:off)", {"PITFALL_JAVA": JDK25, "PITFALL_JVM_CACHE": "off",
                                                            "PITFALL_JAVA_OPTS": "-Xshare:off"}),
 ]
@@ -39,7 +40,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11, help="measured runs per variant on the small file")
     parser.add_argument("--big-runs", type=int, default=3, help="measured runs per variant on bigger inputs")
-    parser.add_argument("--inputs", default="small,ml,stdlib")
+    parser.add_argument("--inputs", default="small,ml")
     parser.add_argument("--variants", help="comma-separated indexes into the variant list (default all)")
     parser.add_argument("--output", type=Path, default=harness.BENCH / "STARTUP.md")
     args = parser.parse_args()
