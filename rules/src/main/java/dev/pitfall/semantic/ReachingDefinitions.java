@@ -50,7 +50,7 @@ import java.util.Set;
 final class ReachingDefinitions {
     private final ScopeBuilder scopes;
     private final Map<Name, Set<Binding>> atLoad = new IdentityHashMap<>();
-    /** The bindings reaching the start of each statement of every scope. */
+    /** The definitions of its target reaching each augmented assignment (merged over loop passes). */
     private final Map<Statement, State> beforeStatement = new IdentityHashMap<>();
 
     ReachingDefinitions(ScopeBuilder scopes, Scope module) {
@@ -63,7 +63,7 @@ final class ReachingDefinitions {
         return found == null ? Set.of() : Collections.unmodifiableSet(found);
     }
 
-    /** The definitions of {@code symbol} reaching the start of {@code statement}. */
+    /** The definitions of an augmented assignment's target reaching it; empty for other statements. */
     Set<Binding> reachingBefore(Statement statement, Symbol symbol) {
         State state = beforeStatement.get(statement);
         if (state == null || state.dead) {
@@ -80,16 +80,25 @@ final class ReachingDefinitions {
         }
     }
 
-    /** The definitions that may reach a point; {@code dead} after return, raise, break, continue. */
+    /**
+     * The definitions that may reach a point; {@code dead} after return, raise, break, continue.
+     * The sets are never changed once stored (gen and merge make new ones), so copies share them.
+     */
     static final class State {
-        final Map<Symbol, Set<Binding>> definitions = new HashMap<>();
+        final Map<Symbol, Set<Binding>> definitions;
         boolean dead;
 
+        State() {
+            definitions = new HashMap<>();
+        }
+
+        private State(Map<Symbol, Set<Binding>> definitions, boolean dead) {
+            this.definitions = definitions;
+            this.dead = dead;
+        }
+
         State copy() {
-            State copy = new State();
-            copy.dead = dead;
-            definitions.forEach((symbol, bindings) -> copy.definitions.put(symbol, new LinkedHashSet<>(bindings)));
-            return copy;
+            return new State(new HashMap<>(definitions), dead);
         }
 
         static State merge(List<State> states) {
@@ -164,7 +173,18 @@ final class ReachingDefinitions {
         }
 
         private State statement(Statement statement, State state) {
-            beforeStatement.put(statement, state.copy());
+            if (statement instanceof AugAssign && ((AugAssign) statement).target() instanceof Name) {
+                // Only an augmented assignment needs the value its target had before it.
+                Symbol target = scope.symbol(((Name) ((AugAssign) statement).target()).id());
+                State before = new State();
+                before.dead = state.dead;
+                Set<Binding> defs = target == null ? null : state.definitions.get(target);
+                if (defs != null) {
+                    before.definitions.put(target, new LinkedHashSet<>(defs));
+                }
+                State known = beforeStatement.get(statement);
+                beforeStatement.put(statement, known == null ? before : State.merge(List.of(known, before)));
+            }
             if (state.dead) {
                 return state;
             }
@@ -370,11 +390,26 @@ final class ReachingDefinitions {
                 }
                 return;
             }
+            if (node instanceof Lambda) {
+                // Only the defaults are evaluated where the lambda is created.
+                for (Expression defaultValue : ((Lambda) node).args().defaults()) {
+                    visitExpression(defaultValue, state);
+                }
+                for (Expression defaultValue : ((Lambda) node).args().kw_defaults()) {
+                    if (defaultValue != null) {
+                        visitExpression(defaultValue, state);
+                    }
+                }
+                return;
+            }
             if (node instanceof Expression && scopes.scopeByNode.containsKey(node)) {
-                // A lambda or comprehension: only its defaults or first iterable are read here.
+                // A comprehension: its first iterable is evaluated here, the rest in its own scope.
+                boolean first = true;
                 for (Node child : node.children()) {
-                    if (scopes.evaluatedIn.get(child) == scope) {
-                        visitExpression(child, state);
+                    if (child instanceof dev.pitfall.ast.Comprehension && first) {
+                        first = false;
+                        visitExpression(((dev.pitfall.ast.Comprehension) child).iter(), state);
+                        walrusesBindingHere(child, state);
                     } else {
                         walrusesBindingHere(child, state);
                     }
@@ -445,8 +480,8 @@ final class ReachingDefinitions {
                 if (defs != null) {
                     reaching.addAll(defs);
                 }
-                if (own.resolution() == Symbol.Resolution.CELL) {
-                    // A nested function declaring it nonlocal may rebind it whenever it runs.
+                if (own.resolution() == Symbol.Resolution.CELL || scope.kind() == Scope.Kind.MODULE) {
+                    // A nested function declaring it nonlocal (or global) may rebind it whenever it runs.
                     for (Binding binding : own.bindings()) {
                         if (scopes.evaluatedIn.get(binding.node()) != scope) {
                             reaching.add(binding);

@@ -60,7 +60,10 @@ final class ScopeBuilder {
     private static final String CLASS_CELL = "__class__";
 
     final Map<Node, Scope> scopeByNode = new IdentityHashMap<>();
-    /** The scope in which each located node is evaluated. */
+    /**
+     * The scope in which names, statements, scope-creating expressions, handlers, patterns and
+     * keywords are evaluated; other nodes inherit their parent's.
+     */
     final Map<Node, Scope> evaluatedIn = new IdentityHashMap<>();
     /** The binding each Name in store or delete context makes. */
     final Map<Name, Binding> bindingByName = new IdentityHashMap<>();
@@ -134,7 +137,11 @@ final class ScopeBuilder {
         if (node == null) {
             return;
         }
-        if (node instanceof Located) {
+        if (node instanceof Statement || node instanceof Name || node instanceof Lambda
+                || node instanceof ListComp || node instanceof SetComp || node instanceof GeneratorExp
+                || node instanceof DictComp || node instanceof ExceptHandler
+                || node instanceof dev.pitfall.ast.Pattern || node instanceof Keyword) {
+            // Other nodes find their scope through their parents (SemanticModel.scopeContaining).
             evaluatedIn.put(node, scope);
         }
         if (node instanceof FunctionDef) {

@@ -104,13 +104,45 @@ public final class SemanticModel {
      * around the function; for the first iterable of a comprehension, the scope around it.
      */
     public Scope scopeContaining(Node node) {
-        for (Node current = node; current != null; current = parents().parentOf(current)) {
+        Scope direct = scopes.evaluatedIn.get(node);
+        if (direct != null) {
+            return direct;
+        }
+        Node grandChild = null;
+        Node child = node;
+        for (Node current = parents().parentOf(node); current != null;
+                grandChild = child, child = current, current = parents().parentOf(current)) {
+            Scope inner = scopes.scopeByNode.get(current);
+            if (inner != null && current instanceof Expression && evaluatedInside(current, child, grandChild)) {
+                return inner;
+            }
             Scope scope = scopes.evaluatedIn.get(current);
             if (scope != null) {
                 return scope;
             }
         }
         return moduleScope;
+    }
+
+    /**
+     * Whether {@code child} of a lambda or comprehension runs in its scope: a lambda's body does,
+     * its defaults do not; everything of a comprehension does except its first iterable.
+     */
+    private static boolean evaluatedInside(Node scopeNode, Node child, Node grandChild) {
+        if (scopeNode instanceof dev.pitfall.ast.Lambda) {
+            return child == ((dev.pitfall.ast.Lambda) scopeNode).body();
+        }
+        if (child instanceof dev.pitfall.ast.Comprehension) {
+            Node firstGenerator = null;
+            for (Node sibling : scopeNode.children()) {
+                if (sibling instanceof dev.pitfall.ast.Comprehension) {
+                    firstGenerator = sibling;
+                    break;
+                }
+            }
+            return !(child == firstGenerator && grandChild == ((dev.pitfall.ast.Comprehension) child).iter());
+        }
+        return true;
     }
 
     /** The symbol a name refers to, following Python's scoping rules; null for builtins and undefined names. */
@@ -146,8 +178,8 @@ public final class SemanticModel {
         return reaching.reaching(load);
     }
 
-    /** The definitions of {@code symbol} that reach the start of {@code statement} (same scope). */
-    public Set<Binding> reachingBefore(Statement statement, Symbol symbol) {
+    /** The definitions of an augmented assignment's target that reach it (x before {@code x += 1}). */
+    Set<Binding> reachingBefore(Statement statement, Symbol symbol) {
         return reaching.reachingBefore(statement, symbol);
     }
 

@@ -301,4 +301,25 @@ class SemanticModelTest {
         assertEquals(Scope.Kind.FUNCTION, m.scopeContaining(load(m, "a", 2)).kind());
         assertEquals(Scope.Kind.COMPREHENSION, m.scopeContaining(load(m, "x", 2)).kind());
     }
+
+    @Test
+    void scopeContainingAnyExpressionFollowsLambdaAndComprehensionRules() {
+        SemanticModel m = model("""
+                data = [1, 2]
+                f = lambda v, w=len(data): v + 1
+                squares = [x * x for x in sorted(data) if x > 0]
+                """);
+        List<dev.pitfall.ast.Node> found = new ArrayList<>();
+        Nodes.walk(m.module(), node -> {
+            if (node instanceof dev.pitfall.ast.BinOp || node instanceof Call || node instanceof dev.pitfall.ast.Compare) {
+                found.add(node);
+            }
+        });
+        // walk order: len(data), v + 1, x * x, sorted(data), x > 0
+        assertEquals(Scope.Kind.MODULE, m.scopeContaining(found.get(0)).kind(), "a lambda default");
+        assertEquals(Scope.Kind.LAMBDA, m.scopeContaining(found.get(1)).kind(), "a lambda body");
+        assertEquals(Scope.Kind.COMPREHENSION, m.scopeContaining(found.get(2)).kind(), "an element");
+        assertEquals(Scope.Kind.MODULE, m.scopeContaining(found.get(3)).kind(), "the first iterable");
+        assertEquals(Scope.Kind.COMPREHENSION, m.scopeContaining(found.get(4)).kind(), "a condition");
+    }
 }

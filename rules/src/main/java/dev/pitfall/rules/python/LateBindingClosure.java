@@ -94,17 +94,36 @@ public final class LateBindingClosure implements Rule {
             "builtins.min", "builtins.max", "builtins.map", "builtins.filter", "builtins.any",
             "builtins.all", "builtins.sum", "functools.reduce", "re.sub", "re.subn",
             "itertools.groupby", "itertools.takewhile", "itertools.dropwhile",
-            "itertools.filterfalse", "itertools.starmap", "itertools.accumulate");
+            "itertools.filterfalse", "itertools.starmap", "itertools.accumulate",
+            "pytest.raises", "pytest.warns", "timeit.timeit", "timeit.repeat",
+            "numpy.apply_along_axis", "numpy.apply_over_axes", "numpy.piecewise", "numpy.fromfunction",
+            "scipy.optimize.minimize", "scipy.optimize.minimize_scalar", "scipy.optimize.root",
+            "scipy.optimize.root_scalar", "scipy.optimize.brentq", "scipy.optimize.bisect",
+            "scipy.optimize.newton", "scipy.optimize.fsolve", "scipy.optimize.curve_fit",
+            "scipy.optimize.least_squares", "scipy.optimize.differential_evolution",
+            "scipy.optimize.basinhopping", "scipy.optimize.dual_annealing", "scipy.optimize.shgo",
+            "scipy.integrate.quad", "scipy.integrate.dblquad", "scipy.integrate.solve_ivp",
+            "scipy.integrate.odeint", "heapq.nsmallest", "heapq.nlargest");
     /**
      * Methods that run a callable argument at once, on pandas objects, compiled regular
      * expressions, lists and torch modules; these names are not used for registration of callbacks.
      */
     private static final Set<String> SYNCHRONOUS_METHODS = Set.of("apply", "map", "applymap",
             "agg", "aggregate", "transform", "pipe", "assign", "where", "mask", "filter",
-            "groupby", "sort", "sub", "subn", "sort_values", "sort_index", "rename");
+            "groupby", "sort", "sub", "subn", "sort_values", "sort_index", "rename",
+            "assertRaises", "assertRaisesRegex", "assertWarns", "assertWarnsRegex",
+            // torch optimisers call the closure of step(closure) before returning (LBFGS)
+            "step");
+    /** How deep to follow a closure passed to a function of the same file that passes it on. */
+    private static final int MAX_HELPER_DEPTH = 2;
 
-    /** Functions that wrap a callable; harmless when the wrapper is called at once: np.vectorize(f)(x). */
-    private static final Set<String> WRAPPERS = Set.of("numpy.vectorize", "functools.partial");
+    /**
+     * Functions that wrap a callable: the closure escapes exactly when the wrapper does
+     * ({@code np.vectorize(f)(x)} and {@code key=cmp_to_key(f)} do not, {@code hooks.append(partial(f, a))} does).
+     */
+    private static final Set<String> WRAPPERS = Set.of("numpy.vectorize", "numpy.frompyfunc",
+            "functools.partial", "functools.cmp_to_key", "functools.wraps", "functools.lru_cache",
+            "functools.cache");
 
     @Override
     public void register(Dispatch dispatch) {
@@ -115,50 +134,72 @@ public final class LateBindingClosure implements Rule {
 
     private void check(Located closure, Node body, RuleContext context) {
         SemanticModel model = context.semantic();
+        List<Name> reads = readsInBody(body);
+        Map<Symbol, Name> captured = new LinkedHashMap<>();
+        Node reportedLoop = null;
+        // Level by level: the scope that creates the closure, then, as long as the closure flows out
+        // of a comprehension (as one of its elements), the scope around that comprehension.
+        Located holder = closure;
         Scope creator = model.scopeContaining(closure);
-        Node loop = innermostLoop(closure, creator, model);
-        if (loop == null) {
+        while (true) {
+            List<Node> loops = enclosingLoops(holder, creator, model);
+            if (loops.isEmpty()) {
+                break;
+            }
+            boolean outlives = holder == closure ? outlivesIteration(closure, loops.get(0), model)
+                    : escapes((Expression) holder, loops.get(0), model, 0);
+            if (!outlives) {
+                break;
+            }
+            for (Name read : reads) {
+                Symbol symbol = model.symbolOf(read);
+                if (symbol != null && symbol.scope() == creator && !captured.containsKey(symbol)
+                        && reboundByLoops(symbol, loops, model)) {
+                    captured.put(symbol, read);
+                    if (reportedLoop == null) {
+                        reportedLoop = loops.get(0);
+                    }
+                }
+            }
+            if (creator.kind() != Scope.Kind.COMPREHENSION) {
+                break;
+            }
+            holder = (Located) creator.node();
+            creator = model.scopeContaining(holder);
+        }
+        if (captured.isEmpty()) {
             return;
         }
-        Map<Symbol, Name> captured = capturedLoopVariables(closure, body, creator, model);
-        if (captured.isEmpty() || !outlivesIteration(closure, loop, model)) {
-            return;
-        }
+        Name first = captured.values().stream().min((a, b) -> a.lineno() != b.lineno()
+                ? Integer.compare(a.lineno(), b.lineno()) : Integer.compare(a.col_offset(), b.col_offset())).orElseThrow();
+        List<String> names = captured.keySet().stream().map(Symbol::name).toList();
         boolean isLambda = closure instanceof Lambda;
-        for (Map.Entry<Symbol, Name> entry : captured.entrySet()) {
-            String variable = entry.getKey().name();
-            String fix = isLambda ? "lambda ..., " + variable + "=" + variable + ": ..."
-                    : "def " + functionName(closure) + "(..., " + variable + "=" + variable + ")";
-            context.report(entry.getValue(), Severity.WARNING, String.format(
-                    "\"%s\" is read when the %s runs, not when it is created: every %s made by "
-                            + "this loop sees the last value of \"%s\". Bind the current value with a "
-                            + "default argument (%s) or functools.partial",
-                    variable, isLambda ? "lambda" : "function " + functionName(closure),
-                    isLambda ? "lambda" : "function", variable, fix),
-                    List.of(context.related(loopHeader(loop), "\"" + variable + "\" is rebound by this loop")));
+        String what = isLambda ? "lambda" : "function " + functionName(closure);
+        String bound = String.join(", ", names.stream().map(n -> n + "=" + n).toList());
+        String fix = isLambda ? "lambda ..., " + bound + ": ..." : "def " + functionName(closure) + "(..., " + bound + ")";
+        String quoted = quotedList(names);
+        String message = names.size() == 1
+                ? String.format("%s is read when the %s runs, not when it is created: every %s made by this "
+                        + "loop sees the last value of %s. Bind the current value with a default argument (%s) "
+                        + "or functools.partial", quoted, what, isLambda ? "lambda" : "function", quoted, fix)
+                : String.format("%s are read when the %s runs, not when it is created: every %s made by this "
+                        + "loop sees their last values. Bind the current values with default arguments (%s) "
+                        + "or functools.partial", quoted, what, isLambda ? "lambda" : "function", fix);
+        context.report(first, Severity.WARNING, message, List.of(context.related(loopHeader(reportedLoop),
+                quoted + (names.size() == 1 ? " is" : " are") + " rebound by this loop")));
+    }
+
+    private static String quotedList(List<String> names) {
+        List<String> quoted = names.stream().map(n -> "\"" + n + "\"").toList();
+        if (quoted.size() == 1) {
+            return quoted.get(0);
         }
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
     }
 
     private static String functionName(Located closure) {
         return closure instanceof FunctionDef ? ((FunctionDef) closure).name()
                 : ((AsyncFunctionDef) closure).name();
-    }
-
-    /** The innermost loop of the creating scope whose repeated part contains the closure. */
-    private static Node innermostLoop(Node closure, Scope creator, SemanticModel model) {
-        if (creator.kind() == Scope.Kind.COMPREHENSION) {
-            return creator.node();
-        }
-        Node child = closure;
-        for (Node current = model.parents().parentOf(closure); current != null && current != creator.node();
-                child = current, current = model.parents().parentOf(current)) {
-            if (current instanceof For && ((For) current).body().contains(child)
-                    || current instanceof AsyncFor && ((AsyncFor) current).body().contains(child)
-                    || current instanceof While && ((While) current).body().contains(child)) {
-                return current;
-            }
-        }
-        return null;
     }
 
     private static Located loopHeader(Node loop) {
@@ -174,50 +215,39 @@ public final class LateBindingClosure implements Rule {
         return (Located) loop;
     }
 
-    /**
-     * The variables of the creating scope that the closure reads (in its body, not in its
-     * defaults or decorators) and that a loop around the closure rebinds, each with its first read.
-     */
-    private static Map<Symbol, Name> capturedLoopVariables(Located closure, Node body, Scope creator,
-            SemanticModel model) {
-        List<Node> loops = enclosingLoops(closure, creator, model);
-        Map<Symbol, Name> captured = new LinkedHashMap<>();
-        List<Node> readParts = new ArrayList<>();
+    /** The names the closure reads when it runs: its body, not its defaults or decorators. */
+    private static List<Name> readsInBody(Node body) {
+        List<Node> parts = new ArrayList<>();
         if (body instanceof FunctionDef) {
-            readParts.addAll(((FunctionDef) body).body());
+            parts.addAll(((FunctionDef) body).body());
         } else if (body instanceof AsyncFunctionDef) {
-            readParts.addAll(((AsyncFunctionDef) body).body());
+            parts.addAll(((AsyncFunctionDef) body).body());
         } else {
-            readParts.add(body);
+            parts.add(body);
         }
         List<Name> reads = new ArrayList<>();
-        for (Node part : readParts) {
+        for (Node part : parts) {
             Nodes.walk(part, node -> {
                 if (node instanceof Name && ((Name) node).ctx() == ExprContext.Load) {
                     reads.add((Name) node);
                 }
             });
         }
-        for (Name read : reads) {
-            Symbol symbol = model.symbolOf(read);
-            if (symbol == null || symbol.scope() != creator || captured.containsKey(symbol)) {
-                continue;
-            }
-            if (reboundByLoops(symbol, loops, model)) {
-                captured.put(symbol, read);
-            }
-        }
-        return captured;
+        return reads;
     }
 
-    private static List<Node> enclosingLoops(Node closure, Scope creator, SemanticModel model) {
+    /**
+     * The loops of the creating scope whose repeated part contains {@code node}, innermost first;
+     * for a comprehension scope, the comprehension itself.
+     */
+    private static List<Node> enclosingLoops(Node node, Scope creator, SemanticModel model) {
         List<Node> loops = new ArrayList<>();
         if (creator.kind() == Scope.Kind.COMPREHENSION) {
             loops.add(creator.node());
             return loops;
         }
-        Node child = closure;
-        for (Node current = model.parents().parentOf(closure); current != null && current != creator.node();
+        Node child = node;
+        for (Node current = model.parents().parentOf(node); current != null && current != creator.node();
                 child = current, current = model.parents().parentOf(current)) {
             if (current instanceof For && ((For) current).body().contains(child)
                     || current instanceof AsyncFor && ((AsyncFor) current).body().contains(child)
@@ -246,21 +276,32 @@ public final class LateBindingClosure implements Rule {
     /** True when the closure can still be called after the iteration that made it has ended. */
     private static boolean outlivesIteration(Located closure, Node loop, SemanticModel model) {
         if (closure instanceof Lambda) {
-            return escapes((Expression) closure, loop, model);
+            return escapes((Expression) closure, loop, model, 0);
         }
         List<dev.pitfall.ast.Expression> decorators = closure instanceof FunctionDef
                 ? ((FunctionDef) closure).decorator_list() : ((AsyncFunctionDef) closure).decorator_list();
+        List<Binding> bindings = model.bindingsMadeBy(closure);
         if (!decorators.isEmpty()) {
-            return true;
+            // A decorator may register the function (@app.route); if the loop only calls it, it cannot.
+            List<Name> uses = new ArrayList<>();
+            for (Binding binding : bindings) {
+                uses.addAll(usesInLoop(binding, loop, model));
+            }
+            return uses.isEmpty() || uses.stream().anyMatch(use -> !isCalled(use, model));
         }
-        return referencesEscape(model.bindingsMadeBy(closure), loop, model);
+        return referencesEscape(bindings, loop, model, 0);
+    }
+
+    private static boolean isCalled(Name use, SemanticModel model) {
+        Node parent = model.parents().parentOf(use);
+        return parent instanceof Call && ((Call) parent).func() == use;
     }
 
     /** True when a reference, within the loop, to a name bound to the closure lets it escape. */
-    private static boolean referencesEscape(List<Binding> bindings, Node loop, SemanticModel model) {
+    private static boolean referencesEscape(List<Binding> bindings, Node loop, SemanticModel model, int depth) {
         for (Binding binding : bindings) {
             for (Name use : usesInLoop(binding, loop, model)) {
-                if (escapes(use, loop, model)) {
+                if (escapes(use, loop, model, depth)) {
                     return true;
                 }
             }
@@ -280,20 +321,28 @@ public final class LateBindingClosure implements Rule {
         return uses;
     }
 
-    /** Where a value holding the closure goes next, decided by the expression around it. */
-    private static boolean escapes(Expression value, Node loop, SemanticModel model) {
+    /**
+     * Where a value holding the closure goes next, decided by the expression around it.
+     * {@code region} is the loop (or, in a helper function, that function's body) within which
+     * names holding the closure are followed.
+     */
+    private static boolean escapes(Expression value, Node region, SemanticModel model, int depth) {
         Node parent = model.parents().parentOf(value);
         if (parent instanceof Call) {
             Call call = (Call) parent;
             if (call.func() == value) {
                 return false;
             }
-            return !synchronousConsumer(call, model);
+            if (model.calleeName(call).map(WRAPPERS::contains).orElse(false)) {
+                return escapes(call, region, model, depth);
+            }
+            return !synchronousConsumer(call, model) && !helperOnlyCalls(call, value, null, model, depth);
         }
         if (parent instanceof Keyword) {
             Keyword keyword = (Keyword) parent;
             Call call = (Call) model.parents().parentOf(keyword);
-            return !"key".equals(keyword.arg()) && !synchronousConsumer(call, model);
+            return !"key".equals(keyword.arg()) && !synchronousConsumer(call, model)
+                    && !helperOnlyCalls(call, value, keyword.arg(), model, depth);
         }
         if (parent instanceof Return || parent instanceof Expr || parent instanceof Await) {
             return false;
@@ -308,7 +357,7 @@ public final class LateBindingClosure implements Rule {
         if (parent instanceof dev.pitfall.ast.List || parent instanceof Tuple || parent instanceof dev.pitfall.ast.Set
                 || parent instanceof Dict || parent instanceof IfExp || parent instanceof BoolOp
                 || parent instanceof Starred) {
-            return escapes((Expression) parent, loop, model);
+            return escapes((Expression) parent, region, model, depth);
         }
         if (parent instanceof Assign) {
             Assign assign = (Assign) parent;
@@ -324,17 +373,71 @@ public final class LateBindingClosure implements Rule {
                     bindings.add(binding);
                 }
             }
-            return referencesEscape(bindings, loop, model);
+            return referencesEscape(bindings, region, model, depth);
         }
         return parent instanceof Statement && !(parent instanceof Expr);
     }
 
+    /**
+     * True when the call is to a function of this file that does not let the argument escape
+     * (it only calls it, or hands it to synchronous consumers): {@code check(x, lambda d: d % m == 0)}.
+     */
+    private static boolean helperOnlyCalls(Call call, Expression argument, String keyword,
+            SemanticModel model, int depth) {
+        if (depth >= MAX_HELPER_DEPTH) {
+            return false;
+        }
+        Statement helper = model.calledFunction(call).orElse(null);
+        if (helper == null) {
+            return false;
+        }
+        List<Binding> parameters = model.parametersOf(helper);
+        Binding parameter = null;
+        if (keyword != null) {
+            for (Binding candidate : parameters) {
+                if (candidate.name().equals(keyword)) {
+                    parameter = candidate;
+                }
+            }
+        } else {
+            int index = call.args().indexOf(argument);
+            boolean starredBefore = call.args().subList(0, Math.max(0, index)).stream()
+                    .anyMatch(a -> a instanceof Starred);
+            List<Binding> positional = new ArrayList<>();
+            for (Binding candidate : parameters) {
+                Node arg = candidate.node();
+                if (!(arg instanceof dev.pitfall.ast.Arg) || isStarParameter(helper, (dev.pitfall.ast.Arg) arg)) {
+                    break;
+                }
+                positional.add(candidate);
+            }
+            if (index >= 0 && !starredBefore && index < positional.size()) {
+                parameter = positional.get(index);
+            }
+        }
+        if (parameter == null) {
+            return false;
+        }
+        List<Name> uses = usesInLoop(parameter, helper, model);
+        for (Name use : uses) {
+            if (escapes(use, helper, model, depth + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True for *args, keyword-only parameters and **kwargs: not filled by position. */
+    private static boolean isStarParameter(Statement helper, dev.pitfall.ast.Arg arg) {
+        dev.pitfall.ast.Arguments args = helper instanceof FunctionDef ? ((FunctionDef) helper).args()
+                : ((AsyncFunctionDef) helper).args();
+        return arg == args.vararg() || arg == args.kwarg() || args.kwonlyargs().contains(arg);
+    }
+
     private static boolean synchronousConsumer(Call call, SemanticModel model) {
-        Node outer = model.parents().parentOf(call);
-        boolean calledAtOnce = outer instanceof Call && ((Call) outer).func() == call;
         String callee = model.calleeName(call).orElse(null);
         if (callee != null) {
-            return SYNCHRONOUS_FUNCTIONS.contains(callee) || calledAtOnce && WRAPPERS.contains(callee);
+            return SYNCHRONOUS_FUNCTIONS.contains(callee);
         }
         if (call.func() instanceof dev.pitfall.ast.Attribute) {
             return SYNCHRONOUS_METHODS.contains(((dev.pitfall.ast.Attribute) call.func()).attr());
