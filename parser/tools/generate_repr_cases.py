@@ -43,8 +43,9 @@ def strings():
         cases.append([rng.choice([rng.randint(0, 0x7F), rng.randint(0x80, 0x2FF), rng.randint(0x300, 0xFFFF),
                                   rng.randint(0x10000, 0x10FFFF), rng.randint(0x2EB00, 0x2EE70)])
                       for _ in range(length)])
-    # A surrogate pair must not arise from two separate cases: Java would read it as one code point.
-    return [c for c in cases if not any(0xD800 <= a <= 0xDBFF and 0xDC00 <= b <= 0xDFFF for a, b in zip(c, c[1:]))]
+    # Escaped surrogate pairs, which a Java String would read as one character (PyConstant.SurrogateStr).
+    cases += [[0xD834, 0xDD1E], [0x5B, 0xD800, 0xDC80, 0x5D], [0xD83D, 0xDE00, 0x27]]
+    return cases
 
 
 def main():

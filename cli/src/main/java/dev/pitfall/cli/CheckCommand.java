@@ -16,10 +16,14 @@ import dev.pitfall.report.TextReporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,10 +137,10 @@ final class CheckCommand implements Callable<Integer> {
                 new TextReporter(false, true).write(report, console.err());
             }
         }
-        return exitCode(report);
+        return exitCode(report, exitZero);
     }
 
-    private int exitCode(RunReport report) {
+    static int exitCode(RunReport report, boolean exitZero) {
         if (exitZero) {
             return Main.EXIT_CLEAN;
         }
@@ -205,16 +209,16 @@ final class CheckCommand implements Callable<Integer> {
             return;
         }
         Path target = console.workingDirectory().resolve(output).toAbsolutePath().normalize();
-        Path directory = target.getParent();
-        Path temporary;
+        // Created like any new file (not with createTempFile's owner-only permissions), so the
+        // report ends up with the permissions the user's umask gives.
+        Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
+                + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        // Ctrl-C while writing must not leave the temporary file behind either.
+        temporary.toFile().deleteOnExit();
         try {
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
-        } catch (IOException e) {
-            throw new UserError("cannot write " + output + ": " + reason(e));
-        }
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            Files.createDirectories(target.getParent());
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 reporter.write(report, out);
             }
             try {
@@ -225,11 +229,29 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("cannot write " + output + ": " + reason(e));
         } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    /** Removes a leftover temporary file; if even that fails there is nothing better to do. */
+    private static void deleteQuietly(Path temporary) {
+        try {
             Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            // The directory itself is unusable; the error that matters is the one being reported.
         }
     }
 
     private static String reason(IOException e) {
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " is in the way (not a directory)";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * {@code .py}, {@code .pyi} and {@code .ipynb} files, skipping excluded directories, virtual
  * environments (any directory holding {@code pyvenv.cfg}) and whatever the .gitignore files from
  * the repository root down ignore. Files named on the command line are always checked.
- * Symbolic links to directories are not followed, so link loops cannot trap the walk.
+ * Symbolic links to directories are not followed, so link loops cannot trap the walk; dangling
+ * links are skipped.
  */
 public final class FileDiscovery {
     private final Path workingDirectory;
@@ -138,7 +139,8 @@ public final class FileDiscovery {
                     if (!Files.exists(child.resolve("pyvenv.cfg"))) {
                         stack.add(new Pending(child, gitignores));
                     }
-                } else if (isPythonFile(child) && !Files.isDirectory(child)) {
+                } else if (isPythonFile(child) && Files.isRegularFile(child)) {
+                    // Links that point nowhere (or at directories) are no source files to lint.
                     add(child, targets);
                 }
             }

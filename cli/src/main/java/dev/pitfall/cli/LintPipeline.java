@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Lints files on a fixed pool of threads and returns their reports in the order of the input
@@ -35,9 +36,14 @@ public final class LintPipeline {
     private final ThreadLocal<Linter> linters;
 
     public LintPipeline(Settings settings, int threads) {
+        this(settings, threads, () -> new Linter(settings.enabledCodes()));
+    }
+
+    /** With the linter each worker thread should use (tests give one that fails on purpose). */
+    LintPipeline(Settings settings, int threads, Supplier<Linter> linterFactory) {
         this.settings = settings;
         this.threads = Math.max(1, threads);
-        this.linters = ThreadLocal.withInitial(() -> new Linter(settings.enabledCodes()));
+        this.linters = ThreadLocal.withInitial(linterFactory);
     }
 
     /** Reports for the targets, in the targets' order; {@code progress} sees each file finish. */
@@ -53,10 +59,16 @@ public final class LintPipeline {
             }
             return reports;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, targets.size()), workerThreads());
+        // The first file is linted alone: it warms up the parser's shared DFA cache and the JIT, so
+        // that the workers do not all build the same cache entries at once.
+        List<FileReport> reports = new ArrayList<>(targets.size());
+        reports.add(lintFile(targets.get(0)));
+        progress.fileDone();
+        List<FileDiscovery.Target> rest = targets.subList(1, targets.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, rest.size()), workerThreads());
         try {
-            List<Future<FileReport>> futures = new ArrayList<>(targets.size());
-            for (FileDiscovery.Target target : targets) {
+            List<Future<FileReport>> futures = new ArrayList<>(rest.size());
+            for (FileDiscovery.Target target : rest) {
                 futures.add(pool.submit(() -> {
                     try {
                         return lintFile(target);
@@ -65,9 +77,8 @@ public final class LintPipeline {
                     }
                 }));
             }
-            List<FileReport> reports = new ArrayList<>(targets.size());
             for (int i = 0; i < futures.size(); i++) {
-                reports.add(await(futures.get(i), targets.get(i)));
+                reports.add(await(futures.get(i), rest.get(i)));
             }
             return reports;
         } finally {

@@ -4,7 +4,8 @@ import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * "files done of total" on one self-overwriting stderr line, at most ten times a second, and
+ * "files done of total" on one self-overwriting stderr line: after the first file, then at most ten
+ * times a second, and
  * erased at the end. Only used when stderr is a terminal; pipes and CI logs get nothing.
  */
 final class TerminalProgress implements LintPipeline.Progress, AutoCloseable {
@@ -13,7 +14,7 @@ final class TerminalProgress implements LintPipeline.Progress, AutoCloseable {
     private final PrintStream err;
     private final int total;
     private final AtomicInteger done = new AtomicInteger();
-    private volatile long lastShown = System.nanoTime();
+    private volatile long lastShown = System.nanoTime() - INTERVAL_NANOS;
     private boolean shown;
 
     TerminalProgress(PrintStream err, int total) {

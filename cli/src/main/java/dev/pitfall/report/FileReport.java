@@ -21,6 +21,10 @@ import java.util.Map;
  * runs stay small in memory.
  */
 public record FileReport(String path, boolean notebook, List<ReportedFinding> findings, List<Diagnostic> diagnostics) {
+    /** Longest source excerpt kept per finding; enough for any hand-written line. */
+    static final int MAX_EXCERPT = 240;
+    /** How much of a long line is kept before the finding's start. */
+    static final int EXCERPT_LEAD = 60;
 
     public static final Comparator<Finding> BY_POSITION = Comparator
             .comparingInt((Finding f) -> f.range().startLine())
@@ -53,7 +57,10 @@ public record FileReport(String path, boolean notebook, List<ReportedFinding> fi
                     related.add(position(cells, location.range()));
                 }
             }
-            reported.add(new ReportedFinding(finding, line, cells == null ? null : position(cells, finding.range()),
+            int excerptStart = line.length() <= MAX_EXCERPT ? 0
+                    : Math.max(0, Math.min(finding.range().startColumn() - 1 - EXCERPT_LEAD, line.length() - MAX_EXCERPT));
+            String excerpt = line.substring(excerptStart, Math.min(line.length(), excerptStart + MAX_EXCERPT));
+            reported.add(new ReportedFinding(finding, excerpt, excerptStart, cells == null ? null : position(cells, finding.range()),
                     List.copyOf(related), fingerprint(finding.code(), path, normalised, occurrence)));
         }
         return new FileReport(path, source.isNotebook(), List.copyOf(reported), List.copyOf(diagnostics));

@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * A finding as reporters need it once its file is done: the finding (severity already as
- * configured), the text of its first line, notebook positions of it and of each related location
- * (null for plain files) and its location-independent fingerprint.
+ * configured), an excerpt of its first line ({@code excerpt} starts at the 0-based UTF-16 index
+ * {@code excerptStart} of the line: long lines, such as minified code, are cut around the finding),
+ * notebook positions of it and of each related location (null for plain files) and its
+ * location-independent fingerprint.
  */
-public record ReportedFinding(Finding finding, String sourceLine, NotebookPosition notebook,
+public record ReportedFinding(Finding finding, String excerpt, int excerptStart, NotebookPosition notebook,
         List<NotebookPosition> relatedNotebook, String fingerprint) {
 }

@@ -83,9 +83,12 @@ public final class TextReporter implements Reporter {
         int shownLine = reported.notebook() != null ? reported.notebook().cellLine() : range.startLine();
         String gutter = String.valueOf(shownLine);
         String blank = " ".repeat(gutter.length());
-        String line = reported.sourceLine();
+        String cutBefore = reported.excerptStart() > 0 ? "..." : "";
+        String line = cutBefore + printable(reported.excerpt());
+        int shift = cutBefore.length() - reported.excerptStart();
+        TextRange shown = new TextRange(range.startLine(), range.startColumn() + shift, range.endLine(), range.endColumn() + shift);
         writer.print(paint(DIM, " " + gutter + " |") + " " + line + "\n");
-        writer.print(paint(DIM, " " + blank + " |") + " " + paint(colour, underline(line, range)) + "\n");
+        writer.print(paint(DIM, " " + blank + " |") + " " + paint(colour, underline(line, shown)) + "\n");
         List<Finding.RelatedLocation> related = finding.related();
         for (int i = 0; i < related.size(); i++) {
             NotebookPosition cell = reported.relatedNotebook().isEmpty() ? null : reported.relatedNotebook().get(i);
@@ -93,6 +96,24 @@ public final class TextReporter implements Reporter {
                     + location(file.path(), related.get(i).range(), cell) + ": " + related.get(i).message() + "\n");
         }
         writer.print("\n");
+    }
+
+    /**
+     * Control characters of the user's file are shown as '?': written raw they could move the
+     * cursor or recolour the terminal, and one character each keeps the carets aligned.
+     */
+    static String printable(String line) {
+        StringBuilder shown = null;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                if (shown == null) {
+                    shown = new StringBuilder(line);
+                }
+                shown.setCharAt(i, '?');
+            }
+        }
+        return shown == null ? line : shown.toString();
     }
 
     /** Carets under the range on its first line; tabs are kept so the carets line up. */

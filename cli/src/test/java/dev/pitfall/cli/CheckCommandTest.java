@@ -95,10 +95,12 @@ class CheckCommandTest {
         write("src/kept.py", BAD);
         write("notes.txt", BAD);
         write("stubs/api.pyi", BAD);
+        Files.createSymbolicLink(project.resolve("dangling.py"), project.resolve("missing.py"));
+        Files.createSymbolicLink(project.resolve("src/loop"), project);
         CliRun run = check(".");
         assertEquals(1, run.exitCode());
         assertEquals(List.of("src/kept.py", "stubs/api.pyi"), reportedPaths(run.out()));
-        assertTrue(run.out().contains("in 2 of 2 files"), run.out());
+        assertTrue(run.out().endsWith("Found 2 problems (2 errors) in 2 of 2 files.\n"), run.out());
     }
 
     @Test
@@ -240,6 +242,27 @@ class CheckCommandTest {
     }
 
     @Test
+    void syntaxErrorsAreFindingsAndNotifications() throws IOException {
+        write("broken.py", "x = (\n");
+        write("bad.py", BAD);
+        CliRun run = check();
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().startsWith("bad.py:1:26: PF101"), run.out());
+        assertTrue(run.out().contains("\nbroken.py:1:5: PF001 [syntax-error] '(' was never closed\n 1 | x = (\n   |     ^\n"),
+                run.out());
+        assertTrue(CliRun.in(project, "check", "--ignore", "PF101").out().contains("PF001"),
+                "a file that does not parse says so even when its other rules are off");
+
+        String sarif = check("--format", "sarif").out();
+        assertEquals(List.of(), SarifSchema.violations(sarif));
+        JsonNode invocation = json(sarif).at("/runs/0/invocations/0");
+        assertTrue(invocation.get("executionSuccessful").asBoolean());
+        JsonNode notification = invocation.get("toolExecutionNotifications").get(0);
+        assertEquals("broken.py", notification.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertTrue(notification.at("/message/text").asText().contains("could not be parsed"));
+    }
+
+    @Test
     void missingPathIsAnErrorLine() {
         CliRun run = check("nowhere.py");
         assertEquals(1, run.exitCode());
@@ -258,6 +281,9 @@ class CheckCommandTest {
             assertEquals(List.of("pitfall.sarif"), files.map(p -> p.getFileName().toString()).toList(),
                     "no temporary file is left behind");
         }
+        Path ordinary = Files.createFile(project.resolve("reports/ordinary"));
+        assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(project.resolve("reports/pitfall.sarif")),
+                "the report gets the permissions of any new file");
         JsonNode result = json(sarif).get("runs").get(0).get("results").get(0);
         assertEquals("PF101", result.get("ruleId").asText());
         assertEquals("src/bad.py", result.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
@@ -269,7 +295,8 @@ class CheckCommandTest {
         write("taken", "a file, not a directory");
         CliRun run = check("--output", "taken/report.txt");
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("pitfall: cannot write taken/report.txt"), run.err());
+        assertTrue(run.err().startsWith("pitfall: cannot write taken/report.txt: "), run.err());
+        assertTrue(run.err().contains("is in the way"), run.err());
     }
 
     @Test
@@ -331,6 +358,9 @@ class CheckCommandTest {
             write("m" + i + ".py", GOOD);
         }
         assertEquals("", check().err());
+        String terminal = CliRun.with(project, "", Map.of(), true, "check").err();
+        assertTrue(terminal.startsWith("\rpitfall: 1 of 3 files"), terminal);
+        assertTrue(terminal.endsWith("\r\u001b[2K"), "the progress line is erased at the end");
     }
 
     @Test

@@ -108,6 +108,23 @@ class ReportersTest {
     }
 
     @Test
+    void longLinesAreCutAroundTheFindingAndControlCharactersNeutralised() throws IOException {
+        String minified = "x=1;".repeat(5000) + "def f(a=[]):pass";
+        int column = minified.indexOf("[]") + 1;
+        SourceFile source = SourceFile.ofText("min.py", "\u001b[2J" + "\n" + minified + "\n");
+        FileReport file = FileReport.of("min.py", source,
+                List.of(mutable("min.py", 2, column, column + 2), mutable("min.py", 1, 1, 4)), List.of());
+        assertTrue(file.findings().get(1).excerpt().length() <= FileReport.MAX_EXCERPT, "no 20 kB lines kept per finding");
+        String text = write(new TextReporter(false, false), new RunReport(List.of(MUTABLE), List.of(file), 1, ROOT));
+        List<String> lines = text.lines().toList();
+        assertEquals(" 1 | ?[2J", lines.get(1), "an escape sequence from the file is not sent to the terminal");
+        String shown = lines.get(5);
+        String carets = lines.get(6);
+        assertTrue(shown.startsWith(" 2 | ...x=1;") && shown.endsWith("def f(a=[]):pass"), shown);
+        assertEquals(shown.indexOf("[]"), carets.indexOf("^^"), "carets stay under the finding");
+    }
+
+    @Test
     void textColoursOnlyWhenAsked() throws IOException {
         assertFalse(write(new TextReporter(false, false), plainReport()).contains("\u001b["));
         assertTrue(write(new TextReporter(true, false), plainReport()).contains("\u001b[31m"));

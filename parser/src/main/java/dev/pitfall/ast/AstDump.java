@@ -37,8 +37,11 @@ public final class AstDump {
     private AstDump() {
     }
 
-    /** A record component of a node, and whether it is one of CPython's position attributes. */
-    private record Field(String name, Method accessor, boolean attribute) {
+    /**
+     * A record component of a node, whether it is one of CPython's position attributes, and the
+     * text that introduces its value.
+     */
+    private record Field(String name, Method accessor, boolean attribute, Literal label) {
     }
 
     /** Text written as is, as opposed to a value still to be formatted. */
@@ -48,6 +51,8 @@ public final class AstDump {
     private static final Literal CLOSE_PAREN = new Literal(")");
     private static final Literal CLOSE_BRACKET = new Literal("]");
     private static final Literal COMMA = new Literal(", ");
+    /** Marks a field that ast.dump leaves out (None, or an empty list). */
+    private static final Object OMITTED = new Object();
 
     public static String dump(Module module) {
         return dumpNode(module);
@@ -83,21 +88,25 @@ public final class AstDump {
     /** Writes the node's head and pushes its fields (in reverse, so they pop in order). */
     private static void expandNode(Node node, StringBuilder out, Deque<Object> work) {
         out.append(node.cpythonName()).append('(');
-        List<Object> parts = new ArrayList<>();
-        for (Field field : fieldsOf(node.getClass())) {
+        List<Field> fields = fieldsOf(node.getClass());
+        Object[] values = new Object[fields.size()];
+        int shown = 0;
+        for (int i = 0; i < values.length; i++) {
+            Field field = fields.get(i);
             Object value = read(field, node);
-            if (!field.attribute() && (value == null || (value instanceof List<?> list && list.isEmpty()))) {
-                continue;
-            }
-            parts.add(new Literal(field.name() + "="));
-            parts.add(value);
+            boolean omitted = !field.attribute()
+                    && (value == null || (value instanceof List<?> list && list.isEmpty()));
+            values[i] = omitted ? OMITTED : value;
+            shown += omitted ? 0 : 1;
         }
         work.push(CLOSE_PAREN);
-        for (int i = parts.size() - 1; i >= 0; i -= 2) {
-            work.push(parts.get(i));
-            work.push(parts.get(i - 1));
-            if (i > 1) {
-                work.push(COMMA);
+        for (int i = values.length - 1; i >= 0; i--) {
+            if (values[i] != OMITTED) {
+                work.push(values[i]);
+                work.push(fields.get(i).label());
+                if (--shown > 0) {
+                    work.push(COMMA);
+                }
             }
         }
     }
@@ -125,7 +134,7 @@ public final class AstDump {
             String name = component.getName();
             boolean attribute = located && (name.equals("lineno") || name.equals("col_offset")
                     || name.equals("end_lineno") || name.equals("end_col_offset"));
-            fields.add(new Field(name, component.getAccessor(), attribute));
+            fields.add(new Field(name, component.getAccessor(), attribute, new Literal(name + "=")));
         }
         return List.copyOf(fields);
     }
@@ -153,6 +162,9 @@ public final class AstDump {
         if (value instanceof PyConstant.Bytes b) {
             return reprBytes(b.value());
         }
+        if (value instanceof PyConstant.SurrogateStr s) {
+            return reprStr(s.codePoints());
+        }
         if (value instanceof BigInteger || value instanceof Integer || value instanceof Long) {
             return value.toString();
         }
@@ -167,27 +179,48 @@ public final class AstDump {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp == quote || cp == '\\') {
-                out.append('\\').append((char) cp);
-            } else if (cp == '\t') {
-                out.append("\\t");
-            } else if (cp == '\n') {
-                out.append("\\n");
-            } else if (cp == '\r') {
-                out.append("\\r");
-            } else if (cp < ' ' || cp == 0x7F) {
-                out.append(String.format("\\x%02x", cp));
-            } else if (cp < 0x7F || isPrintable(cp)) {
-                out.appendCodePoint(cp);
-            } else if (cp <= 0xFF) {
-                out.append(String.format("\\x%02x", cp));
-            } else if (cp <= 0xFFFF) {
-                out.append(String.format("\\u%04x", cp));
-            } else {
-                out.append(String.format("\\U%08x", cp));
-            }
+            appendReprOf(cp, quote, out);
         }
         return out.append(quote).toString();
+    }
+
+    /** str.__repr__ of a str given as code points, where lone surrogates stay single code points. */
+    public static String reprStr(int[] codePoints) {
+        boolean single = false;
+        boolean dbl = false;
+        for (int cp : codePoints) {
+            single |= cp == '\'';
+            dbl |= cp == '"';
+        }
+        char quote = single && !dbl ? '"' : '\'';
+        StringBuilder out = new StringBuilder(codePoints.length + 2);
+        out.append(quote);
+        for (int cp : codePoints) {
+            appendReprOf(cp, quote, out);
+        }
+        return out.append(quote).toString();
+    }
+
+    private static void appendReprOf(int cp, char quote, StringBuilder out) {
+        if (cp == quote || cp == '\\') {
+            out.append('\\').append((char) cp);
+        } else if (cp == '\t') {
+            out.append("\\t");
+        } else if (cp == '\n') {
+            out.append("\\n");
+        } else if (cp == '\r') {
+            out.append("\\r");
+        } else if (cp < ' ' || cp == 0x7F) {
+            out.append(String.format("\\x%02x", cp));
+        } else if (cp < 0x7F || isPrintable(cp)) {
+            out.appendCodePoint(cp);
+        } else if (cp <= 0xFF) {
+            out.append(String.format("\\x%02x", cp));
+        } else if (cp <= 0xFFFF) {
+            out.append(String.format("\\u%04x", cp));
+        } else {
+            out.append(String.format("\\U%08x", cp));
+        }
     }
 
     /** bytes.__repr__. */

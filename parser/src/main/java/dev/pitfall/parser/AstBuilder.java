@@ -88,6 +88,12 @@ final class AstBuilder {
         return new ParseFailure(new SyntaxError(token.getLine(), token.getCharPositionInLine() + 1, message));
     }
 
+    /** An error located just after {@code token}, where CPython puts some of its messages. */
+    private ParseFailure errorAfter(Token token, String message) {
+        int column = token.getCharPositionInLine() + (token.getStopIndex() - token.getStartIndex() + 1);
+        return new ParseFailure(new SyntaxError(token.getLine(), column + 1, message));
+    }
+
     private ParseFailure error(Located node, String message) {
         return new ParseFailure(new SyntaxError(node.lineno(),
                 positions.charColumn(node.lineno(), node.col_offset()) + 1, message));
@@ -105,8 +111,11 @@ final class AstBuilder {
     }
 
     private void simpleStatements(Simple_stmtsContext ctx, List<Statement> out) {
-        for (Simple_stmtContext statement : ctx.simple_stmt()) {
-            out.add(simple(statement));
+        for (int i = 0, n = ctx.getChildCount(); i < n; i += 2) {
+            ParseTree child = ctx.getChild(i);
+            if (child instanceof Simple_stmtContext statement) {
+                out.add(simple(statement));
+            }
         }
     }
 
@@ -123,8 +132,8 @@ final class AstBuilder {
     }
 
     private Statement simple(Simple_stmtContext ctx) {
-        if (ctx.expr_stmt() != null) {
-            return expressionStatement(ctx.expr_stmt());
+        if (ctx.getChild(0) instanceof Expr_stmtContext statement) {
+            return expressionStatement(statement);
         }
         if (ctx.type_alias() != null) {
             return typeAlias(ctx.type_alias());
@@ -178,12 +187,15 @@ final class AstBuilder {
     }
 
     private Statement expressionStatement(Expr_stmtContext ctx) {
-        List<RhsContext> parts = ctx.rhs();
-        RhsContext first = parts.get(0);
+        RhsContext first = (RhsContext) ctx.getChild(0);
         int l = line(ctx.start);
         int c = column(ctx.start);
         int el = endLine(ctx.stop);
         int ec = endColumn(ctx.stop);
+        if (ctx.getChildCount() == 1) {
+            return new Expr(rhs(first), l, c, el, ec);
+        }
+        List<RhsContext> parts = ctx.rhs();
         if (ctx.augassign() != null) {
             Expression target = rhs(first);
             if (!(target instanceof Name || target instanceof Attribute || target instanceof Subscript)) {
@@ -272,8 +284,9 @@ final class AstBuilder {
     }
 
     private Expression rhs(RhsContext ctx) {
-        Yield_exprContext yield = ctx.yield_expr();
-        return yield != null ? yieldExpression(yield) : starExpressions(ctx.star_expressions());
+        ParseTree only = ctx.getChild(0);
+        return only instanceof Star_expressionsContext list ? starExpressions(list)
+                : yieldExpression((Yield_exprContext) only);
     }
 
     private static OperatorKind augmentedOperator(Token token) {
@@ -436,7 +449,7 @@ final class AstBuilder {
             Import_as_namesContext names = ctx.import_as_names();
             List<Import_as_nameContext> items = names.import_as_name();
             if (ctx.LPAR() == null && names.getChildCount() > 2 * items.size() - 1) {
-                throw error(names.stop, "trailing comma not allowed without surrounding parentheses");
+                throw errorAfter(names.stop, "trailing comma not allowed without surrounding parentheses");
             }
             for (Import_as_nameContext item : items) {
                 List<NameContext> parts = item.name();
@@ -929,11 +942,7 @@ final class AstBuilder {
             return new MatchValue(numberPatternValue(number.signed_number(), number.NUMBER(), ctx), l, c, el, ec);
         }
         if (ctx instanceof StringPatternContext string) {
-            Expression value = strings(string.strings());
-            if (value instanceof JoinedStr) {
-                throw error(value, "patterns may only match literals and attribute lookups");
-            }
-            return new MatchValue(value, l, c, el, ec);
+            return new MatchValue(strings(string.strings()), l, c, el, ec);
         }
         if (ctx instanceof SingletonPatternContext) {
             return new MatchSingleton(singleton(ctx.start), l, c, el, ec);
@@ -1064,11 +1073,7 @@ final class AstBuilder {
             return numberPatternValue(ctx.signed_number(), ctx.NUMBER(), ctx);
         }
         if (ctx.strings() != null) {
-            Expression value = strings(ctx.strings());
-            if (value instanceof JoinedStr) {
-                throw error(value, "patterns may only match literals and attribute lookups");
-            }
-            return value;
+            return strings(ctx.strings());
         }
         if (!ctx.name().isEmpty()) {
             return dottedExpression(ctx.name());
@@ -1080,10 +1085,10 @@ final class AstBuilder {
     // ---------------------------------------------------------------------------- expressions
 
     private Expression starExpressions(Star_expressionsContext ctx) {
-        List<Star_expressionContext> items = ctx.star_expression();
         if (ctx.getChildCount() == 1) {
-            return starExpression(items.get(0));
+            return starExpression((Star_expressionContext) ctx.getChild(0));
         }
+        List<Star_expressionContext> items = ctx.star_expression();
         List<Expression> elements = new ArrayList<>(items.size());
         for (Star_expressionContext item : items) {
             elements.add(starExpression(item));
@@ -1092,11 +1097,11 @@ final class AstBuilder {
     }
 
     private Expression starExpression(Star_expressionContext ctx) {
-        if (ctx.STAR() != null) {
-            return new Starred(bitwiseOperand(ctx.expr()), LOAD, line(ctx.start), column(ctx.start), endLine(ctx.stop),
-                    endColumn(ctx.stop));
+        if (ctx.getChildCount() == 1) {
+            return expression((ExpressionContext) ctx.getChild(0));
         }
-        return expression(ctx.expression());
+        return new Starred(bitwiseOperand(ctx.expr()), LOAD, line(ctx.start), column(ctx.start), endLine(ctx.stop),
+                endColumn(ctx.stop));
     }
 
     private Expression starNamedExpressions(Star_named_expressionsContext ctx, boolean isMatchSubject) {
@@ -1116,16 +1121,16 @@ final class AstBuilder {
     }
 
     private Expression starNamedExpression(Star_named_expressionContext ctx) {
-        if (ctx.STAR() != null) {
-            return new Starred(bitwiseOperand(ctx.expr()), LOAD, line(ctx.start), column(ctx.start), endLine(ctx.stop),
-                    endColumn(ctx.stop));
+        if (ctx.getChildCount() == 1) {
+            return namedExpression((Named_expressionContext) ctx.getChild(0));
         }
-        return namedExpression(ctx.named_expression());
+        return new Starred(bitwiseOperand(ctx.expr()), LOAD, line(ctx.start), column(ctx.start), endLine(ctx.stop),
+                endColumn(ctx.stop));
     }
 
     private Expression namedExpression(Named_expressionContext ctx) {
-        if (ctx.COLONEQUAL() == null) {
-            return expression(ctx.expression());
+        if (ctx.getChildCount() == 1) {
+            return expression((ExpressionContext) ctx.getChild(0));
         }
         NameContext nameCtx = ctx.name();
         Name target = new Name(identifier(nameCtx), STORE, line(nameCtx.start), column(nameCtx.start),
@@ -1302,16 +1307,18 @@ final class AstBuilder {
         int el = endLine(ctx.stop);
         int ec = endColumn(ctx.stop);
         if (ctx instanceof AttributePrimaryContext attribute) {
-            return new Attribute(primary(attribute.primary()), identifier(attribute.name()), LOAD, l, c, el, ec);
+            return new Attribute(primary((PrimaryContext) attribute.getChild(0)),
+                    identifier((NameContext) attribute.getChild(2)), LOAD, l, c, el, ec);
         }
         if (ctx instanceof CallPrimaryContext call) {
-            Expression func = primary(call.primary());
-            if (call.arguments() == null) {
+            Expression func = primary((PrimaryContext) call.getChild(0));
+            if (call.getChildCount() == 3) {
                 return new Call(func, List.of(), List.of(), l, c, el, ec);
             }
             List<Expression> args = new ArrayList<>();
             List<Keyword> keywords = new ArrayList<>();
-            arguments(call.arguments(), call.LPAR().getSymbol(), call.RPAR().getSymbol(), args, keywords);
+            arguments((ArgumentsContext) call.getChild(2), ((TerminalNode) call.getChild(1)).getSymbol(), call.stop,
+                    args, keywords);
             return new Call(func, args, keywords, l, c, el, ec);
         }
         SubscriptPrimaryContext subscript = (SubscriptPrimaryContext) ctx;
@@ -1326,32 +1333,37 @@ final class AstBuilder {
                            List<Keyword> keywords) {
         boolean sawKeyword = false;
         boolean sawKeywordUnpacking = false;
-        List<ArgumentContext> items = ctx.argument();
-        for (ArgumentContext item : items) {
+        Token keywordUnpackingEnd = null;
+        int count = ctx.getChildCount();
+        for (int index = 0; index < count; index += 2) {
+            ArgumentContext item = (ArgumentContext) ctx.getChild(index);
             int l = line(item.start);
             int c = column(item.start);
             int el = endLine(item.stop);
             int ec = endColumn(item.stop);
-            if (item.EQUAL() != null) {
-                keywords.add(new Keyword(identifier(item.name()), expression(item.expression()), l, c, el, ec));
+            int first = item.start.getType();
+            if (item.getChildCount() == 3 && item.getChild(1) instanceof TerminalNode) {
+                keywords.add(new Keyword(identifier((NameContext) item.getChild(0)),
+                        expression((ExpressionContext) item.getChild(2)), l, c, el, ec));
                 sawKeyword = true;
-            } else if (item.DOUBLESTAR() != null) {
+            } else if (first == PythonLexer.DOUBLESTAR) {
                 keywords.add(new Keyword(null, expression(item.expression()), l, c, el, ec));
                 sawKeywordUnpacking = true;
-            } else if (item.STAR() != null) {
+                keywordUnpackingEnd = item.stop;
+            } else if (first == PythonLexer.STAR) {
                 if (sawKeywordUnpacking) {
-                    throw error(item.start, "iterable argument unpacking follows keyword argument unpacking");
+                    throw errorAfter(keywordUnpackingEnd, "iterable argument unpacking follows keyword argument unpacking");
                 }
                 args.add(new Starred(expression(item.expression()), LOAD, l, c, el, ec));
             } else {
                 if (sawKeywordUnpacking) {
-                    throw error(item.start, "positional argument follows keyword argument unpacking");
+                    throw errorAfter(item.stop, "positional argument follows keyword argument unpacking");
                 }
                 if (sawKeyword) {
-                    throw error(item.start, "positional argument follows keyword argument");
+                    throw errorAfter(item.stop, "positional argument follows keyword argument");
                 }
-                Expression value = namedExpression(item.named_expression());
-                if (item.comp_for() != null) {
+                Expression value = namedExpression((Named_expressionContext) item.getChild(0));
+                if (item.getChildCount() == 2) {
                     if (open == null) {
                         throw error(item.comp_for().start, "invalid syntax");
                     }
@@ -1695,7 +1707,7 @@ final class AstBuilder {
             }
         }
         if (bytes && text) {
-            throw error(first, "cannot mix bytes and nonbytes literals");
+            throw errorAfter(ctx.stop, "cannot mix bytes and nonbytes literals");
         }
         if (bytes) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

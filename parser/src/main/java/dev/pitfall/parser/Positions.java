@@ -10,6 +10,10 @@ final class Positions {
     private final String text;
     private final int[] lineStarts;
     private final boolean[] asciiLine;
+    private final boolean ascii;
+    private Token lastMultiline;
+    private int lastEndLine;
+    private int lastEndColumn;
 
     Positions(String text) {
         this.text = text;
@@ -20,6 +24,7 @@ final class Positions {
                 break;
             }
         }
+        this.ascii = ascii;
         if (ascii) {
             lineStarts = null;
             asciiLine = null;
@@ -90,26 +95,51 @@ final class Positions {
         if (!maySpanLines(token)) {
             return token.getLine();
         }
-        String tokenText = token.getText();
-        int line = token.getLine();
-        for (int i = tokenText.indexOf('\n'); i >= 0; i = tokenText.indexOf('\n', i + 1)) {
-            line++;
-        }
-        return line;
+        measure(token);
+        return lastEndLine;
     }
 
     int endColumn(Token token) {
-        if (maySpanLines(token)) {
-            String tokenText = token.getText();
-            int lastNewline = tokenText.lastIndexOf('\n');
-            if (lastNewline >= 0) {
-                int line = endLine(token);
-                int codePoints = tokenText.codePointCount(lastNewline + 1, tokenText.length());
-                return byteColumn(line, codePoints);
-            }
+        if (!maySpanLines(token)) {
+            int column = token.getCharPositionInLine() + (token.getStopIndex() - token.getStartIndex() + 1);
+            return byteColumn(token.getLine(), column);
         }
-        int column = token.getCharPositionInLine() + (token.getStopIndex() - token.getStartIndex() + 1);
-        return byteColumn(token.getLine(), column);
+        measure(token);
+        return lastEndColumn;
+    }
+
+    /** Finds where a token that may contain newlines (a string) ends; the last answer is kept. */
+    private void measure(Token token) {
+        if (token == lastMultiline) {
+            return;
+        }
+        int line = token.getLine();
+        int lastNewline = -1;
+        if (ascii) {
+            // Code-point indices equal char indices: scan the source without copying the token.
+            int stop = token.getStopIndex();
+            for (int i = token.getStartIndex(); i <= stop; i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    lastNewline = i;
+                }
+            }
+            lastEndLine = line;
+            lastEndColumn = lastNewline < 0 ? token.getCharPositionInLine() + stop - token.getStartIndex() + 1
+                    : stop - lastNewline;
+        } else {
+            String tokenText = token.getText();
+            for (int i = tokenText.indexOf('\n'); i >= 0; i = tokenText.indexOf('\n', i + 1)) {
+                line++;
+                lastNewline = i;
+            }
+            int codePoints = lastNewline < 0
+                    ? token.getCharPositionInLine() + tokenText.codePointCount(0, tokenText.length())
+                    : tokenText.codePointCount(lastNewline + 1, tokenText.length());
+            lastEndLine = line;
+            lastEndColumn = byteColumn(line, codePoints);
+        }
+        lastMultiline = token;
     }
 
     private static boolean maySpanLines(Token token) {

@@ -5,6 +5,7 @@ import dev.pitfall.parser.PythonParser.*;
 import dev.pitfall.source.SourceFile;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -152,7 +153,13 @@ public final class SourceParser {
                                 String antlrMessage, RecognitionException e) {
             Parser parser = (Parser) recognizer;
             Token offending = (Token) offendingSymbol;
-            throw new FirstErrorFound(describe(parser, offending, e));
+            SyntaxError error;
+            try {
+                error = describe(parser, offending, e);
+            } catch (RuntimeException unexpected) {
+                error = new SyntaxError(line, column + 1, "invalid syntax");
+            }
+            throw new FirstErrorFound(error);
         }
     }
 
@@ -160,7 +167,9 @@ public final class SourceParser {
         int line = offending.getLine();
         int column = offending.getCharPositionInLine() + 1;
         if (offending.getType() == PythonLexer.INDENT) {
-            return new SyntaxError(line, column, "unexpected indent");
+            // CPython points at the last column of the indentation.
+            Token first = ((BufferedTokenStream) parser.getTokenStream()).LT(2);
+            return new SyntaxError(line, Math.max(1, first.getCharPositionInLine()), "unexpected indent");
         }
         if (offending.getType() == PythonLexer.NOT && followsArithmeticOperator(parser, offending)) {
             return new SyntaxError(line, column, "'not' after an operator must be parenthesized");

@@ -1,9 +1,11 @@
 package dev.pitfall.source;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,7 +24,10 @@ import java.util.Set;
  * without a second pass over the file.
  */
 public final class NotebookReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Without Jackson's default 20 MB string cap: a cell may hold as much code as a file. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build());
 
     /**
      * Cell magics whose body is Python run in the notebook's own namespace: the magic line is
@@ -76,12 +81,11 @@ public final class NotebookReader {
                 }
             }
             if (parser.nextToken() != null) {
-                throw new SourceException("invalid notebook JSON: unexpected content after the top-level object"
-                        + at(parser.currentTokenLocation()));
+                throw problem("invalid notebook JSON: unexpected content after the top-level object",
+                        parser.currentTokenLocation());
             }
         } catch (JsonProcessingException e) {
-            throw new SourceException("invalid notebook JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
-                    + at(e.getLocation()));
+            throw problem("invalid notebook JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""), e.getLocation());
         } catch (IOException e) {
             throw new SourceException("cannot read notebook: " + e.getMessage());
         }
@@ -95,6 +99,11 @@ public final class NotebookReader {
         return join(displayPath, cells, isPythonKernel(metadata));
     }
 
+    /** A problem at a place in the JSON, named in the message and kept as the exception's line. */
+    private static SourceException problem(String message, JsonLocation location) {
+        return new SourceException(message + at(location), location == null ? 0 : Math.max(0, location.getLineNr()));
+    }
+
     private static String at(JsonLocation location) {
         if (location == null || location.getLineNr() < 1) {
             return "";
@@ -104,13 +113,13 @@ public final class NotebookReader {
 
     private static List<Cell> readCells(JsonParser parser, JsonToken start) throws IOException, SourceException {
         if (start != JsonToken.START_ARRAY) {
-            throw new SourceException("not a notebook: 'cells' is not a list" + at(parser.currentTokenLocation()));
+            throw problem("not a notebook: 'cells' is not a list", parser.currentTokenLocation());
         }
         List<Cell> cells = new ArrayList<>();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             int number = cells.size() + 1;
             if (token != JsonToken.START_OBJECT) {
-                throw new SourceException("cell " + number + " is not a JSON object" + at(parser.currentTokenLocation()));
+                throw problem("cell " + number + " is not a JSON object", parser.currentTokenLocation());
             }
             cells.add(readCell(parser, number));
         }
@@ -128,7 +137,8 @@ public final class NotebookReader {
             switch (field) {
                 case "cell_type":
                     if (value != JsonToken.VALUE_STRING) {
-                        throw new SourceException("cell " + number + ": 'cell_type' is not a string" + at(parser.currentTokenLocation()));
+                        throw problem("cell " + number + ": 'cell_type' is not a string",
+                                parser.currentTokenLocation());
                     }
                     type = parser.getText();
                     break;
@@ -143,10 +153,10 @@ public final class NotebookReader {
             }
         }
         if (type == null) {
-            throw new SourceException("cell " + number + " has no 'cell_type'" + at(start));
+            throw problem("cell " + number + " has no 'cell_type'", start);
         }
         if (source == null) {
-            throw new SourceException("cell " + number + " has no 'source'" + at(start));
+            throw problem("cell " + number + " has no 'source'", start);
         }
         return new Cell(number, type, source, metadata);
     }
@@ -159,13 +169,12 @@ public final class NotebookReader {
             return pieces;
         }
         if (value != JsonToken.START_ARRAY) {
-            throw new SourceException("cell " + number + ": 'source' is neither a string nor a list of strings"
-                    + at(parser.currentTokenLocation()));
+            throw problem("cell " + number + ": 'source' is neither a string nor a list of strings",
+                    parser.currentTokenLocation());
         }
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             if (token != JsonToken.VALUE_STRING) {
-                throw new SourceException("cell " + number + ": 'source' holds something other than strings"
-                        + at(parser.currentTokenLocation()));
+                throw problem("cell " + number + ": 'source' holds something other than strings", parser.currentTokenLocation());
             }
             pieces.add(new Piece(parser.getText(), parser.currentTokenLocation().getLineNr()));
         }

@@ -7,11 +7,19 @@ package dev.pitfall.source;
 public final class SourceException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    private final int line;
+
     public SourceException(String message) {
-        super(message);
+        this(message, 0);
     }
 
-    public SourceException(String message, Throwable cause) {
-        super(message, cause);
+    public SourceException(String message, int line) {
+        super(message);
+        this.line = line;
+    }
+
+    /** The 1-based line of the file where the problem is, or 0 when it concerns the whole file. */
+    public int line() {
+        return line;
     }
 }

@@ -242,8 +242,8 @@ public final class SourceReader {
     private static void rejectNullBytes(byte[] bytes, int start) throws SourceException {
         for (int i = start; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new SourceException("source code cannot contain null bytes (line "
-                        + lineOf(bytes, i) + ")");
+                int line = lineOf(bytes, i);
+                throw new SourceException("source code cannot contain null bytes (line " + line + ")", line);
             }
         }
     }
@@ -262,7 +262,8 @@ public final class SourceReader {
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            throw new SourceException(decodeErrorMessage(bytes, in.position(), charset, codecName));
+            throw new SourceException(decodeErrorMessage(bytes, in.position(), charset, codecName),
+                    lineOf(bytes, in.position()));
         }
         if (result.isOverflow()) {
             throw new SourceException("cannot decode file as " + codecName + ": decoded text too large");

@@ -196,11 +196,15 @@ class AstDumpTest {
         int checked = 0;
         for (String line : resourceLines("str-reprs.txt")) {
             int tab = line.indexOf('\t');
-            StringBuilder text = new StringBuilder();
-            for (String hex : line.substring(0, tab).split(",")) {
-                text.appendCodePoint(Integer.parseInt(hex, 16));
+            int[] codePoints = Arrays.stream(line.substring(0, tab).split(",")).mapToInt(hex -> Integer.parseInt(hex, 16))
+                    .toArray();
+            String expected = line.substring(tab + 1);
+            assertEquals(expected, AstDump.reprStr(codePoints), line.substring(0, tab));
+            assertEquals(expected, AstDump.repr(new PyConstant.SurrogateStr(codePoints)), line.substring(0, tab));
+            String text = new String(codePoints, 0, codePoints.length);
+            if (text.codePointCount(0, text.length()) == codePoints.length) {
+                assertEquals(expected, AstDump.reprStr(text), line.substring(0, tab));
             }
-            assertEquals(line.substring(tab + 1), AstDump.reprStr(text.toString()), line.substring(0, tab));
             checked++;
         }
         assertTrue(checked > 400, "expected the generated cases, found " + checked);

@@ -219,7 +219,7 @@ class CPythonConformanceTest {
         try {
             source = SourceReader.read(file, file.toString());
         } catch (SourceException e) {
-            return new Ours(false, "0:0: " + e.getMessage(), null);
+            return new Ours(false, e.line() + ":0: " + e.getMessage(), null);
         }
         try {
             ParseResult result = SourceParser.parse(source);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pitfall.parser.ParseResult;
+import dev.pitfall.parser.SourceParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,12 @@ class NotebookReaderTest {
                 "#??np.mean",
                 "print(result)",
                 ""), source.text());
+    }
+
+    @Test
+    void theJoinedCodeParses() throws SourceException {
+        ParseResult result = SourceParser.parse(read("ipython_syntax.ipynb"));
+        assertTrue(result instanceof ParseResult.Success, result.toString());
     }
 
     @Test
@@ -133,11 +141,19 @@ class NotebookReaderTest {
         assertTrue(error("trailing_garbage.ipynb").startsWith("invalid notebook JSON"), error("trailing_garbage.ipynb"));
         assertEquals("unsupported notebook format: nbformat 3 (only nbformat 4 is supported)", error("nbformat3.ipynb"));
         assertEquals("cell 2 has no 'source' (line 4, column 3)", error("missing_source.ipynb"));
+        assertEquals(4, assertThrows(SourceException.class, () -> read("missing_source.ipynb")).line());
         assertEquals("not a notebook: no 'cells' list", error("no_cells.ipynb"));
         assertTrue(error("source_not_text.ipynb").startsWith("cell 1: 'source' holds something other than strings"));
         assertEquals("not a notebook: the JSON document is not an object",
                 assertThrows(SourceException.class, () -> fromJson("[1, 2]")).getMessage());
         assertTrue(assertThrows(SourceException.class, () -> fromJson("")).getMessage().startsWith("invalid notebook JSON"));
+    }
+
+    @Test
+    void hostileJsonIsAnErrorNotACrash() {
+        String deep = "{\"metadata\": " + "[".repeat(100_000) + "]".repeat(100_000) + ", \"cells\": []}";
+        assertTrue(assertThrows(SourceException.class, () -> fromJson(deep)).getMessage()
+                .startsWith("invalid notebook JSON: Document nesting depth"));
     }
 
     @Test

@@ -148,6 +148,8 @@ class SourceReaderTest {
         assertEquals("(unicode error) 'utf-8' codec can't decode byte 0xc3 in position 4: unexpected end of data"
                 + " (line 1, column 5)", error("x=1#\\xc3"));
         assertTrue(error("x = '\\xc3A'\n").endsWith("invalid continuation byte (line 1, column 6)"));
+        assertEquals(2, assertThrows(SourceException.class, () -> decode("x = 1\ny = '\\xff'\n")).line());
+        assertEquals(0, assertThrows(SourceException.class, () -> decode("# coding: klingon\n")).line());
         // UTF-8 encoded surrogates and overlong forms are invalid, as in CPython.
         assertTrue(error("x = '\\xed\\xa0\\x80'\n").contains("byte 0xed in position 5: invalid continuation byte"));
         assertTrue(error("x = '\\xc0\\x80'\n").contains("byte 0xc0 in position 5: invalid start byte"));
@@ -181,6 +183,7 @@ class SourceReaderTest {
     void nullBytesAreRejectedAsCPythonRejectsThem() {
         assertEquals("source code cannot contain null bytes (line 1)", error("x = 1\\x00\n"));
         assertEquals("source code cannot contain null bytes (line 3)", error("# coding: latin1\n\nx = 1 \\x00\n"));
+        assertEquals(3, assertThrows(SourceException.class, () -> decode("# coding: latin1\n\nx = 1 \\x00\n")).line());
     }
 
     @Test

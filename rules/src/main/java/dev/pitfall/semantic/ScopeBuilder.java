@@ -604,7 +604,13 @@ final class ScopeBuilder {
             if (scope.kind() != Scope.Kind.CLASS) {
                 childGlobals.removeAll(localsHere);
             }
-            childFree.addAll(analyze(child, boundForChildren, childGlobals));
+            Set<String> childBound = boundForChildren;
+            if (scope.kind() == Scope.Kind.CLASS && child.kind() == Scope.Kind.TYPE_PARAMETERS) {
+                // PEP 695: a generic method's annotation scope sees the class's own names first.
+                childBound = new HashSet<>(boundForChildren);
+                childBound.removeAll(localsHere);
+            }
+            childFree.addAll(analyze(child, childBound, childGlobals));
         }
         for (String name : childFree) {
             Symbol symbol = scope.symbol(name);

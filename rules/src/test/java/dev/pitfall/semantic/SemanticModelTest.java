@@ -266,6 +266,19 @@ class SemanticModelTest {
     }
 
     @Test
+    void seededGeneratorsOfTorchAndTheRandomModule() {
+        SemanticModel m = model("""
+                import random
+                import torch
+                g = torch.Generator().manual_seed(0)
+                r = random.Random(1)
+                print(g, r)
+                """);
+        assertEquals(ValueKind.of("torch.Generator"), m.kindOf(load(m, "g", 5)));
+        assertEquals(ValueKind.of("random.Random"), m.kindOf(load(m, "r", 5)));
+    }
+
+    @Test
     void numpyGeneratorsAndSplitParts() {
         SemanticModel m = model("""
                 import numpy as np
