@@ -134,6 +134,9 @@ public final class LateBindingClosure implements Rule {
 
     private void check(Located closure, Node body, RuleContext context) {
         SemanticModel model = context.semantic();
+        if (enclosingLoops(closure, model.scopeContaining(closure), model).isEmpty()) {
+            return;
+        }
         List<Name> reads = readsInBody(body);
         Map<Symbol, Name> captured = new LinkedHashMap<>();
         Node reportedLoop = null;
