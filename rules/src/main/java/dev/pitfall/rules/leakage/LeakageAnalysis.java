@@ -138,6 +138,9 @@ final class LeakageAnalysis {
             if (fit == null) {
                 fit = statisticApplied(call, call, statisticStatements);
             }
+            if (fit == null) {
+                fit = groupStatisticAssigned(call, statisticStatements);
+            }
             if (fit != null) {
                 fits.add(fit);
                 fits.addAll(lifted(fit, calls));
@@ -484,6 +487,54 @@ final class LeakageAnalysis {
     /** A statistic returned by a helper is judged where the helper is called. */
     private boolean fitOwnerIsFunction(Expression application) {
         return executingFunction(application) != model.module();
+    }
+
+    /**
+     * {@code df["city_rate"] = df.groupby("city")["churn"].transform("mean")}: a per-group
+     * statistic over all rows, aligned back onto the rows as a new feature. Target encoding when
+     * the aggregated column is the target.
+     */
+    private Fit groupStatisticAssigned(Call call, Set<Statement> seen) {
+        if (!(call.func() instanceof Attribute) || !((Attribute) call.func()).attr().equals("transform")
+                || !isStatistic(call) || !containsGroupby(call)) {
+            return null;
+        }
+        Statement statement = model.statementOf(call);
+        if (!(statement instanceof Assign) || ((Assign) statement).value() != call
+                || ((Assign) statement).targets().stream().noneMatch(t -> t instanceof Subscript)
+                || !seen.add(statement)) {
+            return null;
+        }
+        Set<Binding> carriers = assignedBindings(call);
+        String aggregated = lastColumnKey(((Attribute) call.func()).value());
+        boolean target = aggregated != null && (isTargetWord(aggregated) || targetColumns().contains(aggregated));
+        return new Fit(call, "\"" + snippet(call) + "\"", statisticData(call),
+                target ? Category.TARGET_ENCODER : Category.IMPUTER, target, carriers, call,
+                executingFunction(call), null, null, true, null);
+    }
+
+    private static boolean isTargetWord(String column) {
+        List<String> words = words(column);
+        return !words.isEmpty() && words.stream().anyMatch(TARGET_WORDS::contains);
+    }
+
+    private Set<String> targetColumnsCache;
+
+    /** Columns the file takes as its target: {@code y = df["churn"]}, {@code target = data["label"]}. */
+    private Set<String> targetColumns() {
+        if (targetColumnsCache == null) {
+            targetColumnsCache = new java.util.HashSet<>();
+            for (Binding binding : model.bindings()) {
+                if (binding.kind() == Binding.Kind.ASSIGNMENT && binding.unpackPath().isEmpty()
+                        && isTargetWord(binding.name()) && binding.value() instanceof Subscript) {
+                    String key = lastColumnKey(binding.value());
+                    if (key != null) {
+                        targetColumnsCache.add(key);
+                    }
+                }
+            }
+        }
+        return targetColumnsCache;
     }
 
     private static boolean isInplace(Call call) {
@@ -1010,6 +1061,26 @@ final class LeakageAnalysis {
                 carriers.addAll(model.reachingDefinitions(base));
             }
         }
+    }
+
+    /** The frame a chain of selections and method calls starts from: {@code df} in {@code df.groupby("a")["b"]}. */
+    static String rootFrame(Expression expression) {
+        Expression current = expression;
+        for (int depth = 0; current != null && depth < 12; depth++) {
+            if (current instanceof Name) {
+                return ((Name) current).id();
+            }
+            if (current instanceof Subscript) {
+                current = ((Subscript) current).value();
+            } else if (current instanceof Attribute) {
+                current = ((Attribute) current).value();
+            } else if (current instanceof Call) {
+                current = ((Call) current).func();
+            } else {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The name at the root of {@code df["a"].loc[1]} and the like. */
