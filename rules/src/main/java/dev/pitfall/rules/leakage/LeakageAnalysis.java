@@ -176,7 +176,7 @@ final class LeakageAnalysis {
     // ---- splits
 
     private Split split(Call call) {
-        String callee = model.calleeName(call).orElse(null);
+        String callee = callee(call).orElse(null);
         Node owner = executingFunction(call);
         if (callee != null) {
             if (TRAIN_TEST_SPLITS.contains(callee)) {
@@ -306,7 +306,7 @@ final class LeakageAnalysis {
         if (constructor == null) {
             return null;
         }
-        String className = model.calleeName(constructor).orElse(null);
+        String className = callee(constructor).orElse(null);
         Entry entry = className == null ? null : catalog.find(className);
         if (entry == null || entry.isStateless(constructor)) {
             return null;
@@ -343,7 +343,7 @@ final class LeakageAnalysis {
 
     /** {@code sklearn.preprocessing.scale(X)} and the like: statistics of the argument. */
     private Fit functionFit(Call call) {
-        String callee = model.calleeName(call).orElse(null);
+        String callee = callee(call).orElse(null);
         Entry entry = callee == null ? null : catalog.find(callee);
         if (entry == null || entry.category() != Category.FUNCTION || call.args().isEmpty()) {
             return null;
@@ -359,7 +359,7 @@ final class LeakageAnalysis {
         collectSteps(constructor, steps, 0);
         Category worst = null;
         for (Call step : steps) {
-            Entry entry = model.calleeName(step).map(catalog::find).orElse(null);
+            Entry entry = callee(step).map(catalog::find).orElse(null);
             if (entry == null || entry.isStateless(step) || entry.category() == Category.COMPOSITE) {
                 continue;
             }
@@ -372,11 +372,11 @@ final class LeakageAnalysis {
         }
         if (!usedAsTransformer) {
             // fit() on a pipeline that ends in a model trains the model: a Pipeline, not a leak.
-            String composite = model.calleeName(constructor).orElse("");
+            String composite = callee(constructor).orElse("");
             boolean columnWise = composite.contains("ColumnTransformer") || composite.contains("column_transformer")
                     || composite.contains("Union") || composite.contains("union");
             Call last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-            Entry lastEntry = last == null ? null : model.calleeName(last).map(catalog::find).orElse(null);
+            Entry lastEntry = last == null ? null : callee(last).map(catalog::find).orElse(null);
             if (!columnWise && lastEntry == null) {
                 return null;
             }
@@ -397,7 +397,7 @@ final class LeakageAnalysis {
         }
         if (expression instanceof Call) {
             Call call = (Call) expression;
-            Entry entry = model.calleeName(call).map(catalog::find).orElse(null);
+            Entry entry = callee(call).map(catalog::find).orElse(null);
             if (entry != null && entry.category() != Category.COMPOSITE) {
                 steps.add(call);
                 return;
@@ -577,7 +577,7 @@ final class LeakageAnalysis {
             return false;
         }
         Call call = (Call) expression;
-        String callee = model.calleeName(call).orElse(null);
+        String callee = callee(call).orElse(null);
         if (callee != null) {
             return NUMPY_REDUCTIONS.contains(callee) && !call.args().isEmpty() && looksLikeFrameData(call.args().get(0));
         }
@@ -647,7 +647,7 @@ final class LeakageAnalysis {
     /** The data a statistic is computed over: the receiver of the reduction (or numpy's argument). */
     private Expression statisticData(Expression statistic) {
         Call call = (Call) statistic;
-        if (model.calleeName(call).isPresent()) {
+        if (callee(call).isPresent()) {
             return call.args().get(0);
         }
         return ((Attribute) call.func()).value();
@@ -880,7 +880,7 @@ final class LeakageAnalysis {
             return false;
         }
         Call call = (Call) binding.value();
-        String callee = model.calleeName(call).orElse("");
+        String callee = callee(call).orElse("");
         if (!callee.startsWith("pandas.read_") && !callee.startsWith("numpy.load")) {
             return false;
         }
@@ -966,7 +966,7 @@ final class LeakageAnalysis {
         }
         if (receiver instanceof Call) {
             Call call = (Call) receiver;
-            if (model.calleeName(call).isPresent()) {
+            if (callee(call).isPresent()) {
                 return call;
             }
             if (call.func() instanceof Attribute && Set.of("fit", "set_params", "set_output", "partial_fit")
@@ -984,7 +984,7 @@ final class LeakageAnalysis {
                     return null;
                 }
                 Call constructor = constructorOf(binding.value(), depth + 1);
-                String name = constructor == null ? null : model.calleeName(constructor).orElse(null);
+                String name = constructor == null ? null : callee(constructor).orElse(null);
                 if (name == null || agreedName != null && !agreedName.equals(name)) {
                     return null;
                 }
@@ -998,7 +998,7 @@ final class LeakageAnalysis {
 
     private String constructedClass(Expression receiver) {
         Call constructor = constructorOf(receiver, 0);
-        return constructor == null ? null : model.calleeName(constructor).orElse(null);
+        return constructor == null ? null : callee(constructor).orElse(null);
     }
 
     private static Expression argument(Call call, int position, String... keywords) {
@@ -1061,6 +1061,19 @@ final class LeakageAnalysis {
                 carriers.addAll(model.reachingDefinitions(base));
             }
         }
+    }
+
+    /** What a call calls, also through a star import of a library whose names the tables know. */
+    private java.util.Optional<String> callee(Call call) {
+        java.util.Optional<String> direct = model.calleeName(call);
+        if (direct.isPresent() || !(call.func() instanceof Name)) {
+            return direct;
+        }
+        return dev.pitfall.semantic.StarImports.resolve(model, (Name) call.func(), name -> catalog.find(name) != null
+                || TRAIN_TEST_SPLITS.contains(name) || NUMPY_REDUCTIONS.contains(name)
+                || name.startsWith("sklearn.model_selection.")
+                        && name.substring(name.lastIndexOf('.') + 1).matches("\\w*(Fold|Split|Out|SearchCV)|"
+                                + String.join("|", CV_FUNCTIONS)));
     }
 
     /** The frame a chain of selections and method calls starts from: {@code df} in {@code df.groupby("a")["b"]}. */
