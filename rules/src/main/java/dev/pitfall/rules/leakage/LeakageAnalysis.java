@@ -778,6 +778,32 @@ final class LeakageAnalysis {
         return carriers;
     }
 
+    /**
+     * True when the split input holds what the fit put into {@code carrier}. A carrier bound
+     * before the fit is an object the fit changed (a fitted scaler, a frame written into): only
+     * the object itself, or values derived from it after the fit, hold the change; a column
+     * selection copied out of the frame before the write does not.
+     */
+    private boolean carries(Expression input, Binding carrier, Fit fit) {
+        Set<Binding> information = model.dataFlow().derivesFrom(input);
+        if (!information.contains(carrier)) {
+            return false;
+        }
+        if (!before(carrier.node(), fit.position())) {
+            return true;
+        }
+        if (input instanceof Name && model.reachingDefinitions((Name) input).contains(carrier)) {
+            return true;
+        }
+        for (Binding derived : information) {
+            if (derived != carrier && before(fit.position(), derived.node())
+                    && model.dataFlow().derivesFrom(derived).contains(carrier)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A fit whose output or fitted state reaches data that shares its rows and is split later. */
     private Leak fitBeforeSplit(Fit fit) {
         if (fit.via() == null && fit.owner() != model.module() && derivesFromParameter(fit)) {
@@ -789,10 +815,9 @@ final class LeakageAnalysis {
                 continue;
             }
             for (Expression input : split.inputs()) {
-                Set<Binding> information = model.dataFlow().derivesFrom(input);
                 boolean carried = false;
                 for (Binding carrier : carriers) {
-                    if (information.contains(carrier)) {
+                    if (carries(input, carrier, fit)) {
                         carried = true;
                         break;
                     }
