@@ -8,6 +8,7 @@ import dev.pitfall.ast.AsyncWith;
 import dev.pitfall.ast.AugAssign;
 import dev.pitfall.ast.Break;
 import dev.pitfall.ast.ClassDef;
+import dev.pitfall.ast.Comprehension;
 import dev.pitfall.ast.Continue;
 import dev.pitfall.ast.ExceptHandler;
 import dev.pitfall.ast.ExprContext;
@@ -425,6 +426,12 @@ final class ReachingDefinitions {
                         visitExpression(((dev.pitfall.ast.Comprehension) child).iter(), state);
                         walrusesBindingHere(child, state);
                     } else {
+                        if (child instanceof Comprehension
+                                && scopes.evaluatedIn.get(((Comprehension) child).iter()) == scope) {
+                            // Comprehension nodes have no position of their own, so the first
+                            // iterable is the first place marked as evaluated here.
+                            visitExpression(((Comprehension) child).iter(), state);
+                        }
                         walrusesBindingHere(child, state);
                     }
                 }
