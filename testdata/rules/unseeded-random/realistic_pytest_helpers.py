@@ -52,3 +52,15 @@ def test_legacy_state(seed=3):
 @pytest.mark.parametrize("k", [1, 2, 3])
 def test_sample_size(k):
     assert len(random.sample(range(10), k)) == k  # expect: unseeded-random
+
+
+def test_choice_is_mocked(mocker):
+    mocker.patch("random.choice", return_value="a")
+    assert random_word(3) == "aaa"
+    assert random.choice("xyz") == "a"
+
+
+def test_numpy_patched(monkeypatch):
+    draws = np.random.rand(2)  # expect: unseeded-random
+    monkeypatch.setattr(np.random, "rand", lambda *shape: np.zeros(shape))
+    assert np.random.rand(2).sum() == 0
