@@ -564,8 +564,8 @@ public final class DataFrameRowIteration implements Rule {
     private void reportPositional(Located at, Expression frame, Subscript access, RuleContext context) {
         String name = PandasExpressions.quote(context.source(), frame);
         context.report(at, String.format(
-                "\"%s\" is walked one row at a time (%s on line %d); compute on whole columns instead "
+                "\"%s\" is walked one row at a time (%s on %s); compute on whole columns instead "
                         + "(vectorised arithmetic, np.where, .loc with a boolean mask, merge or map)",
-                name, PandasExpressions.quote(context.source(), access), access.lineno()));
+                name, PandasExpressions.quote(context.source(), access), context.lineLabel(access)));
     }
 }
