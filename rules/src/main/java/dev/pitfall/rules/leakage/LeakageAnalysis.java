@@ -376,7 +376,8 @@ final class LeakageAnalysis {
         }
         Attribute method = (Attribute) call.func();
         if (!FIT_METHODS.contains(method.attr())) {
-            return null;
+            // preprocessing.scale(X) after `from sklearn import preprocessing`: a function by its module
+            return functionFit(call);
         }
         Call constructor = constructorOf(method.value(), 0);
         if (constructor == null) {
