@@ -42,12 +42,46 @@ final class AstBuilder {
         this.tokens = tokens;
     }
 
+    private static final java.util.Set<String> FUTURE_FEATURES = java.util.Set.of("nested_scopes", "generators",
+            "division", "absolute_import", "with_statement", "print_function", "unicode_literals", "barry_as_FLUFL",
+            "generator_stop", "annotations");
+
     Module module(File_inputContext ctx) {
         List<Statement> body = new ArrayList<>();
         for (StatementContext statement : ctx.statement()) {
             statement(statement, body);
         }
+        checkFutureImports(body);
         return new Module(body, List.of());
+    }
+
+    /**
+     * CPython's compiler rejects a {@code from __future__} import after the docstring and other
+     * future imports, and unknown features; {@code compile()} is what decides a file is valid.
+     */
+    private void checkFutureImports(List<Statement> body) {
+        boolean prologue = true;
+        for (int i = 0; i < body.size(); i++) {
+            Statement statement = body.get(i);
+            boolean future = statement instanceof ImportFrom from && "__future__".equals(from.module())
+                    && from.level() == 0;
+            if (future) {
+                if (!prologue) {
+                    throw error(statement, "from __future__ imports must occur at the beginning of the file");
+                }
+                for (Alias alias : ((ImportFrom) statement).names()) {
+                    if (alias.name().equals("braces")) {
+                        throw error(alias, "not a chance");
+                    }
+                    if (!FUTURE_FEATURES.contains(alias.name())) {
+                        throw error(alias, "future feature " + alias.name() + " is not defined");
+                    }
+                }
+            } else if (!(i == 0 && statement instanceof Expr expr && expr.value() instanceof Constant constant
+                    && constant.value() instanceof String)) {
+                prologue = false;
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------- positions
