@@ -134,6 +134,9 @@ public final class LateBindingClosure implements Rule {
 
     private void check(Located closure, Node body, RuleContext context) {
         SemanticModel model = context.semantic();
+        if (enclosingLoops(closure, model.scopeContaining(closure), model).isEmpty()) {
+            return;
+        }
         List<Name> reads = readsInBody(body);
         Map<Symbol, Name> captured = new LinkedHashMap<>();
         Node reportedLoop = null;
@@ -340,7 +343,11 @@ public final class LateBindingClosure implements Rule {
         }
         if (parent instanceof Keyword) {
             Keyword keyword = (Keyword) parent;
-            Call call = (Call) model.parents().parentOf(keyword);
+            Node owner = model.parents().parentOf(keyword);
+            if (!(owner instanceof Call)) {
+                return false; // a class keyword such as metaclass=: called once, when the class is made
+            }
+            Call call = (Call) owner;
             return !"key".equals(keyword.arg()) && !synchronousConsumer(call, model)
                     && !helperOnlyCalls(call, value, keyword.arg(), model, depth);
         }
@@ -387,7 +394,7 @@ public final class LateBindingClosure implements Rule {
         if (depth >= MAX_HELPER_DEPTH) {
             return false;
         }
-        Statement helper = model.calledFunction(call).orElse(null);
+        Node helper = model.calledFunction(call).map(Node.class::cast).orElseGet(() -> calledLambda(call, model));
         if (helper == null) {
             return false;
         }
@@ -427,10 +434,27 @@ public final class LateBindingClosure implements Rule {
         return true;
     }
 
+    /** The lambda a call calls when its callee is a name every reaching definition binds to it. */
+    private static Lambda calledLambda(Call call, SemanticModel model) {
+        if (!(call.func() instanceof Name)) {
+            return null;
+        }
+        Lambda found = null;
+        for (Binding binding : model.reachingDefinitions((Name) call.func())) {
+            if (binding.kind() != Binding.Kind.ASSIGNMENT || !binding.unpackPath().isEmpty()
+                    || !(binding.value() instanceof Lambda) || found != null && found != binding.value()) {
+                return null;
+            }
+            found = (Lambda) binding.value();
+        }
+        return found;
+    }
+
     /** True for *args, keyword-only parameters and **kwargs: not filled by position. */
-    private static boolean isStarParameter(Statement helper, dev.pitfall.ast.Arg arg) {
+    private static boolean isStarParameter(Node helper, dev.pitfall.ast.Arg arg) {
         dev.pitfall.ast.Arguments args = helper instanceof FunctionDef ? ((FunctionDef) helper).args()
-                : ((AsyncFunctionDef) helper).args();
+                : helper instanceof AsyncFunctionDef ? ((AsyncFunctionDef) helper).args()
+                : ((Lambda) helper).args();
         return arg == args.vararg() || arg == args.kwarg() || args.kwonlyargs().contains(arg);
     }
 
