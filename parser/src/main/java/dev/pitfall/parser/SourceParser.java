@@ -55,6 +55,10 @@ public final class SourceParser {
         } catch (OutOfMemoryError tooLarge) {
             // The token buffer and parse tree of this one file are unreachable again by now.
             return new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_LARGE)), false);
+        } catch (RuntimeException bug) {
+            // A defect of ours must not take the whole run down; the message says whose fault it is.
+            return new Outcome(new ParseResult.Failure(new SyntaxError(1, 1,
+                    "internal parser error, please report: " + bug)), false);
         }
     }
 
