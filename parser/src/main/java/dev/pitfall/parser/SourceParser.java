@@ -71,6 +71,9 @@ public final class SourceParser {
                 outcome[0] = new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_COMPLEX)), false);
             } catch (OutOfMemoryError tooLarge) {
                 outcome[0] = new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_LARGE)), false);
+            } catch (RuntimeException bug) {
+                outcome[0] = new Outcome(new ParseResult.Failure(new SyntaxError(1, 1,
+                        "internal parser error, please report: " + bug)), false);
             }
         }, "pitfall-deep-parse", DEEP_STACK_BYTES);
         worker.start();
