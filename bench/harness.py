@@ -128,6 +128,10 @@ def pitfall_tool(args):
     tool.command += args.pitfall_args
     tool.version = last_line(capture([str(launcher), "--version"]))
     tool.java = capture([str(launcher)], env={**os.environ, "PITFALL_LAUNCHER_DRY_RUN": "1"})
+    if tool.java:
+        java_version = capture([tool.java.split(" ", 1)[0], "-version"]).splitlines()
+        runtime = [line for line in java_version if "Runtime Environment" in line]
+        tool.version += f"; JDK: {(runtime or java_version or ['unknown'])[0]}"
     return tool
 
 
