@@ -58,3 +58,12 @@ for dataset in combine:
 history = pandas_lib.DataFrame.from_records([{"day": 1, "units": 3}])
 full = history.append(sales)
 full["units"][full["units"] < 0] = 0  # expect: chained-indexing
+
+
+def load_inventory(path):
+    inventory = pandas_lib.read_csv(path)
+    return inventory.dropna(subset=["sku"])
+
+
+stock = load_inventory("stock.csv")
+stock["count"][stock["count"] < 0] = 0  # expect: chained-indexing

@@ -160,3 +160,12 @@ def lambda_helpers(case, values):
     for value in values:
         raises(lambda: int(value))
         keep(lambda: int(value))  # expect: late-binding-closure
+
+
+def dynamic_classes(bases):
+    made = []
+    for base in bases:
+        class Dyn(metaclass=lambda name, parents, ns: type(name, (base,), ns)):
+            pass
+        made.append(Dyn)
+    return made

@@ -1736,14 +1736,16 @@ final class AstBuilder {
             }
             return new Constant(out.toString(), kind, l, c, el, ec);
         }
-        JoinedParts parts = new JoinedParts(kind);
+        JoinedParts parts = new JoinedParts();
         for (int i = 0; i < n; i++) {
             ParseTree child = ctx.getChild(i);
             if (child instanceof FstringContext fstring) {
                 fstring(fstring, parts);
             } else {
                 Token token = ((TerminalNode) child).getSymbol();
-                parts.addText(decodeString(token), token, token);
+                String literal = token.getText();
+                boolean unicode = StringLiterals.hasPrefix(literal, StringLiterals.prefixLength(literal), 'u');
+                parts.addText(decodeString(token), unicode ? "u" : null, token, token);
             }
         }
         return new JoinedStr(parts.finish(), l, c, el, ec);
@@ -1765,28 +1767,26 @@ final class AstBuilder {
      * spanning from the first piece to the last, as CPython 3.13 does.
      */
     private final class JoinedParts {
-        private final String kind;
         private final List<Expression> values = new ArrayList<>();
         private StringBuilder pending;
+        private String pendingKind;
         private int pendingLine;
         private int pendingColumn;
         private int pendingEndLine;
         private int pendingEndColumn;
 
-        JoinedParts(String kind) {
-            this.kind = kind;
+        /** Adds literal text; {@code kind} is "u" for a u-prefixed string, which marks a whole run. */
+        void addText(String text, String kind, Token from, Token to) {
+            addText(text, kind, line(from), column(from), endLine(to), endColumn(to));
         }
 
-        void addText(String text, Token from, Token to) {
-            addText(text, line(from), column(from), endLine(to), endColumn(to));
-        }
-
-        void addText(String text, int l, int c, int el, int ec) {
+        void addText(String text, String kind, int l, int c, int el, int ec) {
             if (text.isEmpty()) {
                 return;
             }
             if (pending == null) {
                 pending = new StringBuilder(text);
+                pendingKind = kind;
                 pendingLine = l;
                 pendingColumn = c;
             } else {
@@ -1803,7 +1803,7 @@ final class AstBuilder {
 
         private void flush() {
             if (pending != null) {
-                values.add(new Constant(pending.toString(), kind, pendingLine, pendingColumn, pendingEndLine,
+                values.add(new Constant(pending.toString(), pendingKind, pendingLine, pendingColumn, pendingEndLine,
                         pendingEndColumn));
                 pending = null;
             }
@@ -1852,7 +1852,7 @@ final class AstBuilder {
             } catch (IllegalArgumentException bad) {
                 throw error(firstMiddle, bad.getMessage());
             }
-            parts.addText(decoded, firstMiddle, lastMiddle);
+            parts.addText(decoded, null, firstMiddle, lastMiddle);
         }
     }
 
@@ -1881,7 +1881,7 @@ final class AstBuilder {
             Token after = nextSibling(ctx, equal);
             String debugText = withoutComments(
                     input.getText(Interval.of(open.getStopIndex() + 1, after.getStartIndex() - 1)));
-            parts.addText(debugText, line(open), column(open) + 1, line(after), column(after));
+            parts.addText(debugText, null, line(open), column(open) + 1, line(after), column(after));
             if (conversion == -1 && ctx.COLON() == null) {
                 conversion = 'r';
             }
@@ -1892,7 +1892,7 @@ final class AstBuilder {
             Token colonToken = colon.getSymbol();
             int from = indexOf(ctx, colonToken) + 1;
             int to = ctx.getChildCount() - 1;
-            JoinedParts spec = new JoinedParts(null);
+            JoinedParts spec = new JoinedParts();
             fstringParts(ctx, from, to, raw, spec);
             Token specEnd = to > from ? ((ParserRuleContext) ctx.getChild(to - 1)).stop : colonToken;
             formatSpec = new JoinedStr(spec.finish(), line(colonToken), column(colonToken), endLine(specEnd),

@@ -2,16 +2,19 @@ package dev.pitfall.semantic;
 
 import dev.pitfall.ast.AnnAssign;
 import dev.pitfall.ast.Arg;
+import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.Attribute;
 import dev.pitfall.ast.AugAssign;
 import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.BoolOp;
 import dev.pitfall.ast.Call;
+import dev.pitfall.ast.ClassDef;
 import dev.pitfall.ast.Compare;
 import dev.pitfall.ast.Constant;
 import dev.pitfall.ast.Dict;
 import dev.pitfall.ast.DictComp;
 import dev.pitfall.ast.Expression;
+import dev.pitfall.ast.FunctionDef;
 import dev.pitfall.ast.GeneratorExp;
 import dev.pitfall.ast.IfExp;
 import dev.pitfall.ast.JoinedStr;
@@ -20,7 +23,9 @@ import dev.pitfall.ast.Lambda;
 import dev.pitfall.ast.ListComp;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.NamedExpr;
+import dev.pitfall.ast.Node;
 import dev.pitfall.ast.PyConstant;
+import dev.pitfall.ast.Return;
 import dev.pitfall.ast.SetComp;
 import dev.pitfall.ast.Slice;
 import dev.pitfall.ast.Statement;
@@ -28,7 +33,10 @@ import dev.pitfall.ast.Subscript;
 import dev.pitfall.ast.Tuple;
 import dev.pitfall.ast.UnaryOp;
 import dev.pitfall.ast.UnaryOpKind;
+import dev.pitfall.ast.Yield;
+import dev.pitfall.ast.YieldFrom;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -465,8 +473,59 @@ final class KindInference {
             if (called.is(ValueKind.CLASS)) {
                 return ValueKind.of("instance");
             }
+            Statement function = model.calledFunction(call).orElse(null);
+            if (function != null) {
+                return returnedKind(function);
+            }
         }
         return ValueKind.UNKNOWN;
+    }
+
+    /**
+     * What a function defined in this file returns (one level: its {@code return} values' kinds
+     * where they all agree, {@code def load(): return pd.read_csv(...)}); unknown for generators,
+     * bare {@code return} mixed with values, and functions without a return value.
+     */
+    private ValueKind returnedKind(Statement function) {
+        List<Statement> body = function instanceof FunctionDef
+                ? ((FunctionDef) function).body()
+                : ((AsyncFunctionDef) function).body();
+        List<Node> returns = new ArrayList<>();
+        for (Statement statement : body) {
+            if (!collectReturns(statement, returns)) {
+                return ValueKind.UNKNOWN;
+            }
+        }
+        ValueKind agreed = null;
+        for (Node found : returns) {
+            Expression value = ((Return) found).value();
+            ValueKind kind = value == null ? ValueKind.NONE : kindOf(value);
+            if (kind.isUnknown() || agreed != null && !agreed.equals(kind)) {
+                return ValueKind.UNKNOWN;
+            }
+            agreed = kind;
+        }
+        return agreed == null ? ValueKind.UNKNOWN : agreed;
+    }
+
+    /** Gathers the function's own returns below {@code node}; false when it is a generator. */
+    private static boolean collectReturns(Node node, List<Node> returns) {
+        if (node instanceof Yield || node instanceof YieldFrom) {
+            return false;
+        }
+        if (node instanceof FunctionDef || node instanceof AsyncFunctionDef
+                || node instanceof ClassDef || node instanceof Lambda) {
+            return true;
+        }
+        if (node instanceof Return) {
+            returns.add(node);
+        }
+        for (Node child : node.children()) {
+            if (!collectReturns(child, returns)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

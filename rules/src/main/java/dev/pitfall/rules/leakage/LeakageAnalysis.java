@@ -138,6 +138,9 @@ final class LeakageAnalysis {
             if (fit == null) {
                 fit = statisticApplied(call, call, statisticStatements);
             }
+            if (fit == null) {
+                fit = groupStatisticAssigned(call, statisticStatements);
+            }
             if (fit != null) {
                 fits.add(fit);
                 fits.addAll(lifted(fit, calls));
@@ -173,7 +176,7 @@ final class LeakageAnalysis {
     // ---- splits
 
     private Split split(Call call) {
-        String callee = model.calleeName(call).orElse(null);
+        String callee = callee(call).orElse(null);
         Node owner = executingFunction(call);
         if (callee != null) {
             if (TRAIN_TEST_SPLITS.contains(callee)) {
@@ -303,7 +306,7 @@ final class LeakageAnalysis {
         if (constructor == null) {
             return null;
         }
-        String className = model.calleeName(constructor).orElse(null);
+        String className = callee(constructor).orElse(null);
         Entry entry = className == null ? null : catalog.find(className);
         if (entry == null || entry.isStateless(constructor)) {
             return null;
@@ -340,7 +343,7 @@ final class LeakageAnalysis {
 
     /** {@code sklearn.preprocessing.scale(X)} and the like: statistics of the argument. */
     private Fit functionFit(Call call) {
-        String callee = model.calleeName(call).orElse(null);
+        String callee = callee(call).orElse(null);
         Entry entry = callee == null ? null : catalog.find(callee);
         if (entry == null || entry.category() != Category.FUNCTION || call.args().isEmpty()) {
             return null;
@@ -356,7 +359,7 @@ final class LeakageAnalysis {
         collectSteps(constructor, steps, 0);
         Category worst = null;
         for (Call step : steps) {
-            Entry entry = model.calleeName(step).map(catalog::find).orElse(null);
+            Entry entry = callee(step).map(catalog::find).orElse(null);
             if (entry == null || entry.isStateless(step) || entry.category() == Category.COMPOSITE) {
                 continue;
             }
@@ -369,11 +372,11 @@ final class LeakageAnalysis {
         }
         if (!usedAsTransformer) {
             // fit() on a pipeline that ends in a model trains the model: a Pipeline, not a leak.
-            String composite = model.calleeName(constructor).orElse("");
+            String composite = callee(constructor).orElse("");
             boolean columnWise = composite.contains("ColumnTransformer") || composite.contains("column_transformer")
                     || composite.contains("Union") || composite.contains("union");
             Call last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-            Entry lastEntry = last == null ? null : model.calleeName(last).map(catalog::find).orElse(null);
+            Entry lastEntry = last == null ? null : callee(last).map(catalog::find).orElse(null);
             if (!columnWise && lastEntry == null) {
                 return null;
             }
@@ -394,7 +397,7 @@ final class LeakageAnalysis {
         }
         if (expression instanceof Call) {
             Call call = (Call) expression;
-            Entry entry = model.calleeName(call).map(catalog::find).orElse(null);
+            Entry entry = callee(call).map(catalog::find).orElse(null);
             if (entry != null && entry.category() != Category.COMPOSITE) {
                 steps.add(call);
                 return;
@@ -486,6 +489,54 @@ final class LeakageAnalysis {
         return executingFunction(application) != model.module();
     }
 
+    /**
+     * {@code df["city_rate"] = df.groupby("city")["churn"].transform("mean")}: a per-group
+     * statistic over all rows, aligned back onto the rows as a new feature. Target encoding when
+     * the aggregated column is the target.
+     */
+    private Fit groupStatisticAssigned(Call call, Set<Statement> seen) {
+        if (!(call.func() instanceof Attribute) || !((Attribute) call.func()).attr().equals("transform")
+                || !isStatistic(call) || !containsGroupby(call)) {
+            return null;
+        }
+        Statement statement = model.statementOf(call);
+        if (!(statement instanceof Assign) || ((Assign) statement).value() != call
+                || ((Assign) statement).targets().stream().noneMatch(t -> t instanceof Subscript)
+                || !seen.add(statement)) {
+            return null;
+        }
+        Set<Binding> carriers = assignedBindings(call);
+        String aggregated = lastColumnKey(((Attribute) call.func()).value());
+        boolean target = aggregated != null && (isTargetWord(aggregated) || targetColumns().contains(aggregated));
+        return new Fit(call, "\"" + snippet(call) + "\"", statisticData(call),
+                target ? Category.TARGET_ENCODER : Category.IMPUTER, target, carriers, call,
+                executingFunction(call), null, null, true, null);
+    }
+
+    private static boolean isTargetWord(String column) {
+        List<String> words = words(column);
+        return !words.isEmpty() && words.stream().anyMatch(TARGET_WORDS::contains);
+    }
+
+    private Set<String> targetColumnsCache;
+
+    /** Columns the file takes as its target: {@code y = df["churn"]}, {@code target = data["label"]}. */
+    private Set<String> targetColumns() {
+        if (targetColumnsCache == null) {
+            targetColumnsCache = new java.util.HashSet<>();
+            for (Binding binding : model.bindings()) {
+                if (binding.kind() == Binding.Kind.ASSIGNMENT && binding.unpackPath().isEmpty()
+                        && isTargetWord(binding.name()) && binding.value() instanceof Subscript) {
+                    String key = lastColumnKey(binding.value());
+                    if (key != null) {
+                        targetColumnsCache.add(key);
+                    }
+                }
+            }
+        }
+        return targetColumnsCache;
+    }
+
     private static boolean isInplace(Call call) {
         for (Keyword keyword : call.keywords()) {
             if ("inplace".equals(keyword.arg()) && keyword.value() instanceof Constant
@@ -526,7 +577,7 @@ final class LeakageAnalysis {
             return false;
         }
         Call call = (Call) expression;
-        String callee = model.calleeName(call).orElse(null);
+        String callee = callee(call).orElse(null);
         if (callee != null) {
             return NUMPY_REDUCTIONS.contains(callee) && !call.args().isEmpty() && looksLikeFrameData(call.args().get(0));
         }
@@ -596,7 +647,7 @@ final class LeakageAnalysis {
     /** The data a statistic is computed over: the receiver of the reduction (or numpy's argument). */
     private Expression statisticData(Expression statistic) {
         Call call = (Call) statistic;
-        if (model.calleeName(call).isPresent()) {
+        if (callee(call).isPresent()) {
             return call.args().get(0);
         }
         return ((Attribute) call.func()).value();
@@ -727,6 +778,32 @@ final class LeakageAnalysis {
         return carriers;
     }
 
+    /**
+     * True when the split input holds what the fit put into {@code carrier}. A carrier bound
+     * before the fit is an object the fit changed (a fitted scaler, a frame written into): only
+     * the object itself, or values derived from it after the fit, hold the change; a column
+     * selection copied out of the frame before the write does not.
+     */
+    private boolean carries(Expression input, Binding carrier, Fit fit) {
+        Set<Binding> information = model.dataFlow().derivesFrom(input);
+        if (!information.contains(carrier)) {
+            return false;
+        }
+        if (!before(carrier.node(), fit.position())) {
+            return true;
+        }
+        if (input instanceof Name && model.reachingDefinitions((Name) input).contains(carrier)) {
+            return true;
+        }
+        for (Binding derived : information) {
+            if (derived != carrier && before(fit.position(), derived.node())
+                    && model.dataFlow().derivesFrom(derived).contains(carrier)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A fit whose output or fitted state reaches data that shares its rows and is split later. */
     private Leak fitBeforeSplit(Fit fit) {
         if (fit.via() == null && fit.owner() != model.module() && derivesFromParameter(fit)) {
@@ -738,10 +815,9 @@ final class LeakageAnalysis {
                 continue;
             }
             for (Expression input : split.inputs()) {
-                Set<Binding> information = model.dataFlow().derivesFrom(input);
                 boolean carried = false;
                 for (Binding carrier : carriers) {
-                    if (information.contains(carrier)) {
+                    if (carries(input, carrier, fit)) {
                         carried = true;
                         break;
                     }
@@ -829,7 +905,7 @@ final class LeakageAnalysis {
             return false;
         }
         Call call = (Call) binding.value();
-        String callee = model.calleeName(call).orElse("");
+        String callee = callee(call).orElse("");
         if (!callee.startsWith("pandas.read_") && !callee.startsWith("numpy.load")) {
             return false;
         }
@@ -915,7 +991,7 @@ final class LeakageAnalysis {
         }
         if (receiver instanceof Call) {
             Call call = (Call) receiver;
-            if (model.calleeName(call).isPresent()) {
+            if (callee(call).isPresent()) {
                 return call;
             }
             if (call.func() instanceof Attribute && Set.of("fit", "set_params", "set_output", "partial_fit")
@@ -933,7 +1009,7 @@ final class LeakageAnalysis {
                     return null;
                 }
                 Call constructor = constructorOf(binding.value(), depth + 1);
-                String name = constructor == null ? null : model.calleeName(constructor).orElse(null);
+                String name = constructor == null ? null : callee(constructor).orElse(null);
                 if (name == null || agreedName != null && !agreedName.equals(name)) {
                     return null;
                 }
@@ -947,7 +1023,7 @@ final class LeakageAnalysis {
 
     private String constructedClass(Expression receiver) {
         Call constructor = constructorOf(receiver, 0);
-        return constructor == null ? null : model.calleeName(constructor).orElse(null);
+        return constructor == null ? null : callee(constructor).orElse(null);
     }
 
     private static Expression argument(Call call, int position, String... keywords) {
@@ -1010,6 +1086,39 @@ final class LeakageAnalysis {
                 carriers.addAll(model.reachingDefinitions(base));
             }
         }
+    }
+
+    /** What a call calls, also through a star import of a library whose names the tables know. */
+    private java.util.Optional<String> callee(Call call) {
+        java.util.Optional<String> direct = model.calleeName(call);
+        if (direct.isPresent() || !(call.func() instanceof Name)) {
+            return direct;
+        }
+        return dev.pitfall.semantic.StarImports.resolve(model, (Name) call.func(), name -> catalog.find(name) != null
+                || TRAIN_TEST_SPLITS.contains(name) || NUMPY_REDUCTIONS.contains(name)
+                || name.startsWith("sklearn.model_selection.")
+                        && name.substring(name.lastIndexOf('.') + 1).matches("\\w*(Fold|Split|Out|SearchCV)|"
+                                + String.join("|", CV_FUNCTIONS)));
+    }
+
+    /** The frame a chain of selections and method calls starts from: {@code df} in {@code df.groupby("a")["b"]}. */
+    static String rootFrame(Expression expression) {
+        Expression current = expression;
+        for (int depth = 0; current != null && depth < 12; depth++) {
+            if (current instanceof Name) {
+                return ((Name) current).id();
+            }
+            if (current instanceof Subscript) {
+                current = ((Subscript) current).value();
+            } else if (current instanceof Attribute) {
+                current = ((Attribute) current).value();
+            } else if (current instanceof Call) {
+                current = ((Call) current).func();
+            } else {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The name at the root of {@code df["a"].loc[1]} and the like. */

@@ -92,8 +92,10 @@ public final class PreprocessingLeakage implements Rule {
                             + "): fit on the training part only and just transform the test part";
                 } else {
                     related.add(context.related(leak.testSource(), "the test data comes from here"));
-                    message = fitted + ", which contains the test data \"" + leak.testName() + "\" (line "
-                            + leak.testSource().lineno() + "); fit on the training data only";
+                    boolean itself = leak.testName().equals(LeakageAnalysis.rootFrame(fit.data()));
+                    message = fitted + (itself ? ", which is test data (line " : ", which contains the test data \""
+                            + leak.testName() + "\" (line ") + leak.testSource().lineno()
+                            + "); fit on the training data only and just transform the test data";
                 }
             } else {
                 severity = fit.supervised() ? Severity.ERROR : Severity.WARNING;
@@ -121,8 +123,11 @@ public final class PreprocessingLeakage implements Rule {
                 + fit.via().lineno() + ",";
         if (fit.pandasStatistic()) {
             int computed = fit.statistic() != null ? fit.statistic().lineno() : fit.at().lineno();
-            return "the statistic " + fit.what() + through + " is computed over all rows of " + data
-                    + " (line " + computed + ") and applied to the data (line " + fit.at().lineno() + ")";
+            String frame = LeakageAnalysis.rootFrame(fit.data());
+            String rows = frame == null ? data : "\"" + frame + "\"";
+            String applied = computed == fit.at().lineno() ? "" : " and applied to the rows on line " + fit.at().lineno();
+            return "the statistic " + fit.what() + through + " is computed over all rows of " + rows
+                    + " (line " + computed + ")" + applied;
         }
         return fit.what() + through + " is fitted on " + data + " (line " + fit.position().lineno() + ")";
     }

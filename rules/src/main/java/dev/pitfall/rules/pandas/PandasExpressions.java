@@ -14,10 +14,7 @@ import java.util.Set;
 
 /** Small syntactic facts about pandas expressions shared by the pandas rules. */
 final class PandasExpressions {
-    /** The row/label indexers that select rows (and columns) of a DataFrame or Series. */
-    static final Set<String> SELECTING_INDEXERS = Set.of("loc", "iloc");
-    /** The scalar accessors: one cell in one step. */
-    static final Set<String> SCALAR_INDEXERS = Set.of("at", "iat");
+    /** pandas' indexers: label and position selections, and their one-cell forms. */
     static final Set<String> ALL_INDEXERS = Set.of("loc", "iloc", "at", "iat");
 
     private static final int LONGEST_QUOTE = 48;

@@ -134,6 +134,9 @@ public final class LateBindingClosure implements Rule {
 
     private void check(Located closure, Node body, RuleContext context) {
         SemanticModel model = context.semantic();
+        if (enclosingLoops(closure, model.scopeContaining(closure), model).isEmpty()) {
+            return;
+        }
         List<Name> reads = readsInBody(body);
         Map<Symbol, Name> captured = new LinkedHashMap<>();
         Node reportedLoop = null;
@@ -340,7 +343,11 @@ public final class LateBindingClosure implements Rule {
         }
         if (parent instanceof Keyword) {
             Keyword keyword = (Keyword) parent;
-            Call call = (Call) model.parents().parentOf(keyword);
+            Node owner = model.parents().parentOf(keyword);
+            if (!(owner instanceof Call)) {
+                return false; // a class keyword such as metaclass=: called once, when the class is made
+            }
+            Call call = (Call) owner;
             return !"key".equals(keyword.arg()) && !synchronousConsumer(call, model)
                     && !helperOnlyCalls(call, value, keyword.arg(), model, depth);
         }

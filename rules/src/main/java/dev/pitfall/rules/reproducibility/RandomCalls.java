@@ -4,6 +4,7 @@ import dev.pitfall.ast.Attribute;
 import dev.pitfall.ast.Call;
 import dev.pitfall.ast.Expression;
 import dev.pitfall.semantic.SemanticModel;
+import dev.pitfall.semantic.StarImports;
 import dev.pitfall.semantic.ValueKind;
 import java.util.EnumSet;
 import java.util.Map;
@@ -115,7 +116,7 @@ final class RandomCalls {
      * elsewhere ({@link SeedControl}).
      */
     static Set<RandomSource> seeds(Call call, SemanticModel model) {
-        String callee = model.calleeName(call).orElse(null);
+        String callee = callee(call, model);
         if (callee == null) {
             return seedingMethod(call) ? EnumSet.allOf(RandomSource.class) : Set.of();
         }
@@ -158,9 +159,29 @@ final class RandomCalls {
                 "reseed").contains(name);
     }
 
+    /** What a call calls, also through a star import of numpy.random, random, torch, tf or sklearn. */
+    private static String callee(Call call, SemanticModel model) {
+        String direct = model.calleeName(call).orElse(null);
+        if (direct != null || !(call.func() instanceof dev.pitfall.ast.Name)) {
+            return direct;
+        }
+        return StarImports.resolve(model, (dev.pitfall.ast.Name) call.func(), RandomCalls::isKnown).orElse(null);
+    }
+
+    private static boolean isKnown(String name) {
+        int dot = name.lastIndexOf('.');
+        String module = name.substring(0, dot);
+        String last = name.substring(dot + 1);
+        return module.equals("numpy.random") && (NUMPY_LEGACY_DRAWS.contains(last) || last.equals("seed")
+                        || NUMPY_GENERATORS.containsKey(name))
+                || module.equals("random") && (PYTHON_DRAWS.contains(last) || last.equals("seed"))
+                || module.equals("torch") && (TORCH_DRAWS.contains(last) || last.equals("manual_seed"))
+                || SEED_EVERYTHING.contains(name) || SklearnRandomState.get().covers(name);
+    }
+
     /** Classifies a call that draws randomness or makes a generator; null for anything else. */
     static RandomCall classify(Call call, SemanticModel model) {
-        String callee = model.calleeName(call).orElse(null);
+        String callee = callee(call, model);
         if (callee == null) {
             return tensorMethodDraw(call, model);
         }
