@@ -304,6 +304,39 @@ class ResultCacheTest {
         assertNull(lookup.content());
     }
 
+    /**
+     * Entries are keyed by their own file alone, which is right only while a file's results depend
+     * on nothing else: no rule or semantic analysis may read files, the environment or system
+     * properties. Checked on the compiled classes, so a rule added later cannot break it silently.
+     */
+    @Test
+    void rulesAndTheSemanticModelReadNothingButTheirOwnFile() throws Exception {
+        Path classes = Path.of(dev.pitfall.lint.Linter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> forbidden = List.of("java/nio/file/", "java/io/File", "java/net/", "getenv", "getProperty",
+                "java/lang/ProcessBuilder", "java/lang/ClassLoader");
+        List<String> offenders = new ArrayList<>();
+        int checked = 0;
+        try (java.nio.file.FileSystem jar = Files.isDirectory(classes) ? null
+                : java.nio.file.FileSystems.newFileSystem(classes)) {
+            Path root = jar == null ? classes : jar.getPath("/");
+            for (String area : List.of("dev/pitfall/rules", "dev/pitfall/semantic", "dev/pitfall/lint")) {
+                try (Stream<Path> files = Files.walk(root.resolve(area))) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                        String constants = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                        checked++;
+                        for (String name : forbidden) {
+                            if (constants.contains(name)) {
+                                offenders.add(root.relativize(file) + " uses " + name);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 20, "found the rule classes (" + checked + ")");
+        assertEquals(List.of(), offenders);
+    }
+
     private Path onlyPack() throws IOException {
         try (Stream<Path> files = Files.list(cacheDirectory)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".bin")).findFirst().orElseThrow();
