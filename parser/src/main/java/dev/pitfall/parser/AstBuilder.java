@@ -42,12 +42,46 @@ final class AstBuilder {
         this.tokens = tokens;
     }
 
+    private static final java.util.Set<String> FUTURE_FEATURES = java.util.Set.of("nested_scopes", "generators",
+            "division", "absolute_import", "with_statement", "print_function", "unicode_literals", "barry_as_FLUFL",
+            "generator_stop", "annotations");
+
     Module module(File_inputContext ctx) {
         List<Statement> body = new ArrayList<>();
         for (StatementContext statement : ctx.statement()) {
             statement(statement, body);
         }
+        checkFutureImports(body);
         return new Module(body, List.of());
+    }
+
+    /**
+     * CPython's compiler rejects a {@code from __future__} import after the docstring and other
+     * future imports, and unknown features; {@code compile()} is what decides a file is valid.
+     */
+    private void checkFutureImports(List<Statement> body) {
+        boolean prologue = true;
+        for (int i = 0; i < body.size(); i++) {
+            Statement statement = body.get(i);
+            boolean future = statement instanceof ImportFrom from && "__future__".equals(from.module())
+                    && from.level() == 0;
+            if (future) {
+                if (!prologue) {
+                    throw error(statement, "from __future__ imports must occur at the beginning of the file");
+                }
+                for (Alias alias : ((ImportFrom) statement).names()) {
+                    if (alias.name().equals("braces")) {
+                        throw error(alias, "not a chance");
+                    }
+                    if (!FUTURE_FEATURES.contains(alias.name())) {
+                        throw error(alias, "future feature " + alias.name() + " is not defined");
+                    }
+                }
+            } else if (!(i == 0 && statement instanceof Expr expr && expr.value() instanceof Constant constant
+                    && constant.value() instanceof String)) {
+                prologue = false;
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------- positions
@@ -1728,13 +1762,13 @@ final class AstBuilder {
                 && StringLiterals.hasPrefix(firstLiteral, StringLiterals.prefixLength(firstLiteral), 'u') ? "u" : null;
         if (!formatted) {
             if (n == 1) {
-                return new Constant(decodeString(first), kind, l, c, el, ec);
+                return new Constant(StringLiterals.strValue(decodeString(first)), kind, l, c, el, ec);
             }
             StringBuilder out = new StringBuilder();
             for (int i = 0; i < n; i++) {
                 out.append(decodeString(((TerminalNode) ctx.getChild(i)).getSymbol()));
             }
-            return new Constant(out.toString(), kind, l, c, el, ec);
+            return new Constant(StringLiterals.strValue(out.toString()), kind, l, c, el, ec);
         }
         JoinedParts parts = new JoinedParts();
         for (int i = 0; i < n; i++) {
@@ -1803,7 +1837,7 @@ final class AstBuilder {
 
         private void flush() {
             if (pending != null) {
-                values.add(new Constant(pending.toString(), pendingKind, pendingLine, pendingColumn, pendingEndLine,
+                values.add(new Constant(StringLiterals.strValue(pending.toString()), pendingKind, pendingLine, pendingColumn, pendingEndLine,
                         pendingEndColumn));
                 pending = null;
             }

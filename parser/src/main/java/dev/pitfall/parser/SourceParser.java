@@ -55,6 +55,10 @@ public final class SourceParser {
         } catch (OutOfMemoryError tooLarge) {
             // The token buffer and parse tree of this one file are unreachable again by now.
             return new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_LARGE)), false);
+        } catch (RuntimeException bug) {
+            // A defect of ours must not take the whole run down; the message says whose fault it is.
+            return new Outcome(new ParseResult.Failure(new SyntaxError(1, 1,
+                    "internal parser error, please report: " + bug)), false);
         }
     }
 
@@ -67,6 +71,9 @@ public final class SourceParser {
                 outcome[0] = new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_COMPLEX)), false);
             } catch (OutOfMemoryError tooLarge) {
                 outcome[0] = new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_LARGE)), false);
+            } catch (RuntimeException bug) {
+                outcome[0] = new Outcome(new ParseResult.Failure(new SyntaxError(1, 1,
+                        "internal parser error, please report: " + bug)), false);
             }
         }, "pitfall-deep-parse", DEEP_STACK_BYTES);
         worker.start();
