@@ -418,6 +418,12 @@ final class LeakageAnalysis {
         }
         String what = method.value() instanceof Name ? "\"" + ((Name) method.value()).id() + "\""
                 : className.substring(className.lastIndexOf('.') + 1);
+        Node parent = model.parents().parentOf(call);
+        if (!(method.value() instanceof Name) && method.attr().equals("fit") && parent instanceof Assign
+                && ((Assign) parent).targets().size() == 1 && ((Assign) parent).targets().get(0) instanceof Name) {
+            // scaler = StandardScaler().fit(X): fit returns the fitted object, known by its name from here on
+            what = "\"" + ((Name) ((Assign) parent).targets().get(0)).id() + "\"";
+        }
         return new Fit(call, what, data, category, supervised, carriers, call, executingFunction(call),
                 null, null, false, null);
     }
