@@ -6,6 +6,7 @@ import dev.pitfall.source.SourceReader;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +33,12 @@ public final class ParseBenchmark {
 
     /** Keeps the JIT from discarding parses whose result nobody reads. */
     private static long sink;
+
+    /**
+     * CPU time of the parsing thread, beside wall time: on a shared machine the wall time includes
+     * waiting for a core, the thread's CPU time does not (JIT and GC threads are not in it).
+     */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0 || args[0].startsWith("-")) {
@@ -76,11 +83,14 @@ public final class ParseBenchmark {
         long heapWithSources = heapAfterFullGc();
 
         long coldStarted = System.nanoTime();
+        long coldCpuStarted = THREADS.getCurrentThreadCpuTime();
         int[] outcome = parseAll(sources);
         double cold = seconds(System.nanoTime() - coldStarted);
+        double coldCpu = seconds(THREADS.getCurrentThreadCpuTime() - coldCpuStarted);
         double jvmUptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
-        System.out.printf("cold first pass: %.2f s, %,.0f lines/s (%,d parsed, %,d syntax errors); JVM up %.2f s%n",
-                cold, lines / cold, outcome[0], outcome[1], jvmUptime);
+        System.out.printf("cold first pass: %.2f s wall (%,.0f lines/s), %.2f s CPU (%,.0f lines/CPU-s);"
+                + " %,d parsed, %,d syntax errors; JVM up %.2f s%n",
+                cold, lines / cold, coldCpu, lines / coldCpu, outcome[0], outcome[1], jvmUptime);
 
         for (int pass = 1; pass <= warmupPasses; pass++) {
             long started = System.nanoTime();
@@ -89,23 +99,29 @@ public final class ParseBenchmark {
             System.out.printf("warm-up pass %d: %.2f s, %,.0f lines/s%n", pass, elapsed, lines / elapsed);
         }
         double[] rates = new double[measuredPasses];
+        double[] cpuRates = new double[measuredPasses];
         for (int pass = 0; pass < measuredPasses; pass++) {
             long started = System.nanoTime();
+            long cpuStarted = THREADS.getCurrentThreadCpuTime();
             parseAll(sources);
             double elapsed = seconds(System.nanoTime() - started);
+            double cpu = seconds(THREADS.getCurrentThreadCpuTime() - cpuStarted);
             rates[pass] = lines / elapsed;
-            System.out.printf("measured pass %d: %.2f s, %,.0f lines/s%n", pass + 1, elapsed, rates[pass]);
+            cpuRates[pass] = lines / cpu;
+            System.out.printf("measured pass %d: %.2f s wall (%,.0f lines/s), %.2f s CPU (%,.0f lines/CPU-s)%n",
+                    pass + 1, elapsed, rates[pass], cpu, cpuRates[pass]);
         }
-        Arrays.sort(rates);
-        double warm = measuredPasses == 0 ? Double.NaN : rates[measuredPasses / 2];
+        double warm = median(rates);
+        double warmCpu = median(cpuRates);
 
         long retained = heapAfterFullGc() - heapWithSources;
-        System.out.printf("warm: %,.0f lines/s (median of %d passes after %d warm-up passes, one thread)%n",
-                warm, measuredPasses, warmupPasses);
+        System.out.printf("warm: %,.0f lines/s wall, %,.0f lines/CPU-s (medians of %d passes after %d warm-up"
+                + " passes, one thread)%n", warm, warmCpu, measuredPasses, warmupPasses);
         System.out.printf("retained after parsing (heap after full GC minus heap with sources loaded): %,d MB%n",
                 retained >> 20);
-        System.out.printf("summary: cold %.2f s (%,.0f lines/s), warm %,.0f lines/s, retained %d MB, %,d lines%n",
-                cold, lines / cold, warm, retained >> 20, lines);
+        System.out.printf("summary: cold %.2f s (%,.0f lines/s; %,.0f lines/CPU-s), warm %,.0f lines/s"
+                + " (%,.0f lines/CPU-s), retained %d MB, %,d lines%n",
+                cold, lines / cold, lines / coldCpu, warm, warmCpu, retained >> 20, lines);
         if (sink == 42) {
             System.out.println();
         }
@@ -150,6 +166,15 @@ public final class ParseBenchmark {
             System.gc();
         }
         return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    private static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static double seconds(long nanos) {

@@ -64,10 +64,12 @@ final class RunTimings implements Linter.StageTimings {
     String summary(int files, int threads, long wallNanos, String cacheState) {
         StringBuilder text = new StringBuilder();
         double seconds = wallNanos / 1e9;
-        text.append(String.format(Locale.ROOT, "pitfall: %d files in %.3f s (%.0f files/s) on %d thread%s; %d analysed; cache: %s%n",
-                files, seconds, seconds > 0 ? files / seconds : 0.0, threads, threads == 1 ? "" : "s",
+        text.append(String.format(Locale.ROOT, "pitfall: %d file%s in %.3f s (%.0f files/s) on %d thread%s; %d analysed; cache: %s%n",
+                files, files == 1 ? "" : "s", seconds, seconds > 0 ? files / seconds : 0.0, threads, threads == 1 ? "" : "s",
                 analysed.sum(), cacheState));
-        text.append("pitfall: time per stage (per-file stages summed over threads):");
+        ProcessHandle.current().info().totalCpuDuration().ifPresent(cpu -> text.append(String.format(Locale.ROOT,
+                "pitfall: process CPU time %.3f s (JVM start-up, JIT and GC included)%n", cpu.toNanos() / 1e9)));
+        text.append("pitfall: wall time per stage (per-file stages summed over threads):");
         for (Stage stage : Stage.values()) {
             text.append(String.format(Locale.ROOT, " %s %.3f s;", stage.label, nanos.get(stage).sum() / 1e9));
         }

@@ -1762,13 +1762,13 @@ final class AstBuilder {
                 && StringLiterals.hasPrefix(firstLiteral, StringLiterals.prefixLength(firstLiteral), 'u') ? "u" : null;
         if (!formatted) {
             if (n == 1) {
-                return new Constant(decodeString(first), kind, l, c, el, ec);
+                return new Constant(StringLiterals.strValue(decodeString(first)), kind, l, c, el, ec);
             }
             StringBuilder out = new StringBuilder();
             for (int i = 0; i < n; i++) {
                 out.append(decodeString(((TerminalNode) ctx.getChild(i)).getSymbol()));
             }
-            return new Constant(out.toString(), kind, l, c, el, ec);
+            return new Constant(StringLiterals.strValue(out.toString()), kind, l, c, el, ec);
         }
         JoinedParts parts = new JoinedParts();
         for (int i = 0; i < n; i++) {
@@ -1837,7 +1837,7 @@ final class AstBuilder {
 
         private void flush() {
             if (pending != null) {
-                values.add(new Constant(pending.toString(), pendingKind, pendingLine, pendingColumn, pendingEndLine,
+                values.add(new Constant(StringLiterals.strValue(pending.toString()), pendingKind, pendingLine, pendingColumn, pendingEndLine,
                         pendingEndColumn));
                 pending = null;
             }

@@ -159,7 +159,7 @@ public final class RowLineage {
             collect(subscript.value(), found);
             Expression selector = subscript.slice() instanceof Tuple && !((Tuple) subscript.slice()).elts().isEmpty()
                     ? ((Tuple) subscript.slice()).elts().get(0) : subscript.slice();
-            if (selector instanceof Name) {
+            if (selector instanceof Name && !selectsColumns(subscript, selector)) {
                 collect(selector, found);
             }
         } else if (expression instanceof Attribute) {
@@ -195,6 +195,20 @@ public final class RowLineage {
             collectComprehension(expression, found);
         }
         // Constants, comparisons, boolean tests, lambdas and f-strings carry no rows.
+    }
+
+    /**
+     * {@code df[num_cols]} with {@code num_cols = full.select_dtypes("number").columns}: a
+     * DataFrame subscripted by a plain subscript with labels (an Index, a list, a tuple or a
+     * string) selects columns, so the rows the labels were computed from are not its rows.
+     */
+    private boolean selectsColumns(Subscript subscript, Expression selector) {
+        if (subscript.slice() != selector || !model.kindOf(subscript.value()).isDataFrame()) {
+            return false;
+        }
+        ValueKind labels = model.kindOf(selector);
+        return labels.is(ValueKind.INDEX) || labels.is(ValueKind.LIST) || labels.is(ValueKind.TUPLE)
+                || labels.is(ValueKind.STR);
     }
 
     private void collectComprehension(Expression comprehension, Set<Binding> found) {

@@ -137,6 +137,39 @@ class SemanticModelTest {
     }
 
     @Test
+    void reachingDefinitionsThroughTryWithMatchWalrusAndBreak() {
+        SemanticModel m = model("""
+                def f(path, items, command):
+                    try:
+                        data = open(path).read()
+                    except OSError as err:
+                        data = str(err)
+                    finally:
+                        done = True
+                    with open(path) as fh:
+                        data = fh.read()
+                    match command:
+                        case "reset":
+                            data = ""
+                        case other:
+                            data = other
+                    for item in items:
+                        if item:
+                            found = item
+                            break
+                    else:
+                        found = None
+                    if (n := len(data)) > 3:
+                        print(n)
+                    return data, found, done, n
+                """);
+        assertEquals(Set.of(9, 12, 14), lines(m.reachingDefinitions(load(m, "data", 23))));
+        assertEquals(Set.of(17, 20), lines(m.reachingDefinitions(load(m, "found", 23))));
+        assertEquals(Set.of(21), lines(m.reachingDefinitions(load(m, "n", 23))));
+        assertEquals(Set.of(4), lines(m.reachingDefinitions(load(m, "err", 5))));
+    }
+
+    @Test
     void globalsReadInAFunctionSeeEveryModuleBinding() {
         SemanticModel m = model("""
                 data = []

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -79,8 +78,7 @@ public final class ResultCache {
         this.directory = directory;
         this.runKey = runKey;
         this.warnings = warnings;
-        this.pack = directory.resolve(PACK_PREFIX + HexFormat.of().formatHex(sha256(runKey.getBytes(StandardCharsets.UTF_8)), 0, 8)
-                + PACK_SUFFIX);
+        this.pack = directory.resolve(PACK_PREFIX + HexFormat.of().toHexDigits(fnv1a(runKey)) + PACK_SUFFIX);
         this.today = (int) LocalDate.ofInstant(now, ZoneOffset.UTC).toEpochDay();
         this.trustedBeforeNanos = toNanos(FileTime.from(now.minus(RACY_MARGIN)));
         this.entries = new ConcurrentHashMap<>(load());
@@ -102,7 +100,8 @@ public final class ResultCache {
     /**
      * What identifies the results of a run besides the files: the pitfall build, the rules enabled
      * with their severities, the directory patterns are relative to, and the configuration file's
-     * bytes (which covers per-file-ignores and any setting added later).
+     * text (which covers per-file-ignores and any setting added later). The text is kept whole
+     * rather than hashed: it is small, and the pack stores and compares the whole key anyway.
      */
     public static String runKey(String buildIdentity, Settings settings, Path configFile) {
         StringBuilder key = new StringBuilder("build ").append(buildIdentity).append("\nroot ").append(settings.root())
@@ -114,9 +113,9 @@ public final class ResultCache {
         if (configFile == null) {
             key.append("none");
         } else {
-            key.append(configFile.toAbsolutePath().normalize()).append(' ');
+            key.append(configFile.toAbsolutePath().normalize()).append('\n');
             try {
-                key.append(HexFormat.of().formatHex(sha256(Files.readAllBytes(configFile))));
+                key.append(new String(Files.readAllBytes(configFile), StandardCharsets.ISO_8859_1));
             } catch (IOException e) {
                 // Settings were read from it a moment ago; if it is gone now, no earlier pack matches.
                 key.append("unreadable");
@@ -234,11 +233,13 @@ public final class ResultCache {
     }
 
     private Map<String, CacheEntry> load() {
+        if (!Files.isRegularFile(pack)) {
+            // The first run here; a directory that is unusable is reported when saving.
+            return Map.of();
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(pack);
-        } catch (NoSuchFileException e) {
-            return Map.of();
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             warn("cannot read the result cache " + pack + " (" + reason(e) + "); analysing every file");
             return Map.of();
@@ -289,6 +290,16 @@ public final class ResultCache {
 
     private static long toNanos(FileTime time) {
         return time.to(TimeUnit.NANOSECONDS);
+    }
+
+    /** FNV-1a, 64 bits: names the pack of a run key; a collision only makes two keys share a file. */
+    private static long fnv1a(String text) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            hash ^= text.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
     }
 
     static byte[] sha256(byte[] bytes) {

@@ -71,9 +71,9 @@ final class LeakageAnalysis {
      * helper of this file is also seen from each call of the helper: {@code position} is then
      * that call, which orders it against fits, and {@code inputs} the arguments passed.
      */
-    record Split(Call call, String name, boolean crossValidation, List<Expression> inputs, Node owner,
+    record Split(Expression call, String name, boolean crossValidation, List<Expression> inputs, Node owner,
             Located position) {
-        Split(Call call, String name, boolean crossValidation, List<Expression> inputs, Node owner) {
+        Split(Expression call, String name, boolean crossValidation, List<Expression> inputs, Node owner) {
             this(call, name, crossValidation, inputs, owner, call);
         }
     }
@@ -128,6 +128,7 @@ final class LeakageAnalysis {
             }
         }
         recordTestParts();
+        splits.addAll(slicedSplits());
         for (Split split : List.copyOf(splits)) {
             splits.addAll(liftedSplits(split));
         }
@@ -242,6 +243,81 @@ final class LeakageAnalysis {
             }
         }
         return lifted;
+    }
+
+    /**
+     * A holdout made by slicing rows: {@code X_train, X_valid = X[:cut], X[cut:]} (or the two
+     * slices in separate assignments of the same function, also through {@code .iloc}). The head
+     * and the tail of the same data at the same bound are its training and test parts; the split
+     * is placed at the tail.
+     */
+    private List<Split> slicedSplits() {
+        List<RowSlice> slices = new ArrayList<>();
+        Nodes.walk(model.module(), node -> {
+            if (!(node instanceof Assign) || ((Assign) node).targets().size() != 1) {
+                return;
+            }
+            Expression target = ((Assign) node).targets().get(0);
+            Expression value = ((Assign) node).value();
+            if (target instanceof Tuple && value instanceof Tuple
+                    && ((Tuple) target).elts().size() == ((Tuple) value).elts().size()) {
+                for (int i = 0; i < ((Tuple) value).elts().size(); i++) {
+                    addRowSlice(((Tuple) target).elts().get(i), ((Tuple) value).elts().get(i), slices);
+                }
+            } else {
+                addRowSlice(target, value, slices);
+            }
+        });
+        List<Split> result = new ArrayList<>();
+        Set<String> paired = new java.util.HashSet<>();
+        for (RowSlice tail : slices) {
+            if (tail.head()) {
+                continue;
+            }
+            for (RowSlice head : slices) {
+                if (head.head() && head.owner() == tail.owner() && head.key().equals(tail.key())
+                        && paired.add(tail.key() + "@" + System.identityHashCode(tail.owner()))) {
+                    Split split = new Split(tail.slice(), "slicing " + snippet(head.slice()) + " / "
+                            + snippet(tail.slice()), false, List.of(rowsOf(tail.slice())), tail.owner());
+                    markPart(head.target(), split, false);
+                    markPart(tail.target(), split, true);
+                    result.add(split);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** {@code target = data[:bound]} (a head) or {@code target = data[bound:]} (a tail). */
+    private record RowSlice(Node owner, String key, Subscript slice, Name target, boolean head) {
+    }
+
+    private void addRowSlice(Expression target, Expression value, List<RowSlice> slices) {
+        if (!(target instanceof Name) || !(value instanceof Subscript)) {
+            return;
+        }
+        Subscript subscript = (Subscript) value;
+        Expression rowsSelector = subscript.slice() instanceof Tuple && !((Tuple) subscript.slice()).elts().isEmpty()
+                ? ((Tuple) subscript.slice()).elts().get(0) : subscript.slice();
+        if (!(rowsSelector instanceof dev.pitfall.ast.Slice) || ((dev.pitfall.ast.Slice) rowsSelector).step() != null) {
+            return;
+        }
+        dev.pitfall.ast.Slice slice = (dev.pitfall.ast.Slice) rowsSelector;
+        boolean head = slice.lower() == null && slice.upper() != null;
+        boolean tail = slice.lower() != null && slice.upper() == null;
+        if (head || tail) {
+            String key = snippet(rowsOf(subscript)) + " at " + snippet(head ? slice.upper() : slice.lower());
+            slices.add(new RowSlice(executingFunction(subscript), key, subscript, (Name) target, head));
+        }
+    }
+
+    /** The data a row slice is taken from: {@code X} for {@code X[a:]} and for {@code X.iloc[a:]}. */
+    private static Expression rowsOf(Subscript slice) {
+        Expression base = slice.value();
+        if (base instanceof Attribute && Set.of("iloc", "loc").contains(((Attribute) base).attr())) {
+            return ((Attribute) base).value();
+        }
+        return base;
     }
 
     private static List<Expression> positional(Call call) {

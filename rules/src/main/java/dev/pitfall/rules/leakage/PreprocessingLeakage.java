@@ -1,5 +1,6 @@
 package dev.pitfall.rules.leakage;
 
+import dev.pitfall.ast.Located;
 import dev.pitfall.lint.Dispatch;
 import dev.pitfall.lint.Finding.RelatedLocation;
 import dev.pitfall.lint.Rule;
@@ -80,7 +81,7 @@ public final class PreprocessingLeakage implements Rule {
             if (fit.via() != null) {
                 related.add(context.related(fit.via(), "the data reaches the fit through this call"));
             }
-            String fitted = fitted(fit, analysis);
+            String fitted = fitted(fit, analysis, context);
             String message;
             Severity severity;
             if (leak.fitOnTest()) {
@@ -88,13 +89,13 @@ public final class PreprocessingLeakage implements Rule {
                 if (leak.split() != null) {
                     related.add(context.related(leak.split().call(), "the data is split here"));
                     message = fitted + "; \"" + leak.testName() + "\" is the test part of the split by "
-                            + leak.split().name() + " (line " + leak.split().call().lineno()
+                            + leak.split().name() + " (" + context.lineLabel(leak.split().call())
                             + "): fit on the training part only and just transform the test part";
                 } else {
                     related.add(context.related(leak.testSource(), "the test data comes from here"));
                     boolean itself = leak.testName().equals(LeakageAnalysis.rootFrame(fit.data()));
-                    message = fitted + (itself ? ", which is test data (line " : ", which contains the test data \""
-                            + leak.testName() + "\" (line ") + leak.testSource().lineno()
+                    message = fitted + (itself ? ", which is test data (" : ", which contains the test data \""
+                            + leak.testName() + "\" (") + context.lineLabel(leak.testSource())
                             + "); fit on the training data only and just transform the test data";
                 }
             } else {
@@ -106,9 +107,9 @@ public final class PreprocessingLeakage implements Rule {
                         ? "the data is cross-validated here" : "the data is split here"));
                 String splitData = "\"" + analysis.snippet(leak.splitInput()) + "\"";
                 message = fitted + " before " + splitData + (leak.split().crossValidation()
-                        ? " is cross-validated by " + leak.split().name() + " (line " + leak.split().position().lineno()
+                        ? " is cross-validated by " + leak.split().name() + " (" + context.lineLabel(leak.split().position())
                                 + "); put the preprocessing in a Pipeline so that each fold fits its own"
-                        : " is split by " + leak.split().name() + " (line " + leak.split().position().lineno()
+                        : " is split by " + leak.split().name() + " (" + context.lineLabel(leak.split().position())
                                 + (fit.pandasStatistic() ? "); compute it on the training split only"
                                         : "); fit it on the training split only"));
             }
@@ -117,18 +118,19 @@ public final class PreprocessingLeakage implements Rule {
     }
 
     /** The first half of a message: what is fitted, on what, where. */
-    private static String fitted(Fit fit, LeakageAnalysis analysis) {
+    private static String fitted(Fit fit, LeakageAnalysis analysis, RuleContext context) {
         String data = "\"" + analysis.snippet(fit.data()) + "\"";
-        String through = fit.via() == null ? "" : " in " + fit.viaName() + "(), called on line "
-                + fit.via().lineno() + ",";
+        String through = fit.via() == null ? "" : " in " + fit.viaName() + "(), called on "
+                + context.lineLabel(fit.via()) + ",";
         if (fit.pandasStatistic()) {
-            int computed = fit.statistic() != null ? fit.statistic().lineno() : fit.at().lineno();
+            Located computed = fit.statistic() != null ? fit.statistic() : fit.at();
             String frame = LeakageAnalysis.rootFrame(fit.data());
             String rows = frame == null ? data : "\"" + frame + "\"";
-            String applied = computed == fit.at().lineno() ? "" : " and applied to the rows on line " + fit.at().lineno();
+            String applied = computed.lineno() == fit.at().lineno() ? ""
+                    : " and applied to the rows on " + context.lineLabel(fit.at());
             return "the statistic " + fit.what() + through + " is computed over all rows of " + rows
-                    + " (line " + computed + ")" + applied;
+                    + " (" + context.lineLabel(computed) + ")" + applied;
         }
-        return fit.what() + through + " is fitted on " + data + " (line " + fit.position().lineno() + ")";
+        return fit.what() + through + " is fitted on " + data + " (" + context.lineLabel(fit.position()) + ")";
     }
 }

@@ -52,7 +52,8 @@ import java.util.Set;
                 - `for ... in df.iterrows()` or `df.itertuples()`, in a loop or a comprehension \
                 (also wrapped in `enumerate`, `zip`, `list` or `tqdm`);
                 - `df.apply(f, axis=1)` and `df.apply(f, axis="columns")` (also tqdm's \
-                `progress_apply`), which call `f` once per row;
+                `progress_apply`, pandarallel's `parallel_apply` and `df.swifter.apply`), which \
+                call `f` once per row;
                 - `for i in range(len(df))` (or `range(df.shape[0])`, `range(len(df.index))`, \
                 `df.index`) and `while i < len(df)` loops whose body reads or writes \
                 `df.iloc[i]`, `df.loc[i, ...]`, `df.at[i, ...]` or `df.iat[i, ...]`.
@@ -88,7 +89,12 @@ import java.util.Set;
                 """)
 public final class DataFrameRowIteration implements Rule {
     private static final Set<String> ROW_ITERATORS = Set.of("iterrows", "itertuples");
-    private static final Set<String> APPLY_METHODS = Set.of("apply", "progress_apply");
+    private static final Set<String> APPLY_METHODS = Set.of("apply", "progress_apply", "parallel_apply");
+    /**
+     * Accessors of add-on libraries that give a DataFrame's own apply another engine
+     * ({@code df.swifter.apply(f, axis=1)}): the rows are still passed one by one.
+     */
+    private static final Set<String> APPLY_ACCESSORS = Set.of("swifter");
     /** Calls whose elements are the elements of their first argument. */
     private static final Set<String> ELEMENT_PRESERVING = Set.of("builtins.list", "builtins.tuple",
             "builtins.iter", "builtins.reversed", "builtins.sorted", "tqdm.tqdm", "tqdm.auto.tqdm",
@@ -475,6 +481,9 @@ public final class DataFrameRowIteration implements Rule {
         }
         SemanticModel model = context.semantic();
         Expression receiver = ((Attribute) call.func()).value();
+        if (receiver instanceof Attribute && APPLY_ACCESSORS.contains(((Attribute) receiver).attr())) {
+            receiver = ((Attribute) receiver).value();
+        }
         ValueKind receiverKind = model.kindOf(receiver);
         if (!PandasExpressions.mayBeDataFrame(receiverKind) || isStyler(receiver)) {
             return;
@@ -555,8 +564,8 @@ public final class DataFrameRowIteration implements Rule {
     private void reportPositional(Located at, Expression frame, Subscript access, RuleContext context) {
         String name = PandasExpressions.quote(context.source(), frame);
         context.report(at, String.format(
-                "\"%s\" is walked one row at a time (%s on line %d); compute on whole columns instead "
+                "\"%s\" is walked one row at a time (%s on %s); compute on whole columns instead "
                         + "(vectorised arithmetic, np.where, .loc with a boolean mask, merge or map)",
-                name, PandasExpressions.quote(context.source(), access), access.lineno()));
+                name, PandasExpressions.quote(context.source(), access), context.lineLabel(access)));
     }
 }

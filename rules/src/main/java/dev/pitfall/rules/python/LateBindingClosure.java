@@ -113,7 +113,15 @@ public final class LateBindingClosure implements Rule {
             "groupby", "sort", "sub", "subn", "sort_values", "sort_index", "rename",
             "assertRaises", "assertRaisesRegex", "assertWarns", "assertWarnsRegex",
             // torch optimisers call the closure of step(closure) before returning (LBFGS)
-            "step");
+            "step",
+            // training and scoring calls run the callbacks given to them before returning
+            "fit", "fit_generator", "fit_transform", "fit_predict", "evaluate", "predict");
+    /** Classes whose instances run a callable given to them by themselves (threads, timers, processes). */
+    private static final Set<String> RUN_ON_THEIR_OWN = Set.of("threading.Thread", "threading.Timer",
+            "multiprocessing.Process", "multiprocessing.context.Process", "torch.multiprocessing.Process");
+    /** GUI toolkits, whose widgets register their callbacks with the parent widget when made. */
+    private static final List<String> SELF_ATTACHING_PREFIXES = List.of("tkinter.", "PyQt5.", "PyQt6.",
+            "PySide2.", "PySide6.", "wx.", "ipywidgets.");
     /** How deep to follow a closure passed to a function of the same file that passes it on. */
     private static final int MAX_HELPER_DEPTH = 2;
 
@@ -339,7 +347,10 @@ public final class LateBindingClosure implements Rule {
             if (model.calleeName(call).map(WRAPPERS::contains).orElse(false)) {
                 return escapes(call, region, model, depth);
             }
-            return !synchronousConsumer(call, model) && !helperOnlyCalls(call, value, null, model, depth);
+            if (synchronousConsumer(call, model) || helperOnlyCalls(call, value, null, model, depth)) {
+                return false;
+            }
+            return !heldByNewObject(call, model) || escapes(call, region, model, depth);
         }
         if (parent instanceof Keyword) {
             Keyword keyword = (Keyword) parent;
@@ -348,8 +359,11 @@ public final class LateBindingClosure implements Rule {
                 return false; // a class keyword such as metaclass=: called once, when the class is made
             }
             Call call = (Call) owner;
-            return !"key".equals(keyword.arg()) && !synchronousConsumer(call, model)
-                    && !helperOnlyCalls(call, value, keyword.arg(), model, depth);
+            if ("key".equals(keyword.arg()) || synchronousConsumer(call, model)
+                    || helperOnlyCalls(call, value, keyword.arg(), model, depth)) {
+                return false;
+            }
+            return !heldByNewObject(call, model) || escapes(call, region, model, depth);
         }
         if (parent instanceof Return || parent instanceof Expr || parent instanceof Await) {
             return false;
@@ -383,6 +397,32 @@ public final class LateBindingClosure implements Rule {
             return referencesEscape(bindings, region, model, depth);
         }
         return parent instanceof Statement && !(parent instanceof Expr);
+    }
+
+    /**
+     * True when the call makes a new object that keeps the closure and does nothing else with it
+     * yet: a class called by its CapWords name ({@code LambdaCallback(on_epoch_end=...)},
+     * {@code LambdaLR(opt, lr_lambda=...)}), whose value is assigned to names or put in a display.
+     * The closure then lives exactly as long as that object, which is followed instead. Threads,
+     * processes and timers run the closure on their own, and GUI widgets attach themselves to
+     * their parent widget, so those keep the closure whatever happens to the object.
+     */
+    private static boolean heldByNewObject(Call call, SemanticModel model) {
+        String simpleName = call.func() instanceof Name ? ((Name) call.func()).id()
+                : call.func() instanceof dev.pitfall.ast.Attribute ? ((dev.pitfall.ast.Attribute) call.func()).attr()
+                : null;
+        if (simpleName == null || simpleName.isEmpty() || !Character.isUpperCase(simpleName.charAt(0))
+                || simpleName.equals(simpleName.toUpperCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        String callee = model.calleeName(call).orElse("");
+        if (RUN_ON_THEIR_OWN.contains(callee)
+                || SELF_ATTACHING_PREFIXES.stream().anyMatch(callee::startsWith)) {
+            return false;
+        }
+        Node parent = model.parents().parentOf(call);
+        return parent instanceof Assign || parent instanceof dev.pitfall.ast.List || parent instanceof Tuple
+                || parent instanceof Dict;
     }
 
     /**

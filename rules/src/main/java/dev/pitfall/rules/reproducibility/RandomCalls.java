@@ -179,8 +179,17 @@ final class RandomCalls {
                 || SEED_EVERYTHING.contains(name) || SklearnRandomState.get().covers(name);
     }
 
-    /** Classifies a call that draws randomness or makes a generator; null for anything else. */
+    /**
+     * Classifies a call that draws randomness or makes a generator; null for anything else, and
+     * for a call that a test has replaced before making it.
+     */
     static RandomCall classify(Call call, SemanticModel model) {
+        RandomCall random = classifyCallee(call, model);
+        String callee = random == null ? null : callee(call, model);
+        return callee != null && PatchedCallables.patchedBefore(call, callee, model) ? null : random;
+    }
+
+    private static RandomCall classifyCallee(Call call, SemanticModel model) {
         String callee = callee(call, model);
         if (callee == null) {
             return tensorMethodDraw(call, model);
