@@ -12,6 +12,7 @@ parser grammar PythonParser;
 
 options {
     tokenVocab = PythonLexer;
+    contextSuperClass = PythonRuleContext;
 }
 
 file_input

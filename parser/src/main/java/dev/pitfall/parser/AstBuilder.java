@@ -1837,8 +1837,8 @@ final class AstBuilder {
 
         private void flush() {
             if (pending != null) {
-                values.add(new Constant(StringLiterals.strValue(pending.toString()), pendingKind, pendingLine, pendingColumn, pendingEndLine,
-                        pendingEndColumn));
+                values.add(new Constant(StringLiterals.strValue(pending.toString()), pendingKind, pendingLine,
+                        pendingColumn, pendingEndLine, pendingEndColumn));
                 pending = null;
             }
         }
