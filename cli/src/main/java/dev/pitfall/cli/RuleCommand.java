@@ -22,12 +22,17 @@ final class RuleCommand implements Runnable {
         RuleDescriptor descriptor = Linter.findRule(rule.trim()).orElseThrow(() ->
                 new UserError("unknown rule '" + rule + "' (see `pitfall rules` for codes and names)"));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(descriptor.code() + " " + descriptor.name() + "\n\n");
-        out.print(descriptor.summary() + "\n\n");
-        out.print("Default severity: " + descriptor.defaultSeverity().name().toLowerCase(Locale.ROOT)
-                + "    Precision: " + descriptor.precision()
-                + "    Tags: " + String.join(", ", descriptor.tags()) + "\n\n");
-        out.print(descriptor.explanation().strip() + "\n");
+        out.print(page(descriptor));
         out.flush();
+    }
+
+    /** The full explanation in Markdown: what the terminal shows and what docs/rules/ holds. */
+    static String page(RuleDescriptor descriptor) {
+        return "# " + descriptor.code() + " " + descriptor.name() + "\n\n"
+                + descriptor.summary() + "\n\n"
+                + "Default severity: " + descriptor.defaultSeverity().name().toLowerCase(Locale.ROOT)
+                + "    Precision: " + descriptor.precision()
+                + "    Tags: " + String.join(", ", descriptor.tags()) + "\n\n"
+                + descriptor.explanation().strip() + "\n";
     }
 }

@@ -82,8 +82,8 @@ class PitfallJarIT {
     void testdataIsReportedDeterministicallyAndAsValidSarif() throws Exception {
         Path one = temp.resolve("one.sarif");
         Path two = temp.resolve("two.sarif");
-        Outcome first = pitfall("check", "--format", "sarif", "--threads", "1", "--output", one.toString(), "testdata");
-        Outcome second = pitfall("check", "--format", "sarif", "--threads", "3", "--output", two.toString(), "testdata");
+        Outcome first = pitfall("check", "--no-cache", "--format", "sarif", "--threads", "1", "--output", one.toString(), "testdata");
+        Outcome second = pitfall("check", "--no-cache", "--format", "sarif", "--threads", "3", "--output", two.toString(), "testdata");
         assertEquals(1, first.exitCode(), "findings and undecodable files, but no internal error: " + first.err());
         assertEquals(first.exitCode(), second.exitCode());
         String sarif = Files.readString(one);
@@ -93,8 +93,8 @@ class PitfallJarIT {
         assertTrue(notifications.size() > 0, "testdata holds files that cannot be decoded");
         assertEquals(first.err(), second.err());
 
-        Outcome text1 = pitfall("check", "--threads", "1", "testdata");
-        Outcome text2 = pitfall("check", "--threads", "2", "testdata");
+        Outcome text1 = pitfall("check", "--no-cache", "--threads", "1", "testdata");
+        Outcome text2 = pitfall("check", "--no-cache", "--threads", "2", "testdata");
         assertEquals(text1.out(), text2.out());
         assertTrue(text1.out().contains("error: testdata/encoding/unknown_encoding.py: "), text1.out());
     }

@@ -25,6 +25,13 @@ import java.util.Properties;
  */
 public final class SourceReader {
     private static final Map<String, String> PYTHON_CODECS = loadPythonCodecs();
+    /**
+     * The most Python code one file may hold, not counting whitespace. Parsing needs a few hundred
+     * bytes of memory per byte of dense code, so a larger file (always generated data, never
+     * hand-written code) could exhaust a default-sized heap; it is reported instead. Whitespace
+     * makes no tokens, so deep indentation does not count; nor do notebook outputs.
+     */
+    public static final int MAX_CODE_BYTES = 10 * 1024 * 1024;
 
     private SourceReader() {
     }
@@ -54,9 +61,33 @@ public final class SourceReader {
     public static SourceFile decode(byte[] bytes, String displayPath, boolean notebook)
             throws SourceException {
         if (notebook) {
-            return NotebookReader.read(bytes, displayPath);
+            SourceFile cells = NotebookReader.read(bytes, displayPath);
+            long code = cells.text().chars().filter(c -> !isWhitespace(c)).count();
+            if (code > MAX_CODE_BYTES) {
+                throw tooLarge(code);
+            }
+            return cells;
+        }
+        long code = 0;
+        for (byte b : bytes) {
+            if (!isWhitespace(b)) {
+                code++;
+            }
+        }
+        if (code > MAX_CODE_BYTES) {
+            throw tooLarge(code);
         }
         return new SourceFile(displayPath, SourceFile.normaliseNewlines(decodePython(bytes)), null);
+    }
+
+    private static boolean isWhitespace(int c) {
+        return c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r';
+    }
+
+    private static SourceException tooLarge(long codeBytes) {
+        return new SourceException(String.format(Locale.ROOT,
+                "too large to lint: %.1f MB of Python code besides whitespace (the limit is %d MB)",
+                codeBytes / (1024.0 * 1024.0), MAX_CODE_BYTES / (1024 * 1024)));
     }
 
     static boolean isNotebookName(Path file) {

@@ -123,14 +123,14 @@ class ParserCorpusTest {
         assertEquals(Set.of(), ambiguities.stream().limit(20).collect(Collectors.toSet()));
     }
 
-    /** The files that CPython's own parser rejects (or cannot decode), from CPython itself. */
+    /** The files that CPython's {@code compile()} rejects (or cannot decode), from CPython itself. */
     private static Set<Path> rejectedByCPython() throws IOException, InterruptedException {
         String script = String.join("\n",
                 "import sys",
                 "for path in sys.stdin.read().split('\\n'):",
                 "    if not path: continue",
                 "    try:",
-                "        compile(open(path, 'rb').read(), path, 'exec', 1024)",
+                "        compile(open(path, 'rb').read(), path, 'exec', dont_inherit=True)",
                 "    except (SyntaxError, ValueError):",
                 "        print(path)");
         Process process = new ProcessBuilder(python.toString(), "-W", "ignore", "-c", script)

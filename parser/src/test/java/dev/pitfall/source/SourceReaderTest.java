@@ -221,4 +221,21 @@ class SourceReaderTest {
         assertTrue(assertThrows(SourceException.class,
                 () -> SourceReader.read(fixtures.resolve("null_byte.py"), "x")).getMessage().contains("null bytes"));
     }
+
+    @Test
+    void codeOverTheSizeLimitIsRefusedButNotebookOutputsDoNotCount() throws SourceException {
+        byte[] code = ("x = 1  #" + "-".repeat(SourceReader.MAX_CODE_BYTES) + "\n").getBytes(StandardCharsets.US_ASCII);
+        String message = assertThrows(SourceException.class, () -> SourceReader.decode(code, "big.py", false)).getMessage();
+        assertEquals("too large to lint: 10.0 MB of Python code besides whitespace (the limit is 10 MB)", message);
+        byte[] indented = ("if x:\n" + " ".repeat(SourceReader.MAX_CODE_BYTES) + "pass\n").getBytes(StandardCharsets.US_ASCII);
+        assertEquals("if x:\n" + " ".repeat(SourceReader.MAX_CODE_BYTES) + "pass\n",
+                SourceReader.decode(indented, "deep.py", false).text(), "whitespace does not count");
+
+        String bigOutput = "A".repeat(SourceReader.MAX_CODE_BYTES);
+        String notebook = "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [{\"cell_type\": \"code\","
+                + " \"metadata\": {}, \"execution_count\": 1, \"source\": [\"x = 1\\n\"], \"outputs\": [{\"output_type\":"
+                + " \"display_data\", \"metadata\": {}, \"data\": {\"image/png\": \"" + bigOutput + "\"}}]}]}";
+        SourceFile cells = SourceReader.decode(notebook.getBytes(StandardCharsets.US_ASCII), "big.ipynb", true);
+        assertEquals("x = 1\n", cells.text());
+    }
 }

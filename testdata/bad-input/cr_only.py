@@ -1,0 +1,1 @@
+import osdef f(cache={}):    cache[1] = os.sep    return cache

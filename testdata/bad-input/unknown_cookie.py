@@ -1,0 +1,2 @@
+# -*- coding: ebcdic-martian -*-
+x = 1

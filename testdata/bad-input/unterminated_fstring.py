@@ -1,0 +1,2 @@
+name = "x"
+message = f"hello {name

@@ -1,0 +1,4 @@
+doc = """starts here
+
+def f():
+    pass
