@@ -285,9 +285,9 @@ def render(inputs, tools, results, args, started):
              f"`mvn -B -q package -DskipTests`.", "",
              f"- Date: {started:%Y-%m-%d %H:%M} UTC",
              f"- Machine: {machine_description()}",
-             f"- Load average (1 min) at start and end: {args.load_at_start:.1f}, {os.getloadavg()[0]:.1f} "
+             f"- Load average (1 min) at start and when written: {args.load_at_start:.1f}, {os.getloadavg()[0]:.1f} "
              "(the machine is shared; above 2 the figures include waiting for a core)",
-             f"- Checkout measured: {capture(['git', '-C', str(ROOT), 'log', '-1', '--format=%h %s'])}",
+             f"- Checkout measured: {args.commit}",
              f"- Command: `{' '.join(['bench/run.sh'] + [shlex.quote(a) for a in args.original])}`",
              f"- Mode: {'quick' if args.quick else 'full'}; medians over the measured runs, tools "
              "alternating, each run a fresh process after one unmeasured warm-up run per tool and input",
@@ -356,6 +356,7 @@ def main():
     args = parser.parse_args()
     args.original = sys.argv[1:]
     args.load_at_start = os.getloadavg()[0]
+    args.commit = capture(["git", "-C", str(ROOT), "log", "-1", "--format=%h %s"])
     started = datetime.now(timezone.utc)
     WORK.mkdir(parents=True, exist_ok=True)
 
