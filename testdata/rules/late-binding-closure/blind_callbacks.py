@@ -39,8 +39,8 @@ def make_schedulers(milestones):
 def make_transforms(scales):
     transforms = {}
     for s in scales:
-        def t(x):  # expect: late-binding-closure
-            return x * s
+        def t(x):
+            return x * s  # expect: late-binding-closure
         transforms[s] = t
     return transforms
 

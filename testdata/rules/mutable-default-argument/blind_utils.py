@@ -42,7 +42,7 @@ def group(items, *, buckets=defaultdict(list)):  # expect: mutable-default-argum
     return buckets
 
 
-def normalize(x, mean=np.array([0.485, 0.456, 0.406]), std=np.array([0.229, 0.224, 0.225])):  # expect: mutable-default-argument
+def normalize(x, mean=np.array([0.485, 0.456, 0.406]), std=np.array([0.229, 0.224, 0.225])):  # expect: mutable-default-argument, mutable-default-argument
     return (x - mean) / std
 
 

@@ -21,7 +21,8 @@ def impute_numeric(frame):
 def encode(frame, encoder=None):
     if encoder is None:
         encoder = OneHotEncoder(handle_unknown="ignore", sparse_output=False)
-        encoder.fit(frame[CAT_COLS])
+        # relabelled after the run: fitted on X_tr_df, whose rows are later cross-validated as part of X_sel
+        encoder.fit(frame[CAT_COLS])  # expect: preprocessing-leakage
     onehot = encoder.transform(frame[CAT_COLS])
     return np.hstack([frame[NUM_COLS].values, onehot]), encoder
 

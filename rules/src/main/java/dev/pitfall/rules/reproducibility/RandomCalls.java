@@ -266,6 +266,12 @@ final class RandomCalls {
                 name = callee;
             }
         }
+        for (String prefix : new String[] {"tensorflow.image.", "tensorflow.compat.v1.image."}) {
+            // every tf.image.random_* augmentation draws from the global seed unless given seed=
+            if (callee.startsWith(prefix) && callee.startsWith("random_", prefix.length())) {
+                name = callee;
+            }
+        }
         if (callee.equals("tensorflow.random.Generator.from_non_deterministic_state")) {
             return new RandomCall(Kind.ENTROPY_SEEDED, RandomSource.TENSORFLOW, callee, false);
         }
