@@ -9,7 +9,7 @@ def run_all(configs, train_fn):
     with ThreadPoolExecutor(max_workers=4) as ex:
         for cfg in configs:
             name = cfg["name"]
-            futures.append(ex.submit(lambda: train_fn(name, cfg)))  # expect: late-binding-closure, late-binding-closure
+            futures.append(ex.submit(lambda: train_fn(name, cfg)))  # expect: late-binding-closure
     return [f.result() for f in futures]
 
 
