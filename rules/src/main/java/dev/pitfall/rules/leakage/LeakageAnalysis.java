@@ -898,7 +898,16 @@ final class LeakageAnalysis {
         }
         Set<Binding> carriers = carriersThroughWrites(fit);
         for (Split split : splits) {
-            if (split.owner() != fit.owner() || !before(fit.position(), split.position())) {
+            if (split.owner() != fit.owner()) {
+                continue;
+            }
+            for (Expression input : split.inputs()) {
+                // train_test_split(scaler.fit_transform(X), y): the fit's output is the split input itself
+                if (fit.position() instanceof Node && model.isWithin((Node) fit.position(), input)) {
+                    return new Leak(fit, false, split, null, null, input);
+                }
+            }
+            if (!before(fit.position(), split.position())) {
                 continue;
             }
             for (Expression input : split.inputs()) {
