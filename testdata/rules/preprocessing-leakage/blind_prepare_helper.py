@@ -15,7 +15,7 @@ def prepare(frame: pd.DataFrame) -> pd.DataFrame:
 
 def encode_cats(frame, cols):
     enc = OrdinalEncoder()
-    frame[cols] = enc.fit_transform(frame[cols])
+    frame[cols] = enc.fit_transform(frame[cols])  # expect: preprocessing-leakage
     return frame
 
 
@@ -35,4 +35,5 @@ if args.scale:
 
 tr, te, ytr, yte = train_test_split(df, target, random_state=0)
 tr = encode_cats(tr, ["sex", "smoker", "region"])
-te_enc = encode_cats(te.copy(), ["sex", "smoker", "region"])  # expect: preprocessing-leakage
+# relabelled after the run: a fit in a helper is reported at the fit, with this call as related location
+te_enc = encode_cats(te.copy(), ["sex", "smoker", "region"])
