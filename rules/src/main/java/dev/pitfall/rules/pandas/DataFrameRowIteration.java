@@ -159,17 +159,33 @@ public final class DataFrameRowIteration implements Rule {
             reportRowIterator(rowIterator, iterable, context);
             return;
         }
-        if (!(target instanceof Name)) {
-            return;
+        if (target instanceof Name) {
+            checkPositional((Name) target, iterable, iterable, body, context);
+        } else if (target instanceof Tuple && ((Tuple) target).elts().size() == 2 && iterable instanceof Call
+                && model.isCallTo((Call) iterable, "builtins.enumerate") && !((Call) iterable).args().isEmpty()) {
+            // for n, label in enumerate(df.index): the counter and the label both walk the rows
+            for (Expression element : ((Tuple) target).elts()) {
+                if (element instanceof Name && checkPositional((Name) element, ((Call) iterable).args().get(0),
+                        iterable, body, context)) {
+                    return;
+                }
+            }
         }
-        Expression frame = positionalFrame(iterable, model);
+    }
+
+    /** Reports a loop whose variable walks the rows that {@code rows} counts and indexes them in the body; true when reported. */
+    private boolean checkPositional(Name variable, Expression rows, Expression iterable, List<Node> body,
+            RuleContext context) {
+        SemanticModel model = context.semantic();
+        Expression frame = positionalFrame(rows, model);
         if (frame == null) {
-            return;
+            return false;
         }
-        Subscript access = rowAccess(body, frame, model.symbolOf((Name) target), model);
+        Subscript access = rowAccess(body, frame, model.symbolOf(variable), model);
         if (access != null) {
             reportPositional(iterable, frame, access, context);
         }
+        return access != null;
     }
 
     private void checkWhile(While loop, RuleContext context) {
