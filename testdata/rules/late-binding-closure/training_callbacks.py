@@ -152,3 +152,20 @@ def grid(xs, ys):
         for y in ys:
             cells.append(lambda: (x, y))  # expect: late-binding-closure
     return cells
+
+
+def lambda_helpers(case, values):
+    raises = lambda f: case.assertRaises(ValueError, f)
+    keep = lambda f: case.callbacks.append(f)
+    for value in values:
+        raises(lambda: int(value))
+        keep(lambda: int(value))  # expect: late-binding-closure
+
+
+def dynamic_classes(bases):
+    made = []
+    for base in bases:
+        class Dyn(metaclass=lambda name, parents, ns: type(name, (base,), ns)):
+            pass
+        made.append(Dyn)
+    return made

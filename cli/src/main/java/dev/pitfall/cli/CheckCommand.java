@@ -1,5 +1,7 @@
 package dev.pitfall.cli;
 
+import dev.pitfall.cli.cache.BuildIdentity;
+import dev.pitfall.cli.cache.ResultCache;
 import dev.pitfall.config.ConfigException;
 import dev.pitfall.config.ConfigLoader;
 import dev.pitfall.config.PitfallConfig;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,10 +91,21 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Lint on N threads (default: one per core).")
     Integer threads;
 
+    @Option(names = "--no-cache", description = "Analyse every file; neither read nor write the result cache.")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep the result cache in DIR (default: $PITFALL_CACHE_DIR, else .pitfall_cache next to the configuration file, else in the working directory).")
+    Path cacheDirectory;
+
+    @Option(names = {"-v", "--verbose"}, description = "Report on standard error the files per second, the time per stage and the cache hits.")
+    boolean verbose;
+
     @Option(names = "--color", paramLabel = "WHEN", description = "Colour the text output: ${COMPLETION-CANDIDATES} (default: auto, i.e. on a terminal unless NO_COLOR is set).")
     ColourMode colour = ColourMode.auto;
 
     private final Console console;
+    /** The configuration file in use, if any: the default home of the cache and part of its key. */
+    private Path configFile;
 
     CheckCommand(Console console) {
         this.console = console;
@@ -106,11 +120,16 @@ final class CheckCommand implements Callable<Integer> {
         if (readStdin && paths.size() > 1) {
             throw new UserError("'-' (standard input) cannot be combined with other paths");
         }
+        long started = System.nanoTime();
         Path cwd = console.workingDirectory();
         Settings settings = settings(readStdin, cwd);
         FileDiscovery discovery = new FileDiscovery(cwd, settings, forceExclude);
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        LintPipeline pipeline = new LintPipeline(settings, threadCount);
+        RunTimings timings = new RunTimings();
+        long phase = System.nanoTime();
+        ResultCache cache = readStdin || noCache ? null : openCache(cwd, settings);
+        timings.add(RunTimings.Stage.CACHE_LOAD, System.nanoTime() - phase);
+        LintPipeline pipeline = new LintPipeline(settings, threadCount, cache, timings);
 
         List<FileReport> files;
         if (readStdin) {
@@ -118,7 +137,9 @@ final class CheckCommand implements Callable<Integer> {
             String display = stdinFilename != null ? discovery.displayPath(pretend) : STDIN;
             files = List.of(pipeline.lintBytes(console.in().readAllBytes(), display, pretend));
         } else {
+            phase = System.nanoTime();
             List<FileDiscovery.Target> targets = discovery.discover(paths.isEmpty() ? List.of(".") : paths);
+            timings.add(RunTimings.Stage.DISCOVERY, System.nanoTime() - phase);
             if (console.stderrIsTerminal() && targets.size() > 1) {
                 try (TerminalProgress progress = new TerminalProgress(console.err(), targets.size())) {
                     files = pipeline.run(targets, progress);
@@ -128,6 +149,12 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
 
+        if (cache != null) {
+            phase = System.nanoTime();
+            cache.save();
+            timings.add(RunTimings.Stage.CACHE_SAVE, System.nanoTime() - phase);
+        }
+        phase = System.nanoTime();
         RunReport report = new RunReport(enabledRules(settings), files, files.size(), cwd);
         writeReport(report);
         if (format != Format.text) {
@@ -137,7 +164,34 @@ final class CheckCommand implements Callable<Integer> {
                 new TextReporter(false, true).write(report, console.err());
             }
         }
+        timings.add(RunTimings.Stage.OUTPUT, System.nanoTime() - phase);
+        if (verbose) {
+            String cacheState = cache == null ? "off"
+                    : cache.hits() + " hits, " + cache.misses() + " misses in " + cache.directory();
+            console.err().print(timings.summary(files.size(), threadCount, System.nanoTime() - started, cacheState));
+            console.err().flush();
+        }
         return exitCode(report, exitZero);
+    }
+
+    /** The result cache for this run, or null when this build cannot be told apart from others. */
+    private ResultCache openCache(Path cwd, Settings settings) {
+        Optional<String> build = BuildIdentity.current();
+        if (build.isEmpty()) {
+            return null;
+        }
+        Path directory;
+        String fromEnvironment = console.env().get("PITFALL_CACHE_DIR");
+        if (cacheDirectory != null) {
+            directory = cwd.resolve(cacheDirectory);
+        } else if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            directory = cwd.resolve(fromEnvironment);
+        } else {
+            Path home = configFile != null ? configFile.toAbsolutePath().getParent() : cwd;
+            directory = home.resolve(ResultCache.DIRECTORY_NAME);
+        }
+        return ResultCache.open(directory.normalize(), ResultCache.runKey(build.get(), settings, configFile),
+                message -> console.err().println("pitfall: warning: " + message));
     }
 
     static int exitCode(RunReport report, boolean exitZero) {
@@ -160,6 +214,7 @@ final class CheckCommand implements Callable<Integer> {
                         : paths.isEmpty() ? "." : paths.get(0);
                 file = ConfigLoader.discover(cwd.resolve(first)).orElse(PitfallConfig.empty(cwd));
             }
+            configFile = file.file();
             return Settings.resolve(file, new Settings.Overrides(select, extendSelect, ignore, exclude,
                     extendExclude, severity));
         } catch (ConfigException e) {

@@ -1,5 +1,6 @@
 package dev.pitfall.cli;
 
+import dev.pitfall.cli.cache.ResultCache;
 import dev.pitfall.config.Settings;
 import dev.pitfall.lint.Diagnostic;
 import dev.pitfall.lint.Finding;
@@ -14,6 +15,7 @@ import dev.pitfall.source.SourceReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,25 +27,46 @@ import java.util.function.Supplier;
 /**
  * Lints files on a fixed pool of threads and returns their reports in the order of the input
  * (sorted by path), whatever order the threads finish in. Every file is isolated: whatever goes
- * wrong with one becomes a diagnostic for that file and the others carry on.
+ * wrong with one becomes a diagnostic for that file and the others carry on. With a result cache,
+ * unchanged files are served from it without being parsed.
  */
 public final class LintPipeline {
     /** Deep but legal nesting recurses deeply in the parser; worker threads get room for it. */
     private static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
+    /**
+     * Source bytes analysed on the calling thread before the pool starts: enough for the parser's
+     * shared DFA cache to hold the common decisions (it fills under a lock, so threads starting
+     * cold contend) and for the JIT to have compiled the hot paths once.
+     */
+    static final long WARM_UP_BYTES = 64 * 1024;
 
     private final Settings settings;
     private final int threads;
     private final ThreadLocal<Linter> linters;
+    private final ResultCache cache;
+    private final RunTimings timings;
 
     public LintPipeline(Settings settings, int threads) {
-        this(settings, threads, () -> new Linter(settings.enabledCodes()));
+        this(settings, threads, null, new RunTimings());
+    }
+
+    /** With a result cache (null for none) and where to count the time of each stage. */
+    LintPipeline(Settings settings, int threads, ResultCache cache, RunTimings timings) {
+        this(settings, threads, () -> new Linter(settings.enabledCodes()), cache, timings);
     }
 
     /** With the linter each worker thread should use (tests give one that fails on purpose). */
     LintPipeline(Settings settings, int threads, Supplier<Linter> linterFactory) {
+        this(settings, threads, linterFactory, null, new RunTimings());
+    }
+
+    private LintPipeline(Settings settings, int threads, Supplier<Linter> linterFactory, ResultCache cache,
+            RunTimings timings) {
         this.settings = settings;
         this.threads = Math.max(1, threads);
         this.linters = ThreadLocal.withInitial(linterFactory);
+        this.cache = cache;
+        this.timings = timings;
     }
 
     /** Reports for the targets, in the targets' order; {@code progress} sees each file finish. */
@@ -59,12 +82,19 @@ public final class LintPipeline {
             }
             return reports;
         }
-        // The first file is linted alone: it warms up the parser's shared DFA cache and the JIT, so
-        // that the workers do not all build the same cache entries at once.
+        // The first files are linted alone: they warm up the parser's shared DFA cache and the JIT,
+        // so that the workers do not all build the same cache entries at once. Files served from
+        // the result cache warm nothing up and do not count.
         List<FileReport> reports = new ArrayList<>(targets.size());
-        reports.add(lintFile(targets.get(0)));
-        progress.fileDone();
-        List<FileDiscovery.Target> rest = targets.subList(1, targets.size());
+        int next = 0;
+        while (next < targets.size() && timings.analysedBytes() < WARM_UP_BYTES) {
+            reports.add(lintFile(targets.get(next++)));
+            progress.fileDone();
+        }
+        List<FileDiscovery.Target> rest = targets.subList(next, targets.size());
+        if (rest.isEmpty()) {
+            return reports;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, rest.size()), workerThreads());
         try {
             List<Future<FileReport>> futures = new ArrayList<>(rest.size());
@@ -106,8 +136,39 @@ public final class LintPipeline {
         };
     }
 
-    /** Reads, decodes and lints one file on disk. */
+    /** Reads, decodes and lints one file on disk, or takes its report from the result cache. */
     public FileReport lintFile(FileDiscovery.Target target) {
+        if (cache == null) {
+            return readAndLint(target);
+        }
+        long start = System.nanoTime();
+        ResultCache.Lookup lookup = cache.lookup(target.path(), target.displayPath());
+        if (lookup.cached() != null) {
+            timings.add(RunTimings.Stage.READ, System.nanoTime() - start);
+            return lookup.cached();
+        }
+        if (lookup.content() == null) {
+            timings.add(RunTimings.Stage.READ, System.nanoTime() - start);
+            return readAndLint(target);
+        }
+        FileReport report;
+        try {
+            SourceFile source = SourceReader.decode(lookup.content(), target.displayPath(), isNotebookName(target.path()));
+            timings.add(RunTimings.Stage.READ, System.nanoTime() - start);
+            report = lintSource(source, target.path(), lookup.content().length);
+        } catch (SourceException e) {
+            timings.add(RunTimings.Stage.READ, System.nanoTime() - start);
+            report = FileReport.failed(target.displayPath(), isNotebook(target.path()),
+                    List.of(new Diagnostic(target.displayPath(), Diagnostic.Kind.UNREADABLE, null, e.getMessage())));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return internalError(target.displayPath(), target.path(), e);
+        }
+        cache.store(lookup, report);
+        return report;
+    }
+
+    private FileReport readAndLint(FileDiscovery.Target target) {
+        long start = System.nanoTime();
         SourceFile source;
         try {
             source = SourceReader.read(target.path(), target.displayPath());
@@ -116,8 +177,10 @@ public final class LintPipeline {
                     List.of(new Diagnostic(target.displayPath(), Diagnostic.Kind.UNREADABLE, null, e.getMessage())));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return internalError(target.displayPath(), target.path(), e);
+        } finally {
+            timings.add(RunTimings.Stage.READ, System.nanoTime() - start);
         }
-        return lintSource(source, target.path());
+        return lintSource(source, target.path(), source.text().length());
     }
 
     /** Decodes and lints bytes (standard input) as if they were the file {@code displayPath}. */
@@ -131,12 +194,14 @@ public final class LintPipeline {
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return internalError(displayPath, pretendPath, e);
         }
-        return lintSource(source, pretendPath);
+        return lintSource(source, pretendPath, bytes.length);
     }
 
-    private FileReport lintSource(SourceFile source, Path absolute) {
+    private FileReport lintSource(SourceFile source, Path absolute, long size) {
+        timings.fileAnalysed(size);
         try {
-            LintResult result = linters.get().lint(source);
+            LintResult result = linters.get().lint(source, timings);
+            long start = System.nanoTime();
             Suppressions suppressions = Suppressions.scan(source);
             List<Finding> kept = new ArrayList<>();
             for (Finding finding : result.findings()) {
@@ -149,7 +214,9 @@ public final class LintPipeline {
                 kept.add(severity == finding.severity() ? finding : new Finding(finding.path(), finding.code(),
                         finding.name(), severity, finding.message(), finding.range(), finding.related()));
             }
-            return FileReport.of(source.path(), source, kept, result.diagnostics());
+            FileReport report = FileReport.of(source.path(), source, kept, result.diagnostics());
+            timings.add(RunTimings.Stage.REPORT, System.nanoTime() - start);
+            return report;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return internalError(source.path(), absolute, e);
         }
@@ -163,6 +230,11 @@ public final class LintPipeline {
         }
         return FileReport.failed(displayPath, isNotebook(path),
                 List.of(new Diagnostic(displayPath, Diagnostic.Kind.INTERNAL_ERROR, null, message)));
+    }
+
+    /** As SourceReader decides whether to read a file as a notebook. */
+    private static boolean isNotebookName(Path path) {
+        return path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ipynb");
     }
 
     private static boolean isNotebook(Path path) {

@@ -18,7 +18,11 @@ import java.util.Set;
 public final class ConfigLoader {
     private static final Set<String> KNOWN_KEYS = Set.of("select", "extend-select", "ignore", "exclude",
             "extend-exclude", "per-file-ignores", "severity");
-    private static final TomlMapper TOML = new TomlMapper();
+
+    /** Created on first use: Jackson's start-up costs runs without a pyproject.toml a large share of their time. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+    }
 
     private ConfigLoader() {
     }
@@ -60,7 +64,7 @@ public final class ConfigLoader {
     private static JsonNode readTable(Path file) throws ConfigException {
         JsonNode root;
         try {
-            root = TOML.readTree(file.toFile());
+            root = Toml.MAPPER.readTree(file.toFile());
         } catch (JacksonException e) {
             throw new ConfigException(file + ": invalid TOML: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** The README's rule table is generated from the rules' metadata and must not go stale. */
 class RuleTableTest {
-    /** The README section that holds the table (merged into README.md by the coordinator). */
-    static final Path README = Path.of(System.getProperty("pitfall.root", "..")).resolve("cli/README-cli.md");
+    /** The README that holds the table. */
+    static final Path README = Path.of(System.getProperty("pitfall.root", "..")).resolve("README.md");
     private static final String BEGIN = "<!-- rules:begin -->\n";
     private static final String END = "<!-- rules:end -->";
 

@@ -107,7 +107,8 @@ EXCLAMATION      : '!' ;
 
 // ---- Literals ----
 // Only valid literals; PythonLexerBase checks what follows a number (CPython's "invalid decimal
-// literal", leading zeros, invalid digits).
+// literal", leading zeros, invalid digits). No rule lets a NUL character into a token: CPython
+// rejects it anywhere in the source, and PythonLexerBase reports it where the token stops.
 NUMBER
     : DEC_INTEGER | BIN_INTEGER | OCT_INTEGER | HEX_INTEGER | FLOAT_NUMBER
     | ( FLOAT_NUMBER | DIGIT_PART ) [jJ]
@@ -128,7 +129,7 @@ NAME : ID_START ID_CONTINUE* ;
 NEWLINE           : '\r'? '\n' | '\r' ;
 WS                : [ \t\f]+ ;
 LINE_CONTINUATION : '\\' ( '\r'? '\n' | '\r' ) ;
-COMMENT           : '#' ~[\r\n]* ;
+COMMENT           : '#' ~[\r\n\u0000]* ;
 // A backslash that is not a line continuation.
 STRAY_BACKSLASH   : '\\' ;
 ERROR_CHAR        : . ;
@@ -137,13 +138,13 @@ fragment STRING_PREFIX  : [rRuUbB] | [bB] [rR] | [rR] [bB] ;
 fragment FSTRING_PREFIX : [fF] | [fF] [rR] | [rR] [fF] ;
 
 // A backslash keeps the next character (also in raw strings, where it stays in the value).
-fragment STRING_ESCAPE : '\\' ( '\r\n' | . ) ;
-fragment SHORT_SQ_CHAR : ~[\\'\r\n] | STRING_ESCAPE ;
-fragment SHORT_DQ_CHAR : ~[\\"\r\n] | STRING_ESCAPE ;
+fragment STRING_ESCAPE : '\\' ( '\r\n' | ~'\u0000' ) ;
+fragment SHORT_SQ_CHAR : ~[\\'\r\n\u0000] | STRING_ESCAPE ;
+fragment SHORT_DQ_CHAR : ~[\\"\r\n\u0000] | STRING_ESCAPE ;
 // No unescaped run of three quotes can occur inside: one or two quotes must be followed by
 // something else.
-fragment LONG_SQ_BODY  : ( '\''? '\''? ( ~[\\'] | STRING_ESCAPE ) )* ;
-fragment LONG_DQ_BODY  : ( '"'? '"'? ( ~[\\"] | STRING_ESCAPE ) )* ;
+fragment LONG_SQ_BODY  : ( '\''? '\''? ( ~[\\'\u0000] | STRING_ESCAPE ) )* ;
+fragment LONG_DQ_BODY  : ( '"'? '"'? ( ~[\\"\u0000] | STRING_ESCAPE ) )* ;
 
 fragment DIGIT_PART   : [0-9] ( '_'? [0-9] )* ;
 fragment DEC_INTEGER  : [1-9] ( '_'? [0-9] )* | '0'+ ( '_'? '0' )* ;
@@ -159,13 +160,13 @@ fragment ID_CONTINUE : [\p{XID_Continue}] ;
 
 // Inside f-strings: a backslash keeps the next character, except a brace (which stays a field
 // or a doubled brace) and 'N' (a \N{...} named escape, but only when the f-string is not raw).
-fragment FSTRING_ESCAPE : '\\' ( ~[{}N\r] | '\r' '\n'? ) ;
-fragment NAMED_ESCAPE   : '\\N{' ~[}'"\r\n]* '}' ;
+fragment FSTRING_ESCAPE : '\\' ( ~[{}N\r\u0000] | '\r' '\n'? ) ;
+fragment NAMED_ESCAPE   : '\\N{' ~[}'"\r\n\u0000]* '}' ;
 
 // ---- Literal text of f-strings, one mode per kind of closing quote ----
 mode FSTRING_SQ;
 SQ_END           : '\'' -> type(FSTRING_END) ;
-SQ_TEXT          : ( ~[{}\\'\r\n] | FSTRING_ESCAPE )+ -> type(FSTRING_MIDDLE) ;
+SQ_TEXT          : ( ~[{}\\'\r\n\u0000] | FSTRING_ESCAPE )+ -> type(FSTRING_MIDDLE) ;
 SQ_NEWLINE       : ( '\r'? '\n' | '\r' ) -> type(FSTRING_NEWLINE) ;
 SQ_NAMED_ESCAPE  : NAMED_ESCAPE { !isRawFString() }? -> type(FSTRING_MIDDLE) ;
 SQ_BACKSLASH     : '\\' 'N'? -> type(FSTRING_MIDDLE) ;
@@ -176,7 +177,7 @@ SQ_RBRACE        : '}' -> type(FSTRING_LONE_RBRACE) ;
 
 mode FSTRING_DQ;
 DQ_END           : '"' -> type(FSTRING_END) ;
-DQ_TEXT          : ( ~[{}\\"\r\n] | FSTRING_ESCAPE )+ -> type(FSTRING_MIDDLE) ;
+DQ_TEXT          : ( ~[{}\\"\r\n\u0000] | FSTRING_ESCAPE )+ -> type(FSTRING_MIDDLE) ;
 DQ_NEWLINE       : ( '\r'? '\n' | '\r' ) -> type(FSTRING_NEWLINE) ;
 DQ_NAMED_ESCAPE  : NAMED_ESCAPE { !isRawFString() }? -> type(FSTRING_MIDDLE) ;
 DQ_BACKSLASH     : '\\' 'N'? -> type(FSTRING_MIDDLE) ;
@@ -187,7 +188,7 @@ DQ_RBRACE        : '}' -> type(FSTRING_LONE_RBRACE) ;
 
 mode FSTRING_LONG_SQ;
 LSQ_END           : '\'\'\'' -> type(FSTRING_END) ;
-LSQ_TEXT          : ( ~[{}\\'] | FSTRING_ESCAPE )+ -> type(FSTRING_MIDDLE) ;
+LSQ_TEXT          : ( ~[{}\\'\u0000] | FSTRING_ESCAPE )+ -> type(FSTRING_MIDDLE) ;
 LSQ_QUOTES        : '\'' '\''? -> type(FSTRING_MIDDLE) ;
 LSQ_NAMED_ESCAPE  : NAMED_ESCAPE { !isRawFString() }? -> type(FSTRING_MIDDLE) ;
 LSQ_BACKSLASH     : '\\' 'N'? -> type(FSTRING_MIDDLE) ;
@@ -198,7 +199,7 @@ LSQ_RBRACE        : '}' -> type(FSTRING_LONE_RBRACE) ;
 
 mode FSTRING_LONG_DQ;
 LDQ_END           : '"""' -> type(FSTRING_END) ;
-LDQ_TEXT          : ( ~[{}\\"] | FSTRING_ESCAPE )+ -> type(FSTRING_MIDDLE) ;
+LDQ_TEXT          : ( ~[{}\\"\u0000] | FSTRING_ESCAPE )+ -> type(FSTRING_MIDDLE) ;
 LDQ_QUOTES        : '"' '"'? -> type(FSTRING_MIDDLE) ;
 LDQ_NAMED_ESCAPE  : NAMED_ESCAPE { !isRawFString() }? -> type(FSTRING_MIDDLE) ;
 LDQ_BACKSLASH     : '\\' 'N'? -> type(FSTRING_MIDDLE) ;
@@ -210,7 +211,7 @@ LDQ_RBRACE        : '}' -> type(FSTRING_LONE_RBRACE) ;
 // ---- Format spec after a top-level ':' of a replacement field (any quote kind) ----
 // A quote here is text unless it closes the f-string, which PythonLexerBase checks.
 mode FORMAT_SPEC;
-SPEC_TEXT         : ( ~[{}\\'"\r\n] | FSTRING_ESCAPE )+ -> type(FSTRING_MIDDLE) ;
+SPEC_TEXT         : ( ~[{}\\'"\r\n\u0000] | FSTRING_ESCAPE )+ -> type(FSTRING_MIDDLE) ;
 SPEC_QUOTE        : ['"] ;
 SPEC_NEWLINE      : '\r'? '\n' | '\r' ;
 SPEC_NAMED_ESCAPE : NAMED_ESCAPE { !isRawFString() }? -> type(FSTRING_MIDDLE) ;

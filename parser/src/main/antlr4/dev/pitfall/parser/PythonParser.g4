@@ -256,14 +256,11 @@ expression
     | lambdef
     ;
 
-// `and` binds tighter than `or`; the builder groups the flat list. Keeping `not` out of `expr`
-// keeps `a is not b` unambiguous: no operand of an operator can start with `not`.
+// `and` binds tighter than `or`, and `not` tighter than both; the builder groups this flat list.
+// Keeping `not` out of `expr` keeps `a is not b` unambiguous: no operand of an operator can
+// start with `not`.
 disjunction
-    : inversion ((AND | OR) inversion)*
-    ;
-
-inversion
-    : NOT* expr
+    : NOT* expr ((AND | OR) NOT* expr)*
     ;
 
 yield_expr
@@ -304,21 +301,18 @@ comp_op
     : LESS | GREATER | EQEQUAL | GREATEREQUAL | LESSEQUAL | NOTEQUAL | IN | NOT IN | IS | IS NOT
     ;
 
+// Atoms are alternatives of `primary` itself: one parse-tree level less for every leaf.
 primary
-    : atom                                       # atomPrimary
-    | primary DOT name                           # attributePrimary
-    | primary LPAR arguments? RPAR               # callPrimary
-    | primary LSQB slices RSQB                   # subscriptPrimary
-    ;
-
-atom
-    : name                                       # nameAtom
+    : (NAME | MATCH | CASE | TYPE | UNDERSCORE)  # nameAtom
     | (TRUE | FALSE | NONE | ELLIPSIS)           # constantAtom
     | NUMBER                                     # numberAtom
     | strings                                    # stringsAtom
     | LPAR paren_body? RPAR                      # parenAtom
     | LSQB list_body? RSQB                       # listAtom
     | LBRACE brace_body? RBRACE                  # braceAtom
+    | primary DOT name                           # attributePrimary
+    | primary LPAR arguments? RPAR               # callPrimary
+    | primary LSQB slices RSQB                   # subscriptPrimary
     ;
 
 // `(x)`, `(x,)`, `(x for ...)`, `(yield)`; `as` items only make sense in a with statement.

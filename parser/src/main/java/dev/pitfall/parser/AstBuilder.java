@@ -42,12 +42,46 @@ final class AstBuilder {
         this.tokens = tokens;
     }
 
+    private static final java.util.Set<String> FUTURE_FEATURES = java.util.Set.of("nested_scopes", "generators",
+            "division", "absolute_import", "with_statement", "print_function", "unicode_literals", "barry_as_FLUFL",
+            "generator_stop", "annotations");
+
     Module module(File_inputContext ctx) {
         List<Statement> body = new ArrayList<>();
         for (StatementContext statement : ctx.statement()) {
             statement(statement, body);
         }
+        checkFutureImports(body);
         return new Module(body, List.of());
+    }
+
+    /**
+     * CPython's compiler rejects a {@code from __future__} import after the docstring and other
+     * future imports, and unknown features; {@code compile()} is what decides a file is valid.
+     */
+    private void checkFutureImports(List<Statement> body) {
+        boolean prologue = true;
+        for (int i = 0; i < body.size(); i++) {
+            Statement statement = body.get(i);
+            boolean future = statement instanceof ImportFrom from && "__future__".equals(from.module())
+                    && from.level() == 0;
+            if (future) {
+                if (!prologue) {
+                    throw error(statement, "from __future__ imports must occur at the beginning of the file");
+                }
+                for (Alias alias : ((ImportFrom) statement).names()) {
+                    if (alias.name().equals("braces")) {
+                        throw error(alias, "not a chance");
+                    }
+                    if (!FUTURE_FEATURES.contains(alias.name())) {
+                        throw error(alias, "future feature " + alias.name() + " is not defined");
+                    }
+                }
+            } else if (!(i == 0 && statement instanceof Expr expr && expr.value() instanceof Constant constant
+                    && constant.value() instanceof String)) {
+                prologue = false;
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------- positions
@@ -268,19 +302,15 @@ final class AstBuilder {
     }
 
     /** The atom an expression consists of, with no operator or trailer around it; else null. */
-    private static AtomContext bareAtom(ExpressionContext ctx) {
+    private static PrimaryContext bareAtom(ExpressionContext ctx) {
         if (ctx.getChildCount() != 1 || !(ctx.getChild(0) instanceof DisjunctionContext disjunction)
                 || disjunction.getChildCount() != 1) {
             return null;
         }
-        ParseTree inversion = disjunction.getChild(0);
-        if (inversion.getChildCount() != 1 || !(inversion.getChild(0) instanceof PrimaryExprContext primaryExpr)) {
+        if (!(disjunction.getChild(0) instanceof PrimaryExprContext primaryExpr)) {
             return null;
         }
-        if (primaryExpr.primary() instanceof AtomPrimaryContext atomPrimary) {
-            return atomPrimary.atom();
-        }
-        return null;
+        return primaryExpr.primary();
     }
 
     private Expression rhs(RhsContext ctx) {
@@ -620,7 +650,7 @@ final class AstBuilder {
         if (itemContexts.size() != 1 || itemContexts.get(0).target() != null) {
             return null;
         }
-        AtomContext atom = bareAtom(itemContexts.get(0).expression());
+        PrimaryContext atom = bareAtom(itemContexts.get(0).expression());
         if (!(atom instanceof ParenAtomContext paren) || paren.paren_body() == null) {
             return null;
         }
@@ -1060,6 +1090,9 @@ final class AstBuilder {
             }
             if (item.DOUBLESTAR() != null) {
                 rest = identifier(item.name());
+                if (rest.equals("_")) {
+                    throw error(item.name().start, "invalid syntax");
+                }
                 continue;
             }
             keys.add(mappingKey(item.mapping_key()));
@@ -1153,54 +1186,49 @@ final class AstBuilder {
                 line(ctx.start), column(ctx.start), endLine(ctx.stop), endColumn(ctx.stop));
     }
 
-    /** A flat `a and b or c` list, grouped as CPython does: `and` binds tighter than `or`. */
+    /** A flat `not a and b or c` list, grouped as CPython does: `not`, then `and`, then `or`. */
     private Expression disjunction(DisjunctionContext ctx) {
         int n = ctx.getChildCount();
         if (n == 1) {
-            return inversion((InversionContext) ctx.getChild(0));
+            return expr((PythonParser.ExprContext) ctx.getChild(0));
         }
-        List<Expression> alternatives = new ArrayList<>();
-        int groupStart = 0;
-        for (int i = 1; i <= n; i += 2) {
-            if (i == n || ((TerminalNode) ctx.getChild(i)).getSymbol().getType() == PythonLexer.OR) {
-                alternatives.add(conjunction(ctx, groupStart, i - 1));
-                groupStart = i + 1;
+        List<Expression> alternatives = new ArrayList<>(2);
+        List<Expression> conjunction = new ArrayList<>(2);
+        Token conjunctionStart = null;
+        Token conjunctionStop = null;
+        int i = 0;
+        while (i < n) {
+            int firstNot = i;
+            while (ctx.getChild(i) instanceof TerminalNode) {
+                i++;
             }
+            PythonParser.ExprContext operand = (PythonParser.ExprContext) ctx.getChild(i);
+            Expression value = expr(operand);
+            int el = endLine(operand.stop);
+            int ec = endColumn(operand.stop);
+            for (int k = i - 1; k >= firstNot; k--) {
+                Token not = ((TerminalNode) ctx.getChild(k)).getSymbol();
+                value = new UnaryOp(UnaryOpKind.Not, value, line(not), column(not), el, ec);
+            }
+            if (conjunction.isEmpty()) {
+                conjunctionStart = firstNot < i ? ((TerminalNode) ctx.getChild(firstNot)).getSymbol() : operand.start;
+            }
+            conjunction.add(value);
+            conjunctionStop = operand.stop;
+            i++;
+            if (i >= n || ((TerminalNode) ctx.getChild(i)).getSymbol().getType() == PythonLexer.OR) {
+                alternatives.add(conjunction.size() == 1 ? conjunction.get(0)
+                        : new BoolOp(BoolOpKind.And, conjunction, line(conjunctionStart), column(conjunctionStart),
+                                endLine(conjunctionStop), endColumn(conjunctionStop)));
+                conjunction = new ArrayList<>(2);
+            }
+            i++;
         }
         if (alternatives.size() == 1) {
             return alternatives.get(0);
         }
         return new BoolOp(BoolOpKind.Or, alternatives, line(ctx.start), column(ctx.start), endLine(ctx.stop),
                 endColumn(ctx.stop));
-    }
-
-    /** The `and` group of inversions at children [first, last] of a disjunction. */
-    private Expression conjunction(DisjunctionContext ctx, int first, int last) {
-        if (first == last) {
-            return inversion((InversionContext) ctx.getChild(first));
-        }
-        List<Expression> values = new ArrayList<>((last - first) / 2 + 1);
-        for (int i = first; i <= last; i += 2) {
-            values.add(inversion((InversionContext) ctx.getChild(i)));
-        }
-        Token start = ((ParserRuleContext) ctx.getChild(first)).start;
-        Token stop = ((ParserRuleContext) ctx.getChild(last)).stop;
-        return new BoolOp(BoolOpKind.And, values, line(start), column(start), endLine(stop), endColumn(stop));
-    }
-
-    private Expression inversion(InversionContext ctx) {
-        int nots = ctx.getChildCount() - 1;
-        Expression result = expr((PythonParser.ExprContext) ctx.getChild(nots));
-        if (nots == 0) {
-            return result;
-        }
-        int el = endLine(ctx.stop);
-        int ec = endColumn(ctx.stop);
-        for (int i = nots - 1; i >= 0; i--) {
-            Token not = ((TerminalNode) ctx.getChild(i)).getSymbol();
-            result = new UnaryOp(UnaryOpKind.Not, result, line(not), column(not), el, ec);
-        }
-        return result;
     }
 
     private Expression yieldExpression(Yield_exprContext ctx) {
@@ -1299,8 +1327,13 @@ final class AstBuilder {
     }
 
     private Expression primary(PrimaryContext ctx) {
-        if (ctx instanceof AtomPrimaryContext atom) {
-            return atom(atom.atom());
+        if (ctx instanceof NameAtomContext) {
+            return new Name(identifier(ctx.start), LOAD, line(ctx.start), column(ctx.start), endLine(ctx.stop),
+                    endColumn(ctx.stop));
+        }
+        if (!(ctx instanceof AttributePrimaryContext || ctx instanceof CallPrimaryContext
+                || ctx instanceof SubscriptPrimaryContext)) {
+            return atom(ctx);
         }
         int l = line(ctx.start);
         int c = column(ctx.start);
@@ -1425,11 +1458,7 @@ final class AstBuilder {
         return new Slice(lower, upper, step, line(ctx.start), column(ctx.start), endLine(ctx.stop), endColumn(ctx.stop));
     }
 
-    private Expression atom(AtomContext ctx) {
-        if (ctx instanceof NameAtomContext name) {
-            return new Name(identifier(name.name()), LOAD, line(ctx.start), column(ctx.start), endLine(ctx.stop),
-                    endColumn(ctx.stop));
-        }
+    private Expression atom(PrimaryContext ctx) {
         if (ctx instanceof NumberAtomContext) {
             return numberConstant(ctx.start);
         }
@@ -1640,7 +1669,11 @@ final class AstBuilder {
     // ---------------------------------------------------------------------- names and literals
 
     private String identifier(NameContext ctx) {
-        String text = ctx.start.getText();
+        return identifier(ctx.start);
+    }
+
+    private String identifier(Token token) {
+        String text = token.getText();
         for (int i = 0, n = text.length(); i < n; i++) {
             if (text.charAt(i) >= 0x80) {
                 return Normalizer.normalize(text, Normalizer.Form.NFKC);
@@ -1729,22 +1762,24 @@ final class AstBuilder {
                 && StringLiterals.hasPrefix(firstLiteral, StringLiterals.prefixLength(firstLiteral), 'u') ? "u" : null;
         if (!formatted) {
             if (n == 1) {
-                return new Constant(decodeString(first), kind, l, c, el, ec);
+                return new Constant(StringLiterals.strValue(decodeString(first)), kind, l, c, el, ec);
             }
             StringBuilder out = new StringBuilder();
             for (int i = 0; i < n; i++) {
                 out.append(decodeString(((TerminalNode) ctx.getChild(i)).getSymbol()));
             }
-            return new Constant(out.toString(), kind, l, c, el, ec);
+            return new Constant(StringLiterals.strValue(out.toString()), kind, l, c, el, ec);
         }
-        JoinedParts parts = new JoinedParts(kind);
+        JoinedParts parts = new JoinedParts();
         for (int i = 0; i < n; i++) {
             ParseTree child = ctx.getChild(i);
             if (child instanceof FstringContext fstring) {
                 fstring(fstring, parts);
             } else {
                 Token token = ((TerminalNode) child).getSymbol();
-                parts.addText(decodeString(token), token, token);
+                String literal = token.getText();
+                boolean unicode = StringLiterals.hasPrefix(literal, StringLiterals.prefixLength(literal), 'u');
+                parts.addText(decodeString(token), unicode ? "u" : null, token, token);
             }
         }
         return new JoinedStr(parts.finish(), l, c, el, ec);
@@ -1766,28 +1801,26 @@ final class AstBuilder {
      * spanning from the first piece to the last, as CPython 3.13 does.
      */
     private final class JoinedParts {
-        private final String kind;
         private final List<Expression> values = new ArrayList<>();
         private StringBuilder pending;
+        private String pendingKind;
         private int pendingLine;
         private int pendingColumn;
         private int pendingEndLine;
         private int pendingEndColumn;
 
-        JoinedParts(String kind) {
-            this.kind = kind;
+        /** Adds literal text; {@code kind} is "u" for a u-prefixed string, which marks a whole run. */
+        void addText(String text, String kind, Token from, Token to) {
+            addText(text, kind, line(from), column(from), endLine(to), endColumn(to));
         }
 
-        void addText(String text, Token from, Token to) {
-            addText(text, line(from), column(from), endLine(to), endColumn(to));
-        }
-
-        void addText(String text, int l, int c, int el, int ec) {
+        void addText(String text, String kind, int l, int c, int el, int ec) {
             if (text.isEmpty()) {
                 return;
             }
             if (pending == null) {
                 pending = new StringBuilder(text);
+                pendingKind = kind;
                 pendingLine = l;
                 pendingColumn = c;
             } else {
@@ -1804,7 +1837,7 @@ final class AstBuilder {
 
         private void flush() {
             if (pending != null) {
-                values.add(new Constant(pending.toString(), kind, pendingLine, pendingColumn, pendingEndLine,
+                values.add(new Constant(StringLiterals.strValue(pending.toString()), pendingKind, pendingLine, pendingColumn, pendingEndLine,
                         pendingEndColumn));
                 pending = null;
             }
@@ -1853,7 +1886,7 @@ final class AstBuilder {
             } catch (IllegalArgumentException bad) {
                 throw error(firstMiddle, bad.getMessage());
             }
-            parts.addText(decoded, firstMiddle, lastMiddle);
+            parts.addText(decoded, null, firstMiddle, lastMiddle);
         }
     }
 
@@ -1882,7 +1915,7 @@ final class AstBuilder {
             Token after = nextSibling(ctx, equal);
             String debugText = withoutComments(
                     input.getText(Interval.of(open.getStopIndex() + 1, after.getStartIndex() - 1)));
-            parts.addText(debugText, line(open), column(open) + 1, line(after), column(after));
+            parts.addText(debugText, null, line(open), column(open) + 1, line(after), column(after));
             if (conversion == -1 && ctx.COLON() == null) {
                 conversion = 'r';
             }
@@ -1893,7 +1926,7 @@ final class AstBuilder {
             Token colonToken = colon.getSymbol();
             int from = indexOf(ctx, colonToken) + 1;
             int to = ctx.getChildCount() - 1;
-            JoinedParts spec = new JoinedParts(null);
+            JoinedParts spec = new JoinedParts();
             fstringParts(ctx, from, to, raw, spec);
             Token specEnd = to > from ? ((ParserRuleContext) ctx.getChild(to - 1)).stop : colonToken;
             formatSpec = new JoinedStr(spec.finish(), line(colonToken), column(colonToken), endLine(specEnd),

@@ -29,14 +29,37 @@ import org.antlr.v4.runtime.misc.Interval;
  *
  * "unexpected indent" is left to the parser, as in CPython: the lexer emits the INDENT and the
  * parser rejects it where no block may start.
+ *
+ * <p>For the parser: when {@link #firstError()} is set, the EOF the parser sees is not the real end
+ * of the file, so the lexer's error is the one to report, unless the parser failed on an earlier
+ * token. CPython reports a tokenizer error found later in the file in place of a plain
+ * "invalid syntax" too: it tokenizes the rest of the file before it reports one.
+ *
+ * <p>Positions are ANTLR's: lines from 1 counting '\n' only (feed it text whose line ends are
+ * normalised, as {@code SourceFile} does), columns and indexes in code points, not UTF-16 units.
+ * A byte order mark must be removed by the reader. Comments, whitespace, line continuations and
+ * non-logical newlines are on the hidden channel.
  */
 public abstract class PythonLexerBase extends Lexer {
     private static final int MAX_BRACKET_DEPTH = 200;
     private static final int MAX_INDENT_LEVELS = 100;
+    private static final int MAX_FSTRING_NESTING = 150;
+    private static final int MAX_NESTED_FIELDS = 3;
     private static final int TAB_SIZE = 8;
+    private static final String NULL_BYTES = "source code cannot contain null bytes";
 
-    /** An f-string being lexed: its closing quote and whether backslashes are raw. */
-    private record FString(String quote, boolean raw, Token start) {
+    /** An f-string being lexed: its closing quote, whether backslashes are raw, its open fields. */
+    private static final class FString {
+        final String quote;
+        final boolean raw;
+        final Token start;
+        int openFields;
+
+        FString(String quote, boolean raw, Token start) {
+            this.quote = quote;
+            this.raw = raw;
+            this.start = start;
+        }
     }
 
     private final ArrayDeque<Token> pending = new ArrayDeque<>();
@@ -56,9 +79,12 @@ public abstract class PythonLexerBase extends Lexer {
     private int[] indentAltColumns = new int[16];
 
     private boolean lineHasContent;
-    private boolean atPhysicalLineStart = true;
+    // Indentation of the current line: whitespace and backslash continuations before its first
+    // token. As in CPython, the column of the first continuation counts when it is not 0.
+    private boolean inLeadingWhitespace = true;
     private int lineIndent;
     private int lineAltIndent;
+    private int continuationColumn;
     private int lineIndentStart = -1;
     private Token lastContinuation;
 
@@ -77,7 +103,7 @@ public abstract class PythonLexerBase extends Lexer {
 
     /** Used by the grammar: a \N{...} escape exists only in f-strings that are not raw. */
     protected boolean isRawFString() {
-        return !fstrings.isEmpty() && fstrings.get(fstrings.size() - 1).raw();
+        return !fstrings.isEmpty() && fstrings.get(fstrings.size() - 1).raw;
     }
 
     @Override
@@ -111,10 +137,7 @@ public abstract class PythonLexerBase extends Lexer {
         bracketDepth = 0;
         indentLevel = 0;
         lineHasContent = false;
-        atPhysicalLineStart = true;
-        lineIndent = 0;
-        lineAltIndent = 0;
-        lineIndentStart = -1;
+        startPhysicalLine();
         lastContinuation = null;
         firstError = null;
         endOfInput = null;
@@ -122,25 +145,23 @@ public abstract class PythonLexerBase extends Lexer {
 
     @Override
     public void notifyListeners(LexerNoViableAltException e) {
-        // Every mode has a catch-all rule, so this only happens on input ANTLR cannot represent.
-        fail(getLine(), getCharPositionInLine() + 1, "invalid syntax");
+        // The f-string modes have no rule for a NUL character; otherwise every mode has a catch-all.
+        int start = e.getStartIndex();
+        boolean nul = "\0".equals(e.getInputStream().getText(Interval.of(start, start)));
+        fail(_tokenStartLine, _tokenStartCharPositionInLine + 1, nul ? NULL_BYTES : "invalid syntax");
     }
 
     private void defaultModeToken(Token token) {
         int type = token.getType();
         if (type == PythonLexer.WS) {
-            if (atPhysicalLineStart) {
+            if (inLeadingWhitespace) {
                 measureIndent(token);
             }
-            atPhysicalLineStart = false;
             hide(token);
             return;
         }
         if (type == PythonLexer.NEWLINE) {
-            atPhysicalLineStart = true;
-            lineIndent = 0;
-            lineAltIndent = 0;
-            lineIndentStart = -1;
+            startPhysicalLine();
             lastContinuation = null;
             if (bracketDepth > 0 || !lineHasContent) {
                 hide(token);
@@ -150,13 +171,21 @@ public abstract class PythonLexerBase extends Lexer {
             }
             return;
         }
-        atPhysicalLineStart = false;
-        if (type == PythonLexer.COMMENT) {
+        if (type == PythonLexer.LINE_CONTINUATION) {
+            if (inLeadingWhitespace && continuationColumn == 0) {
+                continuationColumn = lineIndent;
+            }
+            lastContinuation = token;
             hide(token);
             return;
         }
-        if (type == PythonLexer.LINE_CONTINUATION) {
-            lastContinuation = token;
+        if (type == PythonLexer.STRAY_BACKSLASH && inLeadingWhitespace) {
+            // CPython reads backslashes as part of the indentation, so this comes before its check.
+            isErrorToken(token);
+            return;
+        }
+        inLeadingWhitespace = false;
+        if (type == PythonLexer.COMMENT) {
             hide(token);
             return;
         }
@@ -197,11 +226,23 @@ public abstract class PythonLexerBase extends Lexer {
                     return;
                 }
             }
-            case PythonLexer.FSTRING_START -> startFString(token);
+            case PythonLexer.FSTRING_START -> {
+                if (!startFString(token)) {
+                    return;
+                }
+            }
             default -> {
             }
         }
         pending.add(token);
+    }
+
+    private void startPhysicalLine() {
+        inLeadingWhitespace = true;
+        lineIndent = 0;
+        lineAltIndent = 0;
+        continuationColumn = 0;
+        lineIndentStart = -1;
     }
 
     private void hide(Token token) {
@@ -212,7 +253,14 @@ public abstract class PythonLexerBase extends Lexer {
     /** Records the error for the tokens that only exist to be reported; true if it was one. */
     private boolean isErrorToken(Token token) {
         int column = token.getCharPositionInLine() + 1;
-        switch (token.getType()) {
+        int type = token.getType();
+        if ((type == PythonLexer.STRAY_BACKSLASH || type == PythonLexer.UNTERMINATED_STRING
+                || type == PythonLexer.UNTERMINATED_LONG_STRING) && _input.LA(1) == 0) {
+            // The token stopped at a NUL character.
+            fail(getLine(), getCharPositionInLine() + 1, NULL_BYTES);
+            return true;
+        }
+        switch (type) {
             case PythonLexer.ERROR_CHAR -> {
                 fail(token.getLine(), column, invalidCharacterMessage(token.getText().codePointAt(0)));
                 return true;
@@ -248,7 +296,7 @@ public abstract class PythonLexerBase extends Lexer {
 
     private static String invalidCharacterMessage(int codePoint) {
         if (codePoint == 0) {
-            return "source code cannot contain null bytes";
+            return NULL_BYTES;
         }
         if (!isPrintable(codePoint)) {
             return String.format("invalid non-printable character U+%04X", codePoint);
@@ -287,7 +335,10 @@ public abstract class PythonLexerBase extends Lexer {
                 pending.add(token);
             }
             case PythonLexer.LBRACE -> {
-                if (openBracket(token, true)) {
+                if (++currentFString().openFields > MAX_NESTED_FIELDS) {
+                    // CPython points at the character before the brace.
+                    fail(token.getLine(), column - 1, "f-string: expressions nested too deeply");
+                } else if (openBracket(token, true)) {
                     pushMode(DEFAULT_MODE);
                     pending.add(token);
                 }
@@ -295,6 +346,7 @@ public abstract class PythonLexerBase extends Lexer {
             case PythonLexer.RBRACE -> {
                 // Only the format spec mode produces RBRACE: it ends the spec and its field.
                 bracketDepth--;
+                currentFString().openFields--;
                 popMode();
                 pending.add(token);
             }
@@ -305,14 +357,14 @@ public abstract class PythonLexerBase extends Lexer {
                 if (!closesCurrentFString(token.getText().charAt(0))) {
                     ((CommonToken) token).setType(PythonLexer.FSTRING_MIDDLE);
                     pending.add(token);
-                } else if (currentFString().quote().length() == 1) {
+                } else if (currentFString().quote.length() == 1) {
                     fail(token.getLine(), column, "f-string: expecting '}', or format specs");
                 } else {
                     neverClosed();
                 }
             }
             case PythonLexer.SPEC_NEWLINE -> {
-                if (currentFString().quote().length() == 1) {
+                if (currentFString().quote.length() == 1) {
                     // CPython's parser reports it at the start of the next line.
                     fail(token.getLine() + 1, 1, "f-string: expecting '}', or format specs");
                 } else {
@@ -325,9 +377,13 @@ public abstract class PythonLexerBase extends Lexer {
         }
     }
 
-    private void startFString(Token token) {
+    private boolean startFString(Token token) {
         String text = token.getText();
         int quoteStart = quoteOffset(text) - 1;
+        if (fstrings.size() + 1 >= MAX_FSTRING_NESTING) {
+            fail(token.getLine(), token.getCharPositionInLine() + quoteStart + 1, "too many nested f-strings");
+            return false;
+        }
         String quote = text.substring(quoteStart);
         String prefix = text.substring(0, quoteStart);
         boolean raw = prefix.indexOf('r') >= 0 || prefix.indexOf('R') >= 0;
@@ -339,6 +395,7 @@ public abstract class PythonLexerBase extends Lexer {
             mode = quote.charAt(0) == '"' ? PythonLexer.FSTRING_DQ : PythonLexer.FSTRING_SQ;
         }
         pushMode(mode);
+        return true;
     }
 
     private FString currentFString() {
@@ -347,7 +404,7 @@ public abstract class PythonLexerBase extends Lexer {
 
     /** Whether the quote just read in a format spec (plus what follows) closes the f-string. */
     private boolean closesCurrentFString(char quoteChar) {
-        String quote = currentFString().quote();
+        String quote = currentFString().quote;
         if (quote.charAt(0) != quoteChar) {
             return false;
         }
@@ -363,7 +420,7 @@ public abstract class PythonLexerBase extends Lexer {
             return false;
         }
         char quote = unterminatedText.charAt(quoteOffset(unterminatedText) - 1);
-        String fstringQuote = currentFString().quote();
+        String fstringQuote = currentFString().quote;
         return fstringQuote.length() == 1 && fstringQuote.charAt(0) == quote;
     }
 
@@ -378,9 +435,9 @@ public abstract class PythonLexerBase extends Lexer {
 
     private void unterminatedFString(int detectedAt) {
         FString fstring = currentFString();
-        String kind = fstring.quote().length() == 3 ? "unterminated triple-quoted f-string literal"
+        String kind = fstring.quote.length() == 3 ? "unterminated triple-quoted f-string literal"
                 : "unterminated f-string literal";
-        Token start = fstring.start();
+        Token start = fstring.start;
         fail(start.getLine(), start.getCharPositionInLine() + 1, kind + " (detected at line " + detectedAt + ")");
     }
 
@@ -436,6 +493,7 @@ public abstract class PythonLexerBase extends Lexer {
                 return false;
             }
             bracketDepth--;
+            currentFString().openFields--;
             popMode();
             return true;
         }
@@ -473,11 +531,11 @@ public abstract class PythonLexerBase extends Lexer {
         return closing == ')' ? '(' : closing == ']' ? '[' : '{';
     }
 
-    /** Measures the leading whitespace token just read, without copying its text. */
+    /** Adds the leading whitespace token just read to the indentation, without copying its text. */
     private void measureIndent(Token whitespace) {
         int length = whitespace.getStopIndex() - whitespace.getStartIndex() + 1;
-        int column = 0;
-        int altColumn = 0;
+        int column = lineIndent;
+        int altColumn = lineAltIndent;
         for (int back = length; back >= 1; back--) {
             int c = _input.LA(-back);
             if (c == ' ') {
@@ -494,12 +552,18 @@ public abstract class PythonLexerBase extends Lexer {
         }
         lineIndent = column;
         lineAltIndent = altColumn;
-        lineIndentStart = whitespace.getStartIndex();
+        if (lineIndentStart < 0) {
+            lineIndentStart = whitespace.getStartIndex();
+        }
     }
 
     /** Emits INDENT/DEDENTs before the first token of a logical line; false after an error. */
     private boolean indent(Token first) {
         int line = first.getLine();
+        if (continuationColumn != 0) {
+            lineIndent = continuationColumn;
+            lineAltIndent = continuationColumn;
+        }
         if (lineIndent == indentColumns[indentLevel]) {
             if (lineAltIndent != indentAltColumns[indentLevel]) {
                 return tabError(line);

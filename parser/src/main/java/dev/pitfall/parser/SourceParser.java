@@ -30,6 +30,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 public final class SourceParser {
     private static final long DEEP_STACK_BYTES = 256L * 1024 * 1024;
     private static final String TOO_COMPLEX = "too many nested expressions: source too complex to parse";
+    private static final String TOO_LARGE = "source too large to parse in the available memory";
 
     private SourceParser() {
     }
@@ -51,6 +52,13 @@ public final class SourceParser {
             return parseHere(source);
         } catch (StackOverflowError tooDeep) {
             return parseOnDeepStack(source);
+        } catch (OutOfMemoryError tooLarge) {
+            // The token buffer and parse tree of this one file are unreachable again by now.
+            return new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_LARGE)), false);
+        } catch (RuntimeException bug) {
+            // A defect of ours must not take the whole run down; the message says whose fault it is.
+            return new Outcome(new ParseResult.Failure(new SyntaxError(1, 1,
+                    "internal parser error, please report: " + bug)), false);
         }
     }
 
@@ -61,6 +69,11 @@ public final class SourceParser {
                 outcome[0] = parseHere(source);
             } catch (StackOverflowError tooDeep) {
                 outcome[0] = new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_COMPLEX)), false);
+            } catch (OutOfMemoryError tooLarge) {
+                outcome[0] = new Outcome(new ParseResult.Failure(new SyntaxError(1, 1, TOO_LARGE)), false);
+            } catch (RuntimeException bug) {
+                outcome[0] = new Outcome(new ParseResult.Failure(new SyntaxError(1, 1,
+                        "internal parser error, please report: " + bug)), false);
             }
         }, "pitfall-deep-parse", DEEP_STACK_BYTES);
         worker.start();
@@ -106,7 +119,7 @@ public final class SourceParser {
                 tree = parser.file_input();
             } catch (FirstErrorFound found) {
                 tokens.fill();
-                return new Outcome(new ParseResult.Failure(choose(lexer.firstError(), found.error)), true);
+                return new Outcome(new ParseResult.Failure(choose(lexer.firstError(), found.error, found.atEnd)), true);
             }
         }
         SyntaxError lexerError = lexer.firstError();
@@ -125,8 +138,12 @@ public final class SourceParser {
      * CPython reports a tokenizer error found anywhere in the file instead of a generic "invalid
      * syntax"; otherwise the earlier of the two errors wins.
      */
-    private static SyntaxError choose(SyntaxError lexerError, SyntaxError parserError) {
+    private static SyntaxError choose(SyntaxError lexerError, SyntaxError parserError, boolean parserAtEnd) {
         if (lexerError == null) {
+            return parserError;
+        }
+        if (lexerError.message().endsWith("was never closed") && !parserAtEnd) {
+            // CPython only reports an unclosed bracket when its parser runs into the end of the file.
             return parserError;
         }
         if (parserError.message().equals("invalid syntax")) {
@@ -140,10 +157,12 @@ public final class SourceParser {
     /** Stops the LL parse at its first error: recovery would only produce follow-on noise. */
     private static final class FirstErrorFound extends RuntimeException {
         final SyntaxError error;
+        final boolean atEnd;
 
-        FirstErrorFound(SyntaxError error) {
+        FirstErrorFound(SyntaxError error, boolean atEnd) {
             super(error.message(), null, false, false);
             this.error = error;
+            this.atEnd = atEnd;
         }
     }
 
@@ -159,7 +178,9 @@ public final class SourceParser {
             } catch (RuntimeException unexpected) {
                 error = new SyntaxError(line, column + 1, "invalid syntax");
             }
-            throw new FirstErrorFound(error);
+            int type = offending.getType();
+            throw new FirstErrorFound(error, type == Token.EOF || type == PythonLexer.NEWLINE
+                    && ((BufferedTokenStream) parser.getTokenStream()).LT(2).getType() == Token.EOF);
         }
     }
 
@@ -186,7 +207,8 @@ public final class SourceParser {
                 && insideCompoundHeader(ctx)) {
             return new SyntaxError(line, column, "expected ':'");
         }
-        return new SyntaxError(line, column, "invalid syntax");
+        SyntaxError specific = ErrorHints.describe(parser, offending, expected, ctx);
+        return specific != null ? specific : new SyntaxError(line, column, "invalid syntax");
     }
 
     private static boolean followsArithmeticOperator(Parser parser, Token offending) {

@@ -1,5 +1,6 @@
 package dev.pitfall.parser;
 
+import dev.pitfall.ast.PyConstant;
 import java.io.ByteArrayOutputStream;
 
 /**
@@ -90,7 +91,7 @@ final class StringLiterals {
                     i += 2;
                     break;
                 case 'u':
-                    out.appendCodePoint(hexEscape(body, i, 4, "truncated \\uXXXX escape", out.length()));
+                    appendEscapedCodePoint(out, hexEscape(body, i, 4, "truncated \\uXXXX escape", out.length()));
                     i += 4;
                     break;
                 case 'U': {
@@ -98,7 +99,7 @@ final class StringLiterals {
                     if (cp > Character.MAX_CODE_POINT) {
                         throw unicodeError(out.length(), 10, "illegal Unicode character");
                     }
-                    out.appendCodePoint(cp);
+                    appendEscapedCodePoint(out, cp);
                     i += 8;
                     break;
                 }
@@ -124,6 +125,63 @@ final class StringLiterals {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Appends the code point of a \\u or \\U escape. A surrogate is written twice: Python keeps an
+     * escaped surrogate as one lone code point, and a String would read an escaped high surrogate
+     * followed by an escaped low one ({@code '\\ud834\\udd1e'}, also across concatenated literals)
+     * as the single character U+1D11E. Text from the source itself never holds a lone surrogate,
+     * so a doubled one is unambiguous; {@link #strValue} undoes the doubling.
+     */
+    private static void appendEscapedCodePoint(StringBuilder out, int codePoint) {
+        out.appendCodePoint(codePoint);
+        if (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE) {
+            out.append((char) codePoint);
+        }
+    }
+
+    /**
+     * The value of a str from the output of {@link #decodeString} (one literal, or the pieces of
+     * several joined): a String, or a {@link PyConstant.SurrogateStr} when escaped surrogates stand
+     * where a String would pair them.
+     */
+    static Object strValue(String decoded) {
+        int n = decoded.length();
+        int i = 0;
+        while (i < n && !Character.isSurrogate(decoded.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return decoded;
+        }
+        int[] codePoints = new int[n];
+        int count = 0;
+        for (int k = 0; k < i; k++) {
+            codePoints[count++] = decoded.charAt(k);
+        }
+        boolean pairsWouldMerge = false;
+        boolean afterEscapedHigh = false;
+        while (i < n) {
+            char c = decoded.charAt(i);
+            char next = i + 1 < n ? decoded.charAt(i + 1) : 0;
+            if (Character.isHighSurrogate(c) && Character.isLowSurrogate(next)) {
+                codePoints[count++] = Character.toCodePoint(c, next);
+                i += 2;
+                afterEscapedHigh = false;
+            } else if (Character.isSurrogate(c) && next == c) {
+                pairsWouldMerge |= afterEscapedHigh && Character.isLowSurrogate(c);
+                codePoints[count++] = c;
+                i += 2;
+                afterEscapedHigh = Character.isHighSurrogate(c);
+            } else {
+                codePoints[count++] = c;
+                i++;
+                afterEscapedHigh = false;
+            }
+        }
+        int[] exact = java.util.Arrays.copyOf(codePoints, count);
+        return pairsWouldMerge ? new PyConstant.SurrogateStr(exact) : new String(exact, 0, count);
     }
 
     private static int firstSpecial(String body, boolean raw, boolean fstring) {

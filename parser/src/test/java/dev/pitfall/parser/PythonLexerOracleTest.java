@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.pitfall.source.SourceException;
+import dev.pitfall.source.SourceReader;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -31,16 +26,10 @@ import org.junit.jupiter.api.Test;
  * (lib/python3.13 without site-packages), through parser/src/test/python/tokens.py.
  */
 class PythonLexerOracleTest {
-    private static final Pattern CODING_COOKIE = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
-
     @Test
     void everyStandardLibraryFileTokenisesLikeCPython() throws Exception {
-        Path prefix = CPython.prefix();
-        if (prefix == null) {
-            System.err.println("*** SKIPPED PythonLexerOracleTest: CPython 3.13 not found (pyenv prefix 3.13.0) ***");
-            Assumptions.abort("CPython 3.13 is not installed");
-        }
-        Path stdlib = prefix.resolve("lib/python3.13");
+        Path python = cpython();
+        Path stdlib = python.getParent().getParent().resolve("lib/python3.13");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(stdlib)) {
             files = walk.filter(p -> p.toString().endsWith(".py"))
@@ -51,7 +40,7 @@ class PythonLexerOracleTest {
         Path listing = Files.createTempFile("pitfall-lexer-oracle", ".txt");
         try {
             Files.write(listing, files.stream().map(Path::toString).collect(Collectors.toList()), StandardCharsets.UTF_8);
-            OracleResult result = compare(prefix, listing);
+            OracleResult result = compare(python, listing);
             System.out.printf("lexer oracle: %d files, %d match CPython's tokens exactly, "
                             + "%d rejected by both with the same message and position, %d not decodable (skipped), %d mismatches%n",
                     files.size(), result.matched, result.bothInvalid, result.undecodable, result.mismatches.size());
@@ -90,15 +79,13 @@ class PythonLexerOracleTest {
         "f'{x:{{}}'\n", "f'{x=}' f'{x = !r:^20}'\n", "f'{3.14:!<10.10}'\n", "f'{a[\"b\"]:>{width}.{prec}}'\n",
         "a = f'''\n{\n  b # comment\n}\n'''\n", "print(f\"{'\\N{BULLET}'}\")\n", "f'{\"\\\\\"}'\n",
         "x = 1 \\\n\n", "\\\nx = 1\n", "if x:\n    a\n    \\\n  b\n", "  \\\nx\n",
+        "class A:\n    def f(self):\n        pass\n\\\n    def g(self):\n        pass\n",
+        "if x:\n  \\\n  \\\n    a\n", "if x:\n\\\n  \\\n    a\n  b\n", "if x:\n    a\n\\\n\n    b\n",
     };
 
     @Test
     void trickySnippetsTokeniseLikeCPython() throws Exception {
-        Path prefix = CPython.prefix();
-        if (prefix == null) {
-            System.err.println("*** SKIPPED PythonLexerOracleTest: CPython 3.13 not found (pyenv prefix 3.13.0) ***");
-            Assumptions.abort("CPython 3.13 is not installed");
-        }
+        Path python = cpython();
         Path directory = Files.createTempDirectory("pitfall-lexer-snippets");
         List<Path> files = new ArrayList<>();
         try {
@@ -109,7 +96,7 @@ class PythonLexerOracleTest {
             }
             Path listing = directory.resolve("listing.txt");
             Files.write(listing, files.stream().map(Path::toString).collect(Collectors.toList()), StandardCharsets.UTF_8);
-            OracleResult result = compare(prefix, listing);
+            OracleResult result = compare(python, listing);
             assertEquals(List.of(), result.mismatches);
             assertEquals(SNIPPETS.length, result.matched + result.bothInvalid);
         } finally {
@@ -129,10 +116,21 @@ class PythonLexerOracleTest {
         final List<String> mismatches = new ArrayList<>();
     }
 
-    private static OracleResult compare(Path prefix, Path listing) throws IOException, InterruptedException {
+    /** CPython 3.13's python3, found as the conformance test finds it; aborts the test loudly if absent. */
+    private static Path cpython() {
+        Path python = CPythonConformanceTest.locateCPython313();
+        if (python == null) {
+            System.err.println("*** SKIPPED PythonLexerOracleTest: CPython 3.13 not found "
+                    + "(set PITFALL_PYTHON313 or install it with pyenv as 3.13.0) ***");
+            Assumptions.abort("CPython 3.13 is not installed");
+        }
+        return python;
+    }
+
+    private static OracleResult compare(Path python, Path listing) throws IOException, InterruptedException {
         OracleResult result = new OracleResult();
         Map<Path, SyntaxError> ourErrors = new LinkedHashMap<>();
-        runTokensScript(prefix, List.of(listing.toString()), (file, expected) -> judge(file, expected, result, ourErrors));
+        runTokensScript(python, List.of(listing.toString()), (file, expected) -> judge(file, expected, result, ourErrors));
         if (ourErrors.isEmpty()) {
             return result;
         }
@@ -141,7 +139,7 @@ class PythonLexerOracleTest {
         try {
             Files.write(errorListing, ourErrors.keySet().stream().map(Path::toString).collect(Collectors.toList()),
                     StandardCharsets.UTF_8);
-            runTokensScript(prefix, List.of("--compile", errorListing.toString()), (file, compileOutput) -> {
+            runTokensScript(python, List.of("--compile", errorListing.toString()), (file, compileOutput) -> {
                 SyntaxError ours = ourErrors.get(file);
                 String oursInOracleForm = "COMPILE_ERROR " + ours.line() + " " + ours.column() + " "
                         + LexerTokens.escape(ours.message());
@@ -159,14 +157,13 @@ class PythonLexerOracleTest {
     }
 
     /** Runs tokens.py and hands each file's output lines to {@code perFile}. */
-    private static void runTokensScript(Path prefix, List<String> arguments, FileOutputConsumer perFile)
+    private static void runTokensScript(Path python, List<String> arguments, FileOutputConsumer perFile)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(prefix.resolve("bin/python3").toString(),
-                tokensScript().toString()));
+        List<String> command = new ArrayList<>(List.of(python.toString(), tokensScript().toString()));
         command.addAll(arguments);
-        Process python = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process tokens = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8))) {
+                new InputStreamReader(tokens.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             Path current = null;
             List<String> lines = new ArrayList<>();
@@ -182,7 +179,7 @@ class PythonLexerOracleTest {
                 }
             }
         }
-        assertEquals(0, python.waitFor(), "tokens.py failed");
+        assertEquals(0, tokens.waitFor(), "tokens.py failed");
     }
 
     private interface FileOutputConsumer {
@@ -192,7 +189,7 @@ class PythonLexerOracleTest {
     private static void judge(Path file, List<String> expected, OracleResult result, Map<Path, SyntaxError> ourErrors)
             throws IOException {
         String tokenizeError = expected.size() == 1 && expected.get(0).startsWith("ERROR ") ? expected.get(0) : null;
-        String source = decode(Files.readAllBytes(file));
+        String source = decode(file);
         if (source == null || (tokenizeError != null && tokenizeError.contains("encoding problem"))) {
             // Decoding is the source reader's job and has its own tests.
             result.undecodable++;
@@ -220,49 +217,11 @@ class PythonLexerOracleTest {
                 + " | ours " + (i < actual.size() ? actual.get(i) : "<end>"));
     }
 
-    /** PEP 263 decoding (BOM, coding cookie on line 1 or 2); null if Java cannot decode it as CPython would. */
-    static String decode(byte[] bytes) {
-        int start = 0;
-        Charset charset = StandardCharsets.UTF_8;
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            start = 3;
-        } else {
-            String head = new String(bytes, 0, Math.min(bytes.length, 400), StandardCharsets.ISO_8859_1);
-            String[] lines = head.split("\r\n|\r|\n", 3);
-            for (int i = 0; i < Math.min(2, lines.length); i++) {
-                Matcher cookie = CODING_COOKIE.matcher(lines[i]);
-                if (cookie.find()) {
-                    charset = charsetFor(cookie.group(1));
-                    break;
-                }
-                if (!lines[i].isBlank() && !lines[i].trim().startsWith("#")) {
-                    break;
-                }
-            }
-        }
-        if (charset == null) {
-            return null;
-        }
+    /** The text our pipeline lexes (PEP 263 decoding, newlines normalised), or null if it cannot be read. */
+    private static String decode(Path file) throws IOException {
         try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    private static Charset charsetFor(String pythonName) {
-        String name = pythonName.toLowerCase(Locale.ROOT).replace('_', '-');
-        if (name.equals("utf-8") || name.startsWith("utf-8-")) {
-            return StandardCharsets.UTF_8;
-        }
-        if (name.equals("latin-1") || name.startsWith("latin-1-") || name.startsWith("iso-latin-1")) {
-            return StandardCharsets.ISO_8859_1;
-        }
-        try {
-            return Charset.forName(name);
-        } catch (RuntimeException e) {
+            return SourceReader.decode(Files.readAllBytes(file), file.toString(), false).text();
+        } catch (SourceException e) {
             return null;
         }
     }
@@ -273,26 +232,14 @@ class PythonLexerOracleTest {
         return Files.exists(script) ? script : Paths.get("src/test/python/tokens.py");
     }
 
-    /** Finds CPython 3.13 through pyenv, as the project's other oracle tests do. */
+    /** CPython 3.13's installation prefix, for the other corpus tests; null if it is not installed. */
     static final class CPython {
         private CPython() {
         }
 
         static Path prefix() {
-            try {
-                Process process = new ProcessBuilder("pyenv", "prefix", "3.13.0").redirectErrorStream(true).start();
-                String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                if (process.waitFor() != 0 || out.isEmpty()) {
-                    return null;
-                }
-                Path prefix = Paths.get(out);
-                return Files.isExecutable(prefix.resolve("bin/python3")) ? prefix : null;
-            } catch (IOException e) {
-                return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
+            Path python = CPythonConformanceTest.locateCPython313();
+            return python == null ? null : python.getParent().getParent();
         }
     }
 }

@@ -4,7 +4,6 @@ import static dev.pitfall.parser.LexerTokens.kinds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -99,6 +98,16 @@ class PythonLexerTest {
     void explicitLineJoiningContinuesTheLogicalLine() {
         assertEquals("IF NAME AND NAME COLON NEWLINE INDENT PASS NEWLINE DEDENT",
                 kinds("if a and \\\n        b:\n    pass\n"));
+    }
+
+    @Test
+    void continuationsInLeadingWhitespaceCountAsIndentation() {
+        // CPython: the column of the first backslash counts, unless it is 0.
+        assertEquals("CLASS NAME COLON NEWLINE INDENT DEF NAME LPAR RPAR COLON PASS NEWLINE DEF NAME LPAR RPAR COLON "
+                + "PASS NEWLINE DEDENT", kinds("class A:\n    def f(): pass\n\\\n    def g(): pass\n"));
+        assertEquals("IF NAME COLON NEWLINE INDENT NAME NEWLINE DEDENT", kinds("if x:\n  \\\n      a\n"));
+        assertEquals("IF NAME COLON NEWLINE INDENT NAME NEWLINE NAME NEWLINE DEDENT",
+                kinds("if x:\n    a\n    \\\n  b\n"));
     }
 
     @Test
@@ -404,6 +413,7 @@ class PythonLexerTest {
         x = (1]\\n                 | 1 | 7   | closing parenthesis ']' does not match opening parenthesis '('
         x = (1,\\n2]\\n            | 2 | 2   | closing parenthesis ']' does not match opening parenthesis '(' on line 1
         x = \\\\ y\\n              | 1 | 6   | unexpected character after line continuation character
+        if x:\\n    a\\n \\\\  b\\n   | 3 | 3   | unexpected character after line continuation character
         x = 1 \\\\                 | 1 | 8   | unexpected EOF while parsing
         x = 1 \\\\\\n              | 1 | 8   | unexpected EOF while parsing
         f"{x}}"\\n                 | 1 | 6   | f-string: single '}' is not allowed
@@ -463,6 +473,14 @@ class PythonLexerTest {
     }
 
     @Test
+    void fstringNestingLimits() {
+        assertValid("f'{x:{y:{z}}}'\n");
+        assertEquals(new SyntaxError(1, 11, "f-string: expressions nested too deeply"), errorOf("f'{x:{y:{z:{w}}}}'\n"));
+        assertValid("f\"{".repeat(148) + "x" + "}\"".repeat(148) + "\n");
+        assertEquals(new SyntaxError(1, 449, "too many nested f-strings"), errorOf("f\"{".repeat(160)));
+    }
+
+    @Test
     void afterAnErrorTheStreamEndsWithEof() {
         PythonLexer lexer = LexerTokens.lexer("x = 1)\ny = 2\n");
         List<Token> tokens = LexerTokens.all(lexer);
@@ -479,9 +497,16 @@ class PythonLexerTest {
     @Timeout(30)
     void twentyMegabyteSingleLine() {
         String line = "x = [" + "1, ".repeat(7_000_000) + "]";
-        List<Token> tokens = allTokens(line);
-        assertNull(errorOf("x = [1, 2]"));
-        assertTrue(tokens.size() > 14_000_000);
+        PythonLexer lexer = LexerTokens.lexer(line);
+        long defaultChannelTokens = 0;
+        for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
+            if (token.getChannel() == Token.DEFAULT_CHANNEL) {
+                defaultChannelTokens++;
+            }
+        }
+        assertNull(lexer.firstError());
+        // x = [ ... ] NEWLINE around 7,000,000 numbers and commas
+        assertEquals(14_000_005, defaultChannelTokens);
         String literal = "'" + "a".repeat(20_000_000);
         assertEquals("unterminated string literal (detected at line 1)", errorOf(literal).message());
     }
@@ -490,7 +515,8 @@ class PythonLexerTest {
     @Timeout(30)
     void hundredThousandNestedBrackets() {
         assertEquals("too many nested parentheses", errorOf("(".repeat(100_000) + ")".repeat(100_000)).message());
-        assertEquals("too many nested parentheses", errorOf("f'{".repeat(100_000)).message());
+        assertEquals("too many nested f-strings", errorOf("f'{".repeat(100_000)).message());
+        assertEquals("too many nested parentheses", errorOf("f'{(".repeat(100_000)).message());
     }
 
     @Test
@@ -518,5 +544,18 @@ class PythonLexerTest {
             assertEquals(Token.EOF, tokens.get(tokens.size() - 1).getType());
         }
         assertEquals("source code cannot contain null bytes", errorOf("\0\0\0").message());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x = 1 # a\0b\n", "x = 'a\0b'\n", "x = '''a\n\0b'''\n", "x = f'a\0b'\n",
+        "x = f'''{y:\0}'''\n", "x = f'\\\0'\n", "x = \\\0\n", "x = r'\\\0'\n"})
+    void nulCharactersAreRejectedEverywhere(String source) {
+        SyntaxError error = errorOf(source);
+        assertNotNull(error, source);
+        assertEquals("source code cannot contain null bytes", error.message(), source);
+        int nul = source.indexOf('\0');
+        int lineStart = source.lastIndexOf('\n', nul) + 1;
+        assertEquals(source.substring(0, nul).chars().filter(c -> c == '\n').count() + 1, error.line(), source);
+        assertEquals(nul - lineStart + 1, error.column(), source);
     }
 }

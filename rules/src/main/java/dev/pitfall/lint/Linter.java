@@ -80,13 +80,21 @@ public final class Linter {
 
     /** Lints one file. Never throws for anything in the file; our own failures become diagnostics. */
     public LintResult lint(SourceFile source) {
+        return lint(source, (stage, nanos) -> { });
+    }
+
+    /** As {@link #lint(SourceFile)}, telling {@code timings} how long each stage took (for --verbose). */
+    public LintResult lint(SourceFile source, StageTimings timings) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         ParseResult parsed;
+        long start = System.nanoTime();
         try {
             parsed = parser.apply(source);
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.add(internalError(source, null, "the parser failed", e));
             return new LintResult(List.of(), diagnostics);
+        } finally {
+            timings.record(Stage.PARSE, System.nanoTime() - start);
         }
         if (parsed instanceof ParseResult.Failure) {
             List<Finding> findings = new ArrayList<>();
@@ -98,13 +106,31 @@ public final class Linter {
         }
         Module module = ((ParseResult.Success) parsed).module();
         SemanticModel semantic;
+        start = System.nanoTime();
         try {
             semantic = SemanticModel.build(module, source);
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.add(internalError(source, null, "the semantic model could not be built", e));
             return new LintResult(List.of(), diagnostics);
+        } finally {
+            timings.record(Stage.SEMANTIC_MODEL, System.nanoTime() - start);
         }
-        return run(source, semantic, diagnostics);
+        start = System.nanoTime();
+        try {
+            return run(source, semantic, diagnostics);
+        } finally {
+            timings.record(Stage.RULES, System.nanoTime() - start);
+        }
+    }
+
+    /** The stages of linting one file that {@link StageTimings} hears about. */
+    public enum Stage {
+        PARSE, SEMANTIC_MODEL, RULES
+    }
+
+    /** Receives the nanoseconds each stage took; called on the linting thread. */
+    public interface StageTimings {
+        void record(Stage stage, long nanos);
     }
 
     private LintResult run(SourceFile source, SemanticModel semantic, List<Diagnostic> diagnostics) {

@@ -53,6 +53,18 @@ public final class RuleContext {
                 source.range(at), List.copyOf(related)));
     }
 
+    /**
+     * How a message should name the line of a node: {@code line 12} in a Python file,
+     * {@code line 2 of cell 5} in a notebook (whose joined line numbers mean nothing to a reader).
+     */
+    public String lineLabel(Located node) {
+        int line = node.lineno();
+        if (source.isNotebook()) {
+            return "line " + source.notebook().lineInCell(line) + " of cell " + source.notebook().cellNumber(line);
+        }
+        return "line " + line;
+    }
+
     /** A related location for {@link #report(Located, Severity, String, List)}. */
     public RelatedLocation related(Located at, String message) {
         return new RelatedLocation(source.range(at), message);

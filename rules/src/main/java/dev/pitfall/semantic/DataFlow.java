@@ -169,6 +169,16 @@ public final class DataFlow {
             callInputs((Call) expression, found);
             return;
         }
+        if (expression instanceof dev.pitfall.ast.BinOp) {
+            // Long chains (a + b + c ...) nest to the left: walk that spine without recursion.
+            Expression left = expression;
+            while (left instanceof dev.pitfall.ast.BinOp) {
+                collectInputs(((dev.pitfall.ast.BinOp) left).right(), found);
+                left = ((dev.pitfall.ast.BinOp) left).left();
+            }
+            collectInputs(left, found);
+            return;
+        }
         for (Node child : expression.children()) {
             if (child instanceof Expression) {
                 collectInputs((Expression) child, found);

@@ -2,16 +2,19 @@ package dev.pitfall.semantic;
 
 import dev.pitfall.ast.AnnAssign;
 import dev.pitfall.ast.Arg;
+import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.Attribute;
 import dev.pitfall.ast.AugAssign;
 import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.BoolOp;
 import dev.pitfall.ast.Call;
+import dev.pitfall.ast.ClassDef;
 import dev.pitfall.ast.Compare;
 import dev.pitfall.ast.Constant;
 import dev.pitfall.ast.Dict;
 import dev.pitfall.ast.DictComp;
 import dev.pitfall.ast.Expression;
+import dev.pitfall.ast.FunctionDef;
 import dev.pitfall.ast.GeneratorExp;
 import dev.pitfall.ast.IfExp;
 import dev.pitfall.ast.JoinedStr;
@@ -20,7 +23,9 @@ import dev.pitfall.ast.Lambda;
 import dev.pitfall.ast.ListComp;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.NamedExpr;
+import dev.pitfall.ast.Node;
 import dev.pitfall.ast.PyConstant;
+import dev.pitfall.ast.Return;
 import dev.pitfall.ast.SetComp;
 import dev.pitfall.ast.Slice;
 import dev.pitfall.ast.Statement;
@@ -28,7 +33,10 @@ import dev.pitfall.ast.Subscript;
 import dev.pitfall.ast.Tuple;
 import dev.pitfall.ast.UnaryOp;
 import dev.pitfall.ast.UnaryOpKind;
+import dev.pitfall.ast.Yield;
+import dev.pitfall.ast.YieldFrom;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -115,7 +123,22 @@ final class KindInference {
             return subscriptKind((Subscript) e);
         }
         if (e instanceof BinOp) {
-            return binOpKind(kindOf(((BinOp) e).left()), kindOf(((BinOp) e).right()));
+            // Fold the left spine of a long chain (a + b + c ...) without recursion.
+            java.util.ArrayDeque<BinOp> spine = new java.util.ArrayDeque<>();
+            Expression left = e;
+            while (left instanceof BinOp && !memo.containsKey(left) || left == e) {
+                spine.push((BinOp) left);
+                left = ((BinOp) left).left();
+            }
+            ValueKind kind = kindOf(left);
+            while (!spine.isEmpty()) {
+                BinOp op = spine.pop();
+                kind = binOpKind(kind, kindOf(op.right()));
+                if (op != e) {
+                    memo.put(op, kind);
+                }
+            }
+            return kind;
         }
         if (e instanceof Compare) {
             ValueKind left = kindOf(((Compare) e).left());
@@ -286,9 +309,10 @@ final class KindInference {
         if (over.is(ValueKind.of("pandas.ColumnIterator"))) {
             return path.equals(List.of(1)) ? ValueKind.SERIES : ValueKind.UNKNOWN;
         }
-        if (path.isEmpty() && (iterable instanceof dev.pitfall.ast.List || iterable instanceof Tuple)) {
-            List<Expression> elements = iterable instanceof Tuple ? ((Tuple) iterable).elts()
-                    : ((dev.pitfall.ast.List) iterable).elts();
+        Expression display = displayOf(iterable);
+        if (path.isEmpty() && (display instanceof dev.pitfall.ast.List || display instanceof Tuple)) {
+            List<Expression> elements = display instanceof Tuple ? ((Tuple) display).elts()
+                    : ((dev.pitfall.ast.List) display).elts();
             ValueKind agreed = null;
             for (Expression element : elements) {
                 ValueKind kind = kindOf(element);
@@ -305,8 +329,31 @@ final class KindInference {
         return ValueKind.UNKNOWN;
     }
 
+    /**
+     * The list or tuple display a loop iterates: the iterable itself, or the display a name was
+     * bound to when that is its only reaching definition ({@code combine = [train, test]}).
+     */
+    private Expression displayOf(Expression iterable) {
+        if (!(iterable instanceof Name)) {
+            return iterable;
+        }
+        Collection<Binding> definitions = model.reachingDefinitions((Name) iterable);
+        if (definitions.size() != 1) {
+            return iterable;
+        }
+        Binding definition = definitions.iterator().next();
+        return definition.kind() == Binding.Kind.ASSIGNMENT && definition.unpackPath().isEmpty()
+                && definition.value() != null ? definition.value() : iterable;
+    }
+
     private ValueKind parameterKind(Binding binding) {
         Arg arg = (Arg) binding.node();
+        if (binding.owner() instanceof Lambda) {
+            ValueKind passed = lambdaArgumentKind((Lambda) binding.owner(), arg);
+            if (passed != null) {
+                return passed;
+            }
+        }
         if (arg.annotation() != null) {
             ValueKind declared = annotationKind(arg.annotation());
             if (declared != null) {
@@ -329,6 +376,54 @@ final class KindInference {
             }
         }
         return ValueKind.UNKNOWN;
+    }
+
+    /**
+     * The kind pandas passes to the first parameter of a lambda given to it: a Series for
+     * {@code df.apply(f)} (a column, or a row with {@code axis=1}), the frame for {@code df.pipe(f)}, {@code df.assign(c=f)} and
+     * {@code df.loc[f]}, a group for {@code df.groupby(k).apply(f)}; null when not known.
+     */
+    private ValueKind lambdaArgumentKind(Lambda lambda, Arg arg) {
+        List<Arg> positional = new java.util.ArrayList<>(lambda.args().posonlyargs());
+        positional.addAll(lambda.args().args());
+        if (positional.isEmpty() || positional.get(0) != arg) {
+            return null;
+        }
+        dev.pitfall.ast.Node parent = model.parents().parentOf(lambda);
+        if (parent instanceof Keyword) {
+            parent = model.parents().parentOf(parent);
+        }
+        if (parent instanceof Subscript && ((Subscript) parent).slice() == lambda) {
+            ValueKind indexer = kindOf(((Subscript) parent).value());
+            return indexer.is(ValueKind.PANDAS_INDEXER) && indexer.detail().startsWith("DataFrame.")
+                    ? ValueKind.DATAFRAME : null;
+        }
+        if (!(parent instanceof Call) || !(((Call) parent).func() instanceof Attribute)) {
+            return null;
+        }
+        Call call = (Call) parent;
+        Attribute method = (Attribute) call.func();
+        ValueKind receiver = kindOf(method.value());
+        String name = method.attr();
+        if (receiver.isDataFrame()) {
+            if (name.equals("apply")) {
+                // a column (default axis) or a row (axis=1): a Series either way
+                return ValueKind.SERIES;
+            }
+            if (name.equals("pipe") || name.equals("assign") || name.equals("where") || name.equals("mask")) {
+                return ValueKind.DATAFRAME;
+            }
+        }
+        if (receiver.is(ValueKind.GROUPBY) && (name.equals("apply") || name.equals("filter") || name.equals("pipe"))) {
+            return receiver.detail().equals("Series") ? ValueKind.SERIES : ValueKind.DATAFRAME;
+        }
+        if (receiver.is(ValueKind.GROUPBY) && (name.equals("transform") || name.equals("agg") || name.equals("aggregate"))) {
+            return ValueKind.SERIES;
+        }
+        if (receiver.isSeries() && name.equals("pipe")) {
+            return ValueKind.SERIES;
+        }
+        return null;
     }
 
     /** The kind an annotation declares: {@code pd.DataFrame}, {@code list[int]}, {@code Optional[X]}… */
@@ -355,6 +450,10 @@ final class KindInference {
         String callee = model.qualifiedName(call.func()).orElse(null);
         if (callee != null) {
             ValueKind known = table.call(callee);
+            if (known != null && known.isDataFrame() && callee.startsWith("pandas.read_")
+                    && !readsOneFrame(call)) {
+                return ValueKind.UNKNOWN;
+            }
             return known != null ? known : ValueKind.UNKNOWN;
         }
         if (call.func() instanceof Attribute) {
@@ -374,8 +473,82 @@ final class KindInference {
             if (called.is(ValueKind.CLASS)) {
                 return ValueKind.of("instance");
             }
+            Statement function = model.calledFunction(call).orElse(null);
+            if (function != null) {
+                return returnedKind(function);
+            }
         }
         return ValueKind.UNKNOWN;
+    }
+
+    /**
+     * What a function defined in this file returns (one level: its {@code return} values' kinds
+     * where they all agree, {@code def load(): return pd.read_csv(...)}); unknown for generators,
+     * bare {@code return} mixed with values, and functions without a return value.
+     */
+    private ValueKind returnedKind(Statement function) {
+        List<Statement> body = function instanceof FunctionDef
+                ? ((FunctionDef) function).body()
+                : ((AsyncFunctionDef) function).body();
+        List<Node> returns = new ArrayList<>();
+        for (Statement statement : body) {
+            if (!collectReturns(statement, returns)) {
+                return ValueKind.UNKNOWN;
+            }
+        }
+        ValueKind agreed = null;
+        for (Node found : returns) {
+            Expression value = ((Return) found).value();
+            ValueKind kind = value == null ? ValueKind.NONE : kindOf(value);
+            if (kind.isUnknown() || agreed != null && !agreed.equals(kind)) {
+                return ValueKind.UNKNOWN;
+            }
+            agreed = kind;
+        }
+        return agreed == null ? ValueKind.UNKNOWN : agreed;
+    }
+
+    /** Gathers the function's own returns below {@code node}; false when it is a generator. */
+    private static boolean collectReturns(Node node, List<Node> returns) {
+        if (node instanceof Yield || node instanceof YieldFrom) {
+            return false;
+        }
+        if (node instanceof FunctionDef || node instanceof AsyncFunctionDef
+                || node instanceof ClassDef || node instanceof Lambda) {
+            return true;
+        }
+        if (node instanceof Return) {
+            returns.add(node);
+        }
+        for (Node child : node.children()) {
+            if (!collectReturns(child, returns)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * False when reader options make a pandas reader return something else than one DataFrame:
+     * {@code sheet_name=None} or a list of sheets (a dict of DataFrames), {@code chunksize=} or
+     * {@code iterator=True} (a reader of chunks).
+     */
+    private static boolean readsOneFrame(Call call) {
+        for (Keyword keyword : call.keywords()) {
+            Expression value = keyword.value();
+            boolean none = value instanceof Constant && ((Constant) value).value() == PyConstant.NONE;
+            if ("sheet_name".equals(keyword.arg()) && (none || value instanceof dev.pitfall.ast.List)) {
+                return false;
+            }
+            if ("chunksize".equals(keyword.arg()) && !none) {
+                return false;
+            }
+            if ("iterator".equals(keyword.arg()) && value instanceof Constant
+                    && Boolean.TRUE.equals(((Constant) value).value())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private ValueKind attributeKind(Attribute attribute) {

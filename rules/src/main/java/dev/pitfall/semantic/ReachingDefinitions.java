@@ -8,6 +8,7 @@ import dev.pitfall.ast.AsyncWith;
 import dev.pitfall.ast.AugAssign;
 import dev.pitfall.ast.Break;
 import dev.pitfall.ast.ClassDef;
+import dev.pitfall.ast.Comprehension;
 import dev.pitfall.ast.Continue;
 import dev.pitfall.ast.ExceptHandler;
 import dev.pitfall.ast.ExprContext;
@@ -369,6 +370,20 @@ final class ReachingDefinitions {
             if (node instanceof Statement) {
                 return;
             }
+            if (node instanceof dev.pitfall.ast.BinOp) {
+                // Long chains (a + b + c ...) nest to the left: walk that spine without recursion.
+                java.util.ArrayDeque<dev.pitfall.ast.BinOp> spine = new java.util.ArrayDeque<>();
+                Node left = node;
+                while (left instanceof dev.pitfall.ast.BinOp) {
+                    spine.push((dev.pitfall.ast.BinOp) left);
+                    left = ((dev.pitfall.ast.BinOp) left).left();
+                }
+                visitExpression(left, state);
+                while (!spine.isEmpty()) {
+                    visitExpression(spine.pop().right(), state);
+                }
+                return;
+            }
             if (node instanceof Name) {
                 Name name = (Name) node;
                 if (scopes.evaluatedIn.get(name) != scope) {
@@ -411,6 +426,12 @@ final class ReachingDefinitions {
                         visitExpression(((dev.pitfall.ast.Comprehension) child).iter(), state);
                         walrusesBindingHere(child, state);
                     } else {
+                        if (child instanceof Comprehension
+                                && scopes.evaluatedIn.get(((Comprehension) child).iter()) == scope) {
+                            // Comprehension nodes have no position of their own, so the first
+                            // iterable is the first place marked as evaluated here.
+                            visitExpression(((Comprehension) child).iter(), state);
+                        }
                         walrusesBindingHere(child, state);
                     }
                 }

@@ -25,14 +25,32 @@ public final class Scope {
     private final Map<String, Symbol> symbols = new LinkedHashMap<>();
     private final List<Scope> children = new ArrayList<>();
 
+    /** The class whose private names (__x) are mangled in this scope, or null. */
+    private final String privateClass;
+
     Scope(Kind kind, Node node, Scope parent, String name) {
         this.kind = kind;
         this.node = node;
         this.parent = parent;
         this.name = name;
+        this.privateClass = kind == Kind.CLASS ? name : parent == null ? null : parent.privateClass;
         if (parent != null) {
             parent.children.add(this);
         }
+    }
+
+    /**
+     * Python's private name mangling: inside a class {@code C}, {@code __x} means {@code _C__x}
+     * (leading underscores of the class name dropped; dunder names and all-underscore class
+     * names are left alone). Symbols are stored under mangled names; lookups mangle for you.
+     */
+    public String mangle(String identifier) {
+        if (privateClass == null || !identifier.startsWith("__") || identifier.endsWith("__")
+                || identifier.indexOf('.') >= 0) {
+            return identifier;
+        }
+        String stripped = privateClass.replaceFirst("^_+", "");
+        return stripped.isEmpty() ? identifier : "_" + stripped + identifier;
     }
 
     public Kind kind() {
@@ -62,9 +80,9 @@ public final class Scope {
         return Collections.unmodifiableCollection(symbols.values());
     }
 
-    /** The symbol named {@code name} in this scope's table, or null if the scope never mentions it. */
+    /** The symbol named {@code name} (mangled if private) in this scope's table, or null. */
     public Symbol symbol(String name) {
-        return symbols.get(name);
+        return symbols.get(mangle(name));
     }
 
     /** True for scopes whose variables closures can capture: functions, lambdas, comprehensions. */
@@ -77,7 +95,8 @@ public final class Scope {
      * otherwise the enclosing function scope's for a free variable, or the module's for a global;
      * null for a builtin or an undefined name.
      */
-    public Symbol resolve(String name) {
+    public Symbol resolve(String identifier) {
+        String name = mangle(identifier);
         Symbol own = symbols.get(name);
         if (own != null) {
             switch (own.resolution()) {
@@ -116,7 +135,7 @@ public final class Scope {
     }
 
     Symbol symbolFor(String name) {
-        return symbols.computeIfAbsent(name, n -> new Symbol(n, this));
+        return symbols.computeIfAbsent(mangle(name), n -> new Symbol(n, this));
     }
 
     @Override

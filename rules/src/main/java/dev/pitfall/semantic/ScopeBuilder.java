@@ -9,6 +9,7 @@ import dev.pitfall.ast.AsyncFor;
 import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.AsyncWith;
 import dev.pitfall.ast.AugAssign;
+import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.ClassDef;
 import dev.pitfall.ast.Comprehension;
 import dev.pitfall.ast.Delete;
@@ -73,7 +74,16 @@ final class ScopeBuilder {
 
     private Scope top;
 
+    /** PEP 563 ({@code from __future__ import annotations}): annotations are never evaluated. */
+    private boolean postponedAnnotations;
+
     Scope build(Module module) {
+        for (Statement statement : module.body()) {
+            if (statement instanceof ImportFrom && "__future__".equals(((ImportFrom) statement).module())
+                    && ((ImportFrom) statement).names().stream().anyMatch(a -> a.name().equals("annotations"))) {
+                postponedAnnotations = true;
+            }
+        }
         top = new Scope(Scope.Kind.MODULE, module, null, "top");
         scopeByNode.put(module, top);
         statements(module.body(), top);
@@ -113,7 +123,7 @@ final class ScopeBuilder {
     private void declareGlobal(Scope scope, String name) {
         scope.symbolFor(name).markDeclaredGlobal();
         if (scope != top) {
-            top.symbolFor(name).markDeclaredGlobal();
+            top.symbolFor(scope.mangle(name)).markDeclaredGlobal();
         }
     }
 
@@ -144,7 +154,19 @@ final class ScopeBuilder {
             // Other nodes find their scope through their parents (SemanticModel.scopeContaining).
             evaluatedIn.put(node, scope);
         }
-        if (node instanceof FunctionDef) {
+        if (node instanceof BinOp) {
+            // Long chains (a + b + c ...) nest to the left: walk that spine without recursion.
+            java.util.ArrayDeque<BinOp> spine = new java.util.ArrayDeque<>();
+            Node left = node;
+            while (left instanceof BinOp) {
+                spine.push((BinOp) left);
+                left = ((BinOp) left).left();
+            }
+            visit(left, scope);
+            while (!spine.isEmpty()) {
+                visit(spine.pop().right(), scope);
+            }
+        } else if (node instanceof FunctionDef) {
             FunctionDef f = (FunctionDef) node;
             function(f, f.name(), f.args(), f.body(), f.decorator_list(), f.returns(), f.type_params(), scope);
         } else if (node instanceof AsyncFunctionDef) {
@@ -318,7 +340,7 @@ final class ScopeBuilder {
     }
 
     private void annAssign(AnnAssign assign, Scope scope) {
-        visit(assign.annotation(), scope);
+        annotation(assign.annotation(), scope);
         visit(assign.value(), scope);
         if (assign.target() instanceof Name) {
             Name target = (Name) assign.target();
@@ -327,8 +349,8 @@ final class ScopeBuilder {
             symbol.markAnnotated();
             if (assign.value() != null) {
                 bind(target, scope, Binding.Kind.ANNOTATED_ASSIGNMENT, assign, assign.value(), List.of());
-            } else if (!symbol.isDeclaredGlobal() && !symbol.isDeclaredNonlocal()) {
-                // `x: int` alone makes x local to the scope without binding a value.
+            } else if (assign.simple() == 1 && !symbol.isDeclaredGlobal() && !symbol.isDeclaredNonlocal()) {
+                // `x: int` alone makes x local to the scope without binding a value; `(x): int` does not.
                 symbol.markBound();
             }
         } else {
@@ -399,7 +421,7 @@ final class ScopeBuilder {
         defaults(args, scope);
         Scope annotationScope = typeParameters(def, name, typeParams, scope);
         annotations(args, annotationScope);
-        visit(returns, annotationScope);
+        annotation(returns, annotationScope);
         addBinding(scope.symbolFor(name), Binding.Kind.FUNCTION, def, def, null, List.of(), null);
         Scope inner = new Scope(Scope.Kind.FUNCTION, def, annotationScope, name);
         scopeByNode.put(def, inner);
@@ -416,7 +438,13 @@ final class ScopeBuilder {
 
     private void annotations(Arguments args, Scope scope) {
         for (Arg arg : allParameters(args)) {
-            visit(arg.annotation(), scope);
+            annotation(arg.annotation(), scope);
+        }
+    }
+
+    private void annotation(Expression annotation, Scope scope) {
+        if (!postponedAnnotations) {
+            visit(annotation, scope);
         }
     }
 
@@ -471,6 +499,10 @@ final class ScopeBuilder {
         addBinding(scope.symbolFor(def.name()), Binding.Kind.CLASS, def, def, null, List.of(), null);
         Scope inner = new Scope(Scope.Kind.CLASS, def, outer, def.name());
         scopeByNode.put(def, inner);
+        if (!def.type_params().isEmpty()) {
+            // A generic class body binds __type_params__ before its first statement.
+            inner.symbolFor("__type_params__").markBound();
+        }
         statements(def.body(), inner);
     }
 
@@ -572,7 +604,13 @@ final class ScopeBuilder {
             if (scope.kind() != Scope.Kind.CLASS) {
                 childGlobals.removeAll(localsHere);
             }
-            childFree.addAll(analyze(child, boundForChildren, childGlobals));
+            Set<String> childBound = boundForChildren;
+            if (scope.kind() == Scope.Kind.CLASS && child.kind() == Scope.Kind.TYPE_PARAMETERS) {
+                // PEP 695: a generic method's annotation scope sees the class's own names first.
+                childBound = new HashSet<>(boundForChildren);
+                childBound.removeAll(localsHere);
+            }
+            childFree.addAll(analyze(child, childBound, childGlobals));
         }
         for (String name : childFree) {
             Symbol symbol = scope.symbol(name);

@@ -36,6 +36,7 @@ public final class SemanticModel {
     private ParentMap parents;
     private KindInference kinds;
     private final Map<DerivationPolicy, DataFlow> dataFlows = new IdentityHashMap<>();
+    private RowLineage rowLineage;
 
     private SemanticModel(Module module, SourceFile source) {
         this.module = module;
@@ -330,5 +331,13 @@ public final class SemanticModel {
      */
     public DataFlow dataFlow(DerivationPolicy policy) {
         return dataFlows.computeIfAbsent(policy, p -> new DataFlow(this, p));
+    }
+
+    /** Which bindings' rows a value may contain (see {@link RowLineage}); built on first use. */
+    public RowLineage rowLineage() {
+        if (rowLineage == null) {
+            rowLineage = new RowLineage(this);
+        }
+        return rowLineage;
     }
 }

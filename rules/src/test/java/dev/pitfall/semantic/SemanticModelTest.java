@@ -137,6 +137,39 @@ class SemanticModelTest {
     }
 
     @Test
+    void reachingDefinitionsThroughTryWithMatchWalrusAndBreak() {
+        SemanticModel m = model("""
+                def f(path, items, command):
+                    try:
+                        data = open(path).read()
+                    except OSError as err:
+                        data = str(err)
+                    finally:
+                        done = True
+                    with open(path) as fh:
+                        data = fh.read()
+                    match command:
+                        case "reset":
+                            data = ""
+                        case other:
+                            data = other
+                    for item in items:
+                        if item:
+                            found = item
+                            break
+                    else:
+                        found = None
+                    if (n := len(data)) > 3:
+                        print(n)
+                    return data, found, done, n
+                """);
+        assertEquals(Set.of(9, 12, 14), lines(m.reachingDefinitions(load(m, "data", 23))));
+        assertEquals(Set.of(17, 20), lines(m.reachingDefinitions(load(m, "found", 23))));
+        assertEquals(Set.of(21), lines(m.reachingDefinitions(load(m, "n", 23))));
+        assertEquals(Set.of(4), lines(m.reachingDefinitions(load(m, "err", 5))));
+    }
+
+    @Test
     void globalsReadInAFunctionSeeEveryModuleBinding() {
         SemanticModel m = model("""
                 data = []
@@ -235,6 +268,47 @@ class SemanticModelTest {
         assertTrue(scaler.isEstimator());
         assertEquals("sklearn.preprocessing.StandardScaler", scaler.detail());
         assertEquals(ValueKind.UNKNOWN, m.kindOf(load(m, "seen", 6)));
+    }
+
+    @Test
+    void lambdaParametersGetWhatPandasPassesThem() {
+        SemanticModel m = model("""
+                import pandas as pd
+                df = pd.DataFrame({"a": [1], "b": [2]})
+                total = df.apply(lambda row: row["a"] + row["b"], axis=1)
+                piped = df.pipe(lambda d: d.head())
+                groups = df.groupby("a").apply(lambda g: g["b"].sum())
+                picked = df.loc[lambda d: d["a"] > 0]
+                squares = df["a"].map(lambda v: v * v)
+                """);
+        assertEquals(ValueKind.SERIES, m.kindOf(load(m, "row", 3)));
+        assertEquals(ValueKind.DATAFRAME, m.kindOf(load(m, "d", 4)));
+        assertEquals(ValueKind.DATAFRAME, m.kindOf(load(m, "g", 5)));
+        assertEquals(ValueKind.DATAFRAME, m.kindOf(load(m, "d", 6)));
+        assertEquals(ValueKind.UNKNOWN, m.kindOf(load(m, "v", 7)));
+    }
+
+    @Test
+    void longOperatorChainsDoNotExhaustTheStack() {
+        // CPython accepts chains of several thousand operands; they nest to the left in the tree.
+        String chain = "x = np.zeros(3)" + " + 1".repeat(9000);
+        SemanticModel m = model("import numpy as np\nbase = 1\n" + chain + " + base\ny = x\n");
+        assertEquals(ValueKind.NDARRAY, m.kindOf(load(m, "x", 4)));
+        Binding base = m.moduleScope().symbol("base").bindings().get(0);
+        assertTrue(m.dataFlow().derivesFrom(load(m, "x", 4), base));
+    }
+
+    @Test
+    void seededGeneratorsOfTorchAndTheRandomModule() {
+        SemanticModel m = model("""
+                import random
+                import torch
+                g = torch.Generator().manual_seed(0)
+                r = random.Random(1)
+                print(g, r)
+                """);
+        assertEquals(ValueKind.of("torch.Generator"), m.kindOf(load(m, "g", 5)));
+        assertEquals(ValueKind.of("random.Random"), m.kindOf(load(m, "r", 5)));
     }
 
     @Test

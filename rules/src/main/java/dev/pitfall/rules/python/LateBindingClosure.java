@@ -113,7 +113,15 @@ public final class LateBindingClosure implements Rule {
             "groupby", "sort", "sub", "subn", "sort_values", "sort_index", "rename",
             "assertRaises", "assertRaisesRegex", "assertWarns", "assertWarnsRegex",
             // torch optimisers call the closure of step(closure) before returning (LBFGS)
-            "step");
+            "step",
+            // training and scoring calls run the callbacks given to them before returning
+            "fit", "fit_generator", "fit_transform", "fit_predict", "evaluate", "predict");
+    /** Classes whose instances run a callable given to them by themselves (threads, timers, processes). */
+    private static final Set<String> RUN_ON_THEIR_OWN = Set.of("threading.Thread", "threading.Timer",
+            "multiprocessing.Process", "multiprocessing.context.Process", "torch.multiprocessing.Process");
+    /** GUI toolkits, whose widgets register their callbacks with the parent widget when made. */
+    private static final List<String> SELF_ATTACHING_PREFIXES = List.of("tkinter.", "PyQt5.", "PyQt6.",
+            "PySide2.", "PySide6.", "wx.", "ipywidgets.");
     /** How deep to follow a closure passed to a function of the same file that passes it on. */
     private static final int MAX_HELPER_DEPTH = 2;
 
@@ -134,6 +142,9 @@ public final class LateBindingClosure implements Rule {
 
     private void check(Located closure, Node body, RuleContext context) {
         SemanticModel model = context.semantic();
+        if (enclosingLoops(closure, model.scopeContaining(closure), model).isEmpty()) {
+            return;
+        }
         List<Name> reads = readsInBody(body);
         Map<Symbol, Name> captured = new LinkedHashMap<>();
         Node reportedLoop = null;
@@ -336,13 +347,23 @@ public final class LateBindingClosure implements Rule {
             if (model.calleeName(call).map(WRAPPERS::contains).orElse(false)) {
                 return escapes(call, region, model, depth);
             }
-            return !synchronousConsumer(call, model) && !helperOnlyCalls(call, value, null, model, depth);
+            if (synchronousConsumer(call, model) || helperOnlyCalls(call, value, null, model, depth)) {
+                return false;
+            }
+            return !heldByNewObject(call, model) || escapes(call, region, model, depth);
         }
         if (parent instanceof Keyword) {
             Keyword keyword = (Keyword) parent;
-            Call call = (Call) model.parents().parentOf(keyword);
-            return !"key".equals(keyword.arg()) && !synchronousConsumer(call, model)
-                    && !helperOnlyCalls(call, value, keyword.arg(), model, depth);
+            Node owner = model.parents().parentOf(keyword);
+            if (!(owner instanceof Call)) {
+                return false; // a class keyword such as metaclass=: called once, when the class is made
+            }
+            Call call = (Call) owner;
+            if ("key".equals(keyword.arg()) || synchronousConsumer(call, model)
+                    || helperOnlyCalls(call, value, keyword.arg(), model, depth)) {
+                return false;
+            }
+            return !heldByNewObject(call, model) || escapes(call, region, model, depth);
         }
         if (parent instanceof Return || parent instanceof Expr || parent instanceof Await) {
             return false;
@@ -379,6 +400,32 @@ public final class LateBindingClosure implements Rule {
     }
 
     /**
+     * True when the call makes a new object that keeps the closure and does nothing else with it
+     * yet: a class called by its CapWords name ({@code LambdaCallback(on_epoch_end=...)},
+     * {@code LambdaLR(opt, lr_lambda=...)}), whose value is assigned to names or put in a display.
+     * The closure then lives exactly as long as that object, which is followed instead. Threads,
+     * processes and timers run the closure on their own, and GUI widgets attach themselves to
+     * their parent widget, so those keep the closure whatever happens to the object.
+     */
+    private static boolean heldByNewObject(Call call, SemanticModel model) {
+        String simpleName = call.func() instanceof Name ? ((Name) call.func()).id()
+                : call.func() instanceof dev.pitfall.ast.Attribute ? ((dev.pitfall.ast.Attribute) call.func()).attr()
+                : null;
+        if (simpleName == null || simpleName.isEmpty() || !Character.isUpperCase(simpleName.charAt(0))
+                || simpleName.equals(simpleName.toUpperCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        String callee = model.calleeName(call).orElse("");
+        if (RUN_ON_THEIR_OWN.contains(callee)
+                || SELF_ATTACHING_PREFIXES.stream().anyMatch(callee::startsWith)) {
+            return false;
+        }
+        Node parent = model.parents().parentOf(call);
+        return parent instanceof Assign || parent instanceof dev.pitfall.ast.List || parent instanceof Tuple
+                || parent instanceof Dict;
+    }
+
+    /**
      * True when the call is to a function of this file that does not let the argument escape
      * (it only calls it, or hands it to synchronous consumers): {@code check(x, lambda d: d % m == 0)}.
      */
@@ -387,7 +434,7 @@ public final class LateBindingClosure implements Rule {
         if (depth >= MAX_HELPER_DEPTH) {
             return false;
         }
-        Statement helper = model.calledFunction(call).orElse(null);
+        Node helper = model.calledFunction(call).map(Node.class::cast).orElseGet(() -> calledLambda(call, model));
         if (helper == null) {
             return false;
         }
@@ -427,10 +474,27 @@ public final class LateBindingClosure implements Rule {
         return true;
     }
 
+    /** The lambda a call calls when its callee is a name every reaching definition binds to it. */
+    private static Lambda calledLambda(Call call, SemanticModel model) {
+        if (!(call.func() instanceof Name)) {
+            return null;
+        }
+        Lambda found = null;
+        for (Binding binding : model.reachingDefinitions((Name) call.func())) {
+            if (binding.kind() != Binding.Kind.ASSIGNMENT || !binding.unpackPath().isEmpty()
+                    || !(binding.value() instanceof Lambda) || found != null && found != binding.value()) {
+                return null;
+            }
+            found = (Lambda) binding.value();
+        }
+        return found;
+    }
+
     /** True for *args, keyword-only parameters and **kwargs: not filled by position. */
-    private static boolean isStarParameter(Statement helper, dev.pitfall.ast.Arg arg) {
+    private static boolean isStarParameter(Node helper, dev.pitfall.ast.Arg arg) {
         dev.pitfall.ast.Arguments args = helper instanceof FunctionDef ? ((FunctionDef) helper).args()
-                : ((AsyncFunctionDef) helper).args();
+                : helper instanceof AsyncFunctionDef ? ((AsyncFunctionDef) helper).args()
+                : ((Lambda) helper).args();
         return arg == args.vararg() || arg == args.kwarg() || args.kwonlyargs().contains(arg);
     }
 

@@ -124,9 +124,9 @@ public final class MutableDefaultArgument implements Rule {
             String name = parameter.name();
             if (danger != null) {
                 context.report(defaultValue, Severity.ERROR, String.format(
-                        "Default value of \"%s\" is %s shared by every call; it is %s here (line %d). "
+                        "Default value of \"%s\" is %s shared by every call; it is %s here (%s). "
                                 + "Use None and create the %s inside the function",
-                        name, what.phrase(), danger.verb(), danger.at().lineno(), what.noun()),
+                        name, what.phrase(), danger.verb(), context.lineLabel(danger.at()), what.noun()),
                         List.of(context.related(danger.at(), "the shared default is " + danger.verb() + " here")));
             } else {
                 context.report(defaultValue, Severity.WARNING, String.format(

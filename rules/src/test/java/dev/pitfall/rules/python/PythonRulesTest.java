@@ -35,6 +35,16 @@ class PythonRulesTest {
     }
 
     @Test
+    void inANotebookTheMutationIsNamedByCellAndLine() throws Exception {
+        java.nio.file.Path notebook = dev.pitfall.testing.Fixtures.root()
+                .resolve("testdata/rules/mutable-default-argument/notebook_module_level_default.ipynb");
+        List<Finding> findings = new Linter(Set.of("PF101")).lint(dev.pitfall.testing.Fixtures.load(notebook)).findings();
+        assertEquals(1, findings.size());
+        assertTrue(findings.get(0).message().contains("it is mutated here (line 2 of cell 3)"),
+                findings.get(0).message());
+    }
+
+    @Test
     void defaultCopiedFirstOrOnlyReadIsAWarning() {
         List<Finding> copied = lint("""
                 def normalize(weights=[1.0, 1.0]):

@@ -1,0 +1,1237 @@
+package dev.pitfall.rules.leakage;
+
+import dev.pitfall.ast.AnnAssign;
+import dev.pitfall.ast.Assign;
+import dev.pitfall.ast.Attribute;
+import dev.pitfall.ast.AugAssign;
+import dev.pitfall.ast.BinOp;
+import dev.pitfall.ast.Call;
+import dev.pitfall.ast.Constant;
+import dev.pitfall.ast.Expression;
+import dev.pitfall.ast.For;
+import dev.pitfall.ast.Keyword;
+import dev.pitfall.ast.Located;
+import dev.pitfall.ast.Name;
+import dev.pitfall.ast.Node;
+import dev.pitfall.ast.Nodes;
+import dev.pitfall.ast.OperatorKind;
+import dev.pitfall.ast.Starred;
+import dev.pitfall.ast.Statement;
+import dev.pitfall.ast.Subscript;
+import dev.pitfall.ast.Tuple;
+import dev.pitfall.rules.leakage.PreprocessorCatalog.Category;
+import dev.pitfall.rules.leakage.PreprocessorCatalog.Entry;
+import dev.pitfall.semantic.Binding;
+import dev.pitfall.semantic.DataFlow;
+import dev.pitfall.semantic.RowLineage;
+import dev.pitfall.semantic.Scope;
+import dev.pitfall.semantic.SemanticModel;
+import dev.pitfall.semantic.ValueKind;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds, in one file, the fits of data-dependent preprocessors (and pandas statistics applied to
+ * a frame), the points where data is split or cross-validated, and the fits that leak: a fit
+ * whose output or fitted state reaches data that shares rows with it and is split afterwards,
+ * and a fit on data that contains test rows.
+ */
+final class LeakageAnalysis {
+    /** Methods that fit a preprocessor on their first argument. */
+    private static final Set<String> FIT_METHODS = Set.of("fit", "fit_transform", "fit_resample",
+            "partial_fit", "fit_on_texts", "fit_on_sequences", "adapt");
+    /** Methods that apply a value to a pandas frame or column. */
+    private static final Set<String> APPLY_METHODS = Set.of("fillna", "map", "replace", "clip",
+            "where", "mask");
+    /** pandas reductions: statistics of all the rows they are computed on. */
+    private static final Set<String> REDUCTIONS = Set.of("mean", "median", "mode", "std", "var",
+            "quantile", "min", "max", "sum", "value_counts", "nunique");
+    private static final Set<String> NUMPY_REDUCTIONS = Set.of("numpy.mean", "numpy.median",
+            "numpy.nanmean", "numpy.nanmedian", "numpy.std", "numpy.nanstd", "numpy.var",
+            "numpy.percentile", "numpy.nanpercentile", "numpy.quantile", "numpy.min", "numpy.max");
+    private static final Set<String> TRAIN_TEST_SPLITS = Set.of(
+            "sklearn.model_selection.train_test_split", "sklearn.cross_validation.train_test_split");
+    private static final Set<String> CV_FUNCTIONS = Set.of("cross_val_score", "cross_validate",
+            "cross_val_predict", "learning_curve", "validation_curve", "permutation_test_score");
+    private static final Set<String> SEARCHES = Set.of("GridSearchCV", "RandomizedSearchCV",
+            "HalvingGridSearchCV", "HalvingRandomSearchCV");
+    private static final Set<String> TEST_WORDS = Set.of("test", "tests", "testing", "tst", "valid",
+            "validation", "holdout", "heldout", "eval");
+    private static final Set<String> TARGET_WORDS = Set.of("y", "target", "targets", "label",
+            "labels", "class", "classes", "outcome");
+
+    /**
+     * Where data is split: the call, how it is called, the data it splits. A split inside a
+     * helper of this file is also seen from each call of the helper: {@code position} is then
+     * that call, which orders it against fits, and {@code inputs} the arguments passed.
+     */
+    record Split(Expression call, String name, boolean crossValidation, List<Expression> inputs, Node owner,
+            Located position) {
+        Split(Expression call, String name, boolean crossValidation, List<Expression> inputs, Node owner) {
+            this(call, name, crossValidation, inputs, owner, call);
+        }
+    }
+
+    /**
+     * A fit of a data-dependent preprocessor, or a pandas statistic applied to a frame.
+     * {@code at} is reported; {@code position} orders it against splits (the call site for a
+     * fit inside a helper, {@code via}); {@code carriers} are the bindings that hold its output
+     * or fitted state afterwards.
+     */
+    record Fit(Located at, String what, Expression data, Category category, boolean supervised,
+            Set<Binding> carriers, Located position, Node owner, Call via, String viaName,
+            boolean pandasStatistic, Located statistic) {
+    }
+
+    /** A leak found: where to report, its severity class and the story's other places. */
+    record Leak(Fit fit, boolean fitOnTest, Split split, Located testSource, String testName, Expression splitInput) {
+    }
+
+    private final SemanticModel model;
+    private final RowLineage rows;
+    private final PreprocessorCatalog catalog = PreprocessorCatalog.get();
+    private final List<Fit> fits = new ArrayList<>();
+    private final List<Split> splits = new ArrayList<>();
+    private final Map<Binding, Split> testParts = new IdentityHashMap<>();
+    private final Map<Binding, Split> trainParts = new IdentityHashMap<>();
+    private final List<Call> calls = new ArrayList<>();
+    /** Assignments into a subscript or attribute: writes into an existing frame or array. */
+    private final List<Assign> writes = new ArrayList<>();
+
+    LeakageAnalysis(SemanticModel model) {
+        this.model = model;
+        this.rows = model.rowLineage();
+    }
+
+    List<Leak> run() {
+        List<BinOp> arithmetic = new ArrayList<>();
+        Nodes.walk(model.module(), node -> {
+            if (node instanceof Call) {
+                calls.add((Call) node);
+            } else if (node instanceof Assign && ((Assign) node).targets().stream()
+                    .anyMatch(t -> t instanceof Subscript || t instanceof Attribute)) {
+                writes.add((Assign) node);
+            } else if (node instanceof BinOp) {
+                arithmetic.add((BinOp) node);
+            }
+        });
+        for (Call call : calls) {
+            Split split = split(call);
+            if (split != null) {
+                splits.add(split);
+            }
+        }
+        recordTestParts();
+        splits.addAll(slicedSplits());
+        for (Split split : List.copyOf(splits)) {
+            splits.addAll(liftedSplits(split));
+        }
+        splits.sort((a, b) -> before(a.position(), b.position()) ? -1 : before(b.position(), a.position()) ? 1 : 0);
+        Set<Statement> statisticStatements = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Call call : calls) {
+            Fit fit = preprocessorFit(call);
+            if (fit == null) {
+                fit = statisticApplied(call, call, statisticStatements);
+            }
+            if (fit == null) {
+                fit = groupStatisticAssigned(call, statisticStatements);
+            }
+            if (fit != null) {
+                fits.add(fit);
+                fits.addAll(lifted(fit, calls));
+            }
+        }
+        for (BinOp binOp : arithmetic) {
+            if (isArithmetic(binOp.op())) {
+                Fit fit = statisticApplied(binOp, null, statisticStatements);
+                if (fit != null) {
+                    fits.add(fit);
+                    fits.addAll(lifted(fit, calls));
+                }
+            }
+        }
+        List<Leak> leaks = new ArrayList<>();
+        Set<Located> reported = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Fit fit : fits) {
+            if (reported.contains(fit.at())) {
+                continue;
+            }
+            Leak leak = fitOnTest(fit);
+            if (leak == null) {
+                leak = fitBeforeSplit(fit);
+            }
+            if (leak != null) {
+                reported.add(fit.at());
+                leaks.add(leak);
+            }
+        }
+        return leaks;
+    }
+
+    // ---- splits
+
+    private Split split(Call call) {
+        String callee = callee(call).orElse(null);
+        Node owner = executingFunction(call);
+        if (callee != null) {
+            if (TRAIN_TEST_SPLITS.contains(callee)) {
+                return new Split(call, "train_test_split", false, positional(call), owner);
+            }
+            String last = callee.substring(callee.lastIndexOf('.') + 1);
+            if (callee.startsWith("sklearn.") && CV_FUNCTIONS.contains(last)) {
+                List<Expression> inputs = new ArrayList<>();
+                List<Expression> positional = positional(call);
+                inputs.addAll(positional.subList(Math.min(1, positional.size()), positional.size()));
+                for (Keyword keyword : call.keywords()) {
+                    if ("X".equals(keyword.arg()) || "y".equals(keyword.arg())) {
+                        inputs.add(keyword.value());
+                    }
+                }
+                return new Split(call, last, true, inputs, owner);
+            }
+            return null;
+        }
+        if (!(call.func() instanceof Attribute)) {
+            return null;
+        }
+        Attribute method = (Attribute) call.func();
+        String receiverClass = constructedClass(method.value());
+        if (receiverClass == null || !receiverClass.startsWith("sklearn.model_selection.")) {
+            return null;
+        }
+        String simple = receiverClass.substring(receiverClass.lastIndexOf('.') + 1);
+        if (method.attr().equals("split")) {
+            return new Split(call, simple + ".split", true, positional(call), owner);
+        }
+        if (method.attr().equals("fit") && SEARCHES.contains(simple)) {
+            return new Split(call, simple + ".fit", true, positional(call), owner);
+        }
+        return null;
+    }
+
+    /** A split in a helper, from each call of the helper, for the inputs that are its parameters. */
+    private List<Split> liftedSplits(Split split) {
+        if (split.owner() == model.module()) {
+            return List.of();
+        }
+        List<Binding> parameters = model.parametersOf(split.owner());
+        List<Split> lifted = new ArrayList<>();
+        for (Call call : calls) {
+            if (model.calledFunction(call).orElse(null) != split.owner()) {
+                continue;
+            }
+            List<Expression> inputs = new ArrayList<>();
+            for (Expression input : split.inputs()) {
+                Set<Binding> origins = rows.origins(input);
+                for (int i = 0; i < parameters.size(); i++) {
+                    Expression argument = origins.contains(parameters.get(i))
+                            ? DataFlow.argumentFor(call, parameters, i) : null;
+                    if (argument != null) {
+                        inputs.add(argument);
+                    }
+                }
+            }
+            if (!inputs.isEmpty()) {
+                lifted.add(new Split(split.call(), split.name(), split.crossValidation(), inputs,
+                        executingFunction(call), call));
+            }
+        }
+        return lifted;
+    }
+
+    /**
+     * A holdout made by slicing rows: {@code X_train, X_valid = X[:cut], X[cut:]} (or the two
+     * slices in separate assignments of the same function, also through {@code .iloc}). The head
+     * and the tail of the same data at the same bound are its training and test parts; the split
+     * is placed at the tail.
+     */
+    private List<Split> slicedSplits() {
+        List<RowSlice> slices = new ArrayList<>();
+        Nodes.walk(model.module(), node -> {
+            if (!(node instanceof Assign) || ((Assign) node).targets().size() != 1) {
+                return;
+            }
+            Expression target = ((Assign) node).targets().get(0);
+            Expression value = ((Assign) node).value();
+            if (target instanceof Tuple && value instanceof Tuple
+                    && ((Tuple) target).elts().size() == ((Tuple) value).elts().size()) {
+                for (int i = 0; i < ((Tuple) value).elts().size(); i++) {
+                    addRowSlice(((Tuple) target).elts().get(i), ((Tuple) value).elts().get(i), slices);
+                }
+            } else {
+                addRowSlice(target, value, slices);
+            }
+        });
+        List<Split> result = new ArrayList<>();
+        Set<String> paired = new java.util.HashSet<>();
+        for (RowSlice tail : slices) {
+            if (tail.head()) {
+                continue;
+            }
+            for (RowSlice head : slices) {
+                if (head.head() && head.owner() == tail.owner() && head.key().equals(tail.key())
+                        && paired.add(tail.key() + "@" + System.identityHashCode(tail.owner()))) {
+                    Split split = new Split(tail.slice(), "slicing " + snippet(head.slice()) + " / "
+                            + snippet(tail.slice()), false, List.of(rowsOf(tail.slice())), tail.owner());
+                    markPart(head.target(), split, false);
+                    markPart(tail.target(), split, true);
+                    result.add(split);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** {@code target = data[:bound]} (a head) or {@code target = data[bound:]} (a tail). */
+    private record RowSlice(Node owner, String key, Subscript slice, Name target, boolean head) {
+    }
+
+    private void addRowSlice(Expression target, Expression value, List<RowSlice> slices) {
+        if (!(target instanceof Name) || !(value instanceof Subscript)) {
+            return;
+        }
+        Subscript subscript = (Subscript) value;
+        Expression rowsSelector = subscript.slice() instanceof Tuple && !((Tuple) subscript.slice()).elts().isEmpty()
+                ? ((Tuple) subscript.slice()).elts().get(0) : subscript.slice();
+        if (!(rowsSelector instanceof dev.pitfall.ast.Slice) || ((dev.pitfall.ast.Slice) rowsSelector).step() != null) {
+            return;
+        }
+        dev.pitfall.ast.Slice slice = (dev.pitfall.ast.Slice) rowsSelector;
+        boolean head = slice.lower() == null && slice.upper() != null;
+        boolean tail = slice.lower() != null && slice.upper() == null;
+        if (head || tail) {
+            String key = snippet(rowsOf(subscript)) + " at " + snippet(head ? slice.upper() : slice.lower());
+            slices.add(new RowSlice(executingFunction(subscript), key, subscript, (Name) target, head));
+        }
+    }
+
+    /** The data a row slice is taken from: {@code X} for {@code X[a:]} and for {@code X.iloc[a:]}. */
+    private static Expression rowsOf(Subscript slice) {
+        Expression base = slice.value();
+        if (base instanceof Attribute && Set.of("iloc", "loc").contains(((Attribute) base).attr())) {
+            return ((Attribute) base).value();
+        }
+        return base;
+    }
+
+    private static List<Expression> positional(Call call) {
+        List<Expression> inputs = new ArrayList<>();
+        for (Expression argument : call.args()) {
+            inputs.add(argument instanceof Starred ? ((Starred) argument).value() : argument);
+        }
+        return inputs;
+    }
+
+    /** The test parts of splits: odd targets of train_test_split, the second target of a split loop. */
+    private void recordTestParts() {
+        for (Split split : splits) {
+            Node parent = model.parents().parentOf(split.call());
+            if (split.name().equals("train_test_split") && parent instanceof Assign) {
+                for (Expression target : ((Assign) parent).targets()) {
+                    if (target instanceof Tuple || target instanceof dev.pitfall.ast.List) {
+                        List<Expression> parts = target instanceof Tuple ? ((Tuple) target).elts()
+                                : ((dev.pitfall.ast.List) target).elts();
+                        for (int i = 0; i < parts.size(); i++) {
+                            markPart(parts.get(i), split, i % 2 == 1);
+                        }
+                    }
+                }
+            } else if (split.name().endsWith(".split")) {
+                Node loop = parent instanceof Call && model.isCallTo((Call) parent, "builtins.enumerate")
+                        ? model.parents().parentOf(parent) : parent;
+                if (loop instanceof For) {
+                    Expression target = ((For) loop).target();
+                    if (parent != loop && target instanceof Tuple && ((Tuple) target).elts().size() == 2) {
+                        target = ((Tuple) target).elts().get(1);
+                    }
+                    if (target instanceof Tuple && ((Tuple) target).elts().size() == 2) {
+                        markPart(((Tuple) target).elts().get(0), split, false);
+                        markPart(((Tuple) target).elts().get(1), split, true);
+                    }
+                }
+            }
+        }
+    }
+
+    private void markPart(Expression target, Split split, boolean test) {
+        if (target instanceof Name) {
+            Binding binding = model.bindingOf((Name) target);
+            if (binding != null) {
+                (test ? testParts : trainParts).put(binding, split);
+            }
+        }
+    }
+
+    // ---- fits
+
+    private Fit preprocessorFit(Call call) {
+        if (!(call.func() instanceof Attribute)) {
+            return functionFit(call);
+        }
+        Attribute method = (Attribute) call.func();
+        if (!FIT_METHODS.contains(method.attr())) {
+            return null;
+        }
+        Call constructor = constructorOf(method.value(), 0);
+        if (constructor == null) {
+            return null;
+        }
+        String className = callee(constructor).orElse(null);
+        Entry entry = className == null ? null : catalog.find(className);
+        if (entry == null || entry.isStateless(constructor)) {
+            return null;
+        }
+        Category category = entry.category();
+        if (category == Category.COMPOSITE) {
+            category = compositeCategory(constructor, method.attr().equals("fit_transform"));
+            if (category == null) {
+                return null;
+            }
+        }
+        if (category == Category.OVERSAMPLER && !method.attr().equals("fit_resample")) {
+            return null;
+        }
+        Expression data = argument(call, 0, "X", "raw_documents", "texts", "data", "x");
+        if (data == null) {
+            return null;
+        }
+        Expression target = argument(call, 1, "y");
+        if (category == Category.LABEL_ENCODER && (looksLikeTarget(data) || assignedToTarget(call))) {
+            return null;
+        }
+        boolean supervised = category == Category.TARGET_ENCODER || category == Category.OVERSAMPLER
+                || category == Category.SELECTOR && target != null;
+        Set<Binding> carriers = assignedBindings(call);
+        if (method.value() instanceof Name) {
+            carriers.addAll(model.reachingDefinitions((Name) method.value()));
+        }
+        String what = method.value() instanceof Name ? "\"" + ((Name) method.value()).id() + "\""
+                : className.substring(className.lastIndexOf('.') + 1);
+        return new Fit(call, what, data, category, supervised, carriers, call, executingFunction(call),
+                null, null, false, null);
+    }
+
+    /** {@code sklearn.preprocessing.scale(X)} and the like: statistics of the argument. */
+    private Fit functionFit(Call call) {
+        String callee = callee(call).orElse(null);
+        Entry entry = callee == null ? null : catalog.find(callee);
+        if (entry == null || entry.category() != Category.FUNCTION || call.args().isEmpty()) {
+            return null;
+        }
+        return new Fit(call, callee.substring(callee.lastIndexOf('.') + 1) + "()", call.args().get(0),
+                Category.SCALER, false, assignedBindings(call), call, executingFunction(call), null, null,
+                false, null);
+    }
+
+    /** The category a Pipeline/ColumnTransformer construction leaks as, or null when it learns nothing. */
+    private Category compositeCategory(Call constructor, boolean usedAsTransformer) {
+        List<Call> steps = new ArrayList<>();
+        collectSteps(constructor, steps, 0);
+        Category worst = null;
+        for (Call step : steps) {
+            Entry entry = callee(step).map(catalog::find).orElse(null);
+            if (entry == null || entry.isStateless(step) || entry.category() == Category.COMPOSITE) {
+                continue;
+            }
+            if (worst == null || entry.category() == Category.SELECTOR || entry.category() == Category.TARGET_ENCODER) {
+                worst = entry.category();
+            }
+        }
+        if (worst == null) {
+            return null;
+        }
+        if (!usedAsTransformer) {
+            // fit() on a pipeline that ends in a model trains the model: a Pipeline, not a leak.
+            String composite = callee(constructor).orElse("");
+            boolean columnWise = composite.contains("ColumnTransformer") || composite.contains("column_transformer")
+                    || composite.contains("Union") || composite.contains("union");
+            Call last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+            Entry lastEntry = last == null ? null : callee(last).map(catalog::find).orElse(null);
+            if (!columnWise && lastEntry == null) {
+                return null;
+            }
+        }
+        return worst;
+    }
+
+    private void collectSteps(Expression expression, List<Call> steps, int depth) {
+        if (expression == null || depth > 6) {
+            return;
+        }
+        if (expression instanceof Name) {
+            Call constructor = constructorOf(expression, 0);
+            if (constructor != null) {
+                collectSteps(constructor, steps, depth + 1);
+            }
+            return;
+        }
+        if (expression instanceof Call) {
+            Call call = (Call) expression;
+            Entry entry = callee(call).map(catalog::find).orElse(null);
+            if (entry != null && entry.category() != Category.COMPOSITE) {
+                steps.add(call);
+                return;
+            }
+            for (Expression argument : call.args()) {
+                collectSteps(argument, steps, depth + 1);
+            }
+            for (Keyword keyword : call.keywords()) {
+                if ("steps".equals(keyword.arg()) || "transformers".equals(keyword.arg())
+                        || "transformer_list".equals(keyword.arg())) {
+                    collectSteps(keyword.value(), steps, depth + 1);
+                }
+            }
+            return;
+        }
+        if (expression instanceof Tuple || expression instanceof dev.pitfall.ast.List) {
+            List<Expression> elements = expression instanceof Tuple ? ((Tuple) expression).elts()
+                    : ((dev.pitfall.ast.List) expression).elts();
+            for (Expression element : elements) {
+                collectSteps(element, steps, depth + 1);
+            }
+        }
+    }
+
+    /**
+     * A pandas statistic applied to a frame: {@code df["age"].fillna(df["age"].mean())},
+     * {@code df["city"].map(df.groupby("city")["y"].mean())}, {@code (df - df.mean()) / df.std()}.
+     * One per statement.
+     */
+    private Fit statisticApplied(Expression application, Call call, Set<Statement> seen) {
+        List<Expression> operands = new ArrayList<>();
+        Expression receiver;
+        if (call != null) {
+            if (!(call.func() instanceof Attribute) || !APPLY_METHODS.contains(((Attribute) call.func()).attr())) {
+                return null;
+            }
+            receiver = ((Attribute) call.func()).value();
+            operands.addAll(call.args());
+            call.keywords().forEach(k -> operands.add(k.value()));
+        } else {
+            BinOp binOp = (BinOp) application;
+            operands.add(binOp.left());
+            operands.add(binOp.right());
+            receiver = null;
+        }
+        for (Expression operand : operands) {
+            Expression statistic = statisticBehind(operand, 0);
+            if (statistic == null) {
+                continue;
+            }
+            Expression data = statisticData(statistic);
+            if (data == null) {
+                continue;
+            }
+            if (call == null) {
+                Expression other = operands.get(0) == operand ? operands.get(1) : operands.get(0);
+                if (other instanceof Constant || statisticBehind(other, 0) != null || !rows.overlap(other, data)) {
+                    continue;
+                }
+            }
+            Statement statement = model.statementOf(application);
+            if (statement == null || !seen.add(statement)) {
+                return null;
+            }
+            Set<Binding> carriers = assignedBindings(application);
+            if (call != null && isInplace(call)) {
+                Name base = baseName(receiver);
+                if (base != null) {
+                    carriers.addAll(model.reachingDefinitions(base));
+                }
+            }
+            boolean returned = statement instanceof dev.pitfall.ast.Return && fitOwnerIsFunction(application);
+            if (carriers.isEmpty() && !returned) {
+                return null;
+            }
+            Expression written = call != null ? receiver
+                    : operands.get(0) == operand ? operands.get(1) : operands.get(0);
+            boolean grouped = containsGroupby(statistic) && !sameColumn(statistic, written);
+            Located statisticAt = operand instanceof Name ? definitionOf((Name) operand) : null;
+            return new Fit(application, "\"" + snippet(statistic) + "\"", data,
+                    grouped ? Category.TARGET_ENCODER : Category.IMPUTER, grouped, carriers, application,
+                    executingFunction(application), null, null, true, statisticAt);
+        }
+        return null;
+    }
+
+    /** A statistic returned by a helper is judged where the helper is called. */
+    private boolean fitOwnerIsFunction(Expression application) {
+        return executingFunction(application) != model.module();
+    }
+
+    /**
+     * {@code df["city_rate"] = df.groupby("city")["churn"].transform("mean")}: a per-group
+     * statistic over all rows, aligned back onto the rows as a new feature. Target encoding when
+     * the aggregated column is the target.
+     */
+    private Fit groupStatisticAssigned(Call call, Set<Statement> seen) {
+        if (!(call.func() instanceof Attribute) || !((Attribute) call.func()).attr().equals("transform")
+                || !isStatistic(call) || !containsGroupby(call)) {
+            return null;
+        }
+        Statement statement = model.statementOf(call);
+        if (!(statement instanceof Assign) || ((Assign) statement).value() != call
+                || ((Assign) statement).targets().stream().noneMatch(t -> t instanceof Subscript)
+                || !seen.add(statement)) {
+            return null;
+        }
+        Set<Binding> carriers = assignedBindings(call);
+        String aggregated = lastColumnKey(((Attribute) call.func()).value());
+        boolean target = aggregated != null && (isTargetWord(aggregated) || targetColumns().contains(aggregated));
+        return new Fit(call, "\"" + snippet(call) + "\"", statisticData(call),
+                target ? Category.TARGET_ENCODER : Category.IMPUTER, target, carriers, call,
+                executingFunction(call), null, null, true, null);
+    }
+
+    private static boolean isTargetWord(String column) {
+        List<String> words = words(column);
+        return !words.isEmpty() && words.stream().anyMatch(TARGET_WORDS::contains);
+    }
+
+    private Set<String> targetColumnsCache;
+
+    /** Columns the file takes as its target: {@code y = df["churn"]}, {@code target = data["label"]}. */
+    private Set<String> targetColumns() {
+        if (targetColumnsCache == null) {
+            targetColumnsCache = new java.util.HashSet<>();
+            for (Binding binding : model.bindings()) {
+                if (binding.kind() == Binding.Kind.ASSIGNMENT && binding.unpackPath().isEmpty()
+                        && isTargetWord(binding.name()) && binding.value() instanceof Subscript) {
+                    String key = lastColumnKey(binding.value());
+                    if (key != null) {
+                        targetColumnsCache.add(key);
+                    }
+                }
+            }
+        }
+        return targetColumnsCache;
+    }
+
+    private static boolean isInplace(Call call) {
+        for (Keyword keyword : call.keywords()) {
+            if ("inplace".equals(keyword.arg()) && keyword.value() instanceof Constant
+                    && Boolean.TRUE.equals(((Constant) keyword.value()).value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The statistic an operand is or names (one assignment away), or null. */
+    private Expression statisticBehind(Expression operand, int depth) {
+        if (isStatistic(operand)) {
+            return operand;
+        }
+        if (operand instanceof Subscript && isStatistic(((Subscript) operand).value())) {
+            return ((Subscript) operand).value();
+        }
+        if (operand instanceof Name && depth == 0) {
+            Set<Binding> definitions = model.reachingDefinitions((Name) operand);
+            if (definitions.size() == 1) {
+                Binding binding = definitions.iterator().next();
+                if (binding.kind() == Binding.Kind.ASSIGNMENT && binding.unpackPath().isEmpty()) {
+                    return statisticBehind(binding.value(), depth + 1);
+                }
+            }
+        }
+        return null;
+    }
+
+    private Located definitionOf(Name name) {
+        Set<Binding> definitions = model.reachingDefinitions(name);
+        return definitions.size() == 1 ? model.statementOf(definitions.iterator().next().node()) : null;
+    }
+
+    private boolean isStatistic(Expression expression) {
+        if (!(expression instanceof Call)) {
+            return false;
+        }
+        Call call = (Call) expression;
+        String callee = callee(call).orElse(null);
+        if (callee != null) {
+            return NUMPY_REDUCTIONS.contains(callee) && !call.args().isEmpty() && looksLikeFrameData(call.args().get(0));
+        }
+        if (!(call.func() instanceof Attribute)) {
+            return false;
+        }
+        String method = ((Attribute) call.func()).attr();
+        boolean namedReduction = Set.of("transform", "agg", "aggregate").contains(method)
+                && !call.args().isEmpty() && call.args().get(0) instanceof Constant
+                && REDUCTIONS.contains(String.valueOf(((Constant) call.args().get(0)).value()));
+        if (!REDUCTIONS.contains(method) && !namedReduction) {
+            return false;
+        }
+        return looksLikeFrameData(((Attribute) call.func()).value());
+    }
+
+    /** A DataFrame, Series or groupby, or a column selection of something that is not known to be otherwise. */
+    private boolean looksLikeFrameData(Expression expression) {
+        ValueKind kind = model.kindOf(expression);
+        if (kind.isPandasData() || kind.is(ValueKind.GROUPBY) || kind.is(ValueKind.NDARRAY)) {
+            return true;
+        }
+        if (!kind.isUnknown()) {
+            return false;
+        }
+        if (containsGroupby(expression)) {
+            return true;
+        }
+        return expression instanceof Subscript && ((Subscript) expression).slice() instanceof Constant
+                && ((Constant) ((Subscript) expression).slice()).value() instanceof String;
+    }
+
+    /**
+     * {@code df["age"].fillna(df.groupby("cls")["age"].transform("median"))} imputes a column from
+     * its own group statistics; a statistic of another column mapped onto the rows is target
+     * encoding.
+     */
+    private static boolean sameColumn(Expression statistic, Expression written) {
+        String aggregated = lastColumnKey(statistic);
+        return aggregated != null && aggregated.equals(lastColumnKey(written));
+    }
+
+    private static String lastColumnKey(Expression expression) {
+        String[] key = {null};
+        if (expression == null) {
+            return null;
+        }
+        Nodes.walk(expression, node -> {
+            if (node instanceof Subscript && ((Subscript) node).slice() instanceof Constant
+                    && ((Constant) ((Subscript) node).slice()).value() instanceof String) {
+                key[0] = (String) ((Constant) ((Subscript) node).slice()).value();
+            }
+        });
+        return key[0];
+    }
+
+    private static boolean containsGroupby(Expression expression) {
+        boolean[] found = {false};
+        Nodes.walk(expression, node -> {
+            if (node instanceof Attribute && ((Attribute) node).attr().equals("groupby")) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+
+    /** The data a statistic is computed over: the receiver of the reduction (or numpy's argument). */
+    private Expression statisticData(Expression statistic) {
+        Call call = (Call) statistic;
+        if (callee(call).isPresent()) {
+            return call.args().get(0);
+        }
+        return ((Attribute) call.func()).value();
+    }
+
+    private static boolean isArithmetic(OperatorKind op) {
+        return op == OperatorKind.Sub || op == OperatorKind.Div || op == OperatorKind.Add
+                || op == OperatorKind.Mult || op == OperatorKind.FloorDiv;
+    }
+
+    /**
+     * A fit inside a function of this file, seen from each call of that function: fitted on the
+     * argument passed for the parameter it derives from, ordered by the call, carried by what the
+     * call's result is assigned to (one level).
+     */
+    private List<Fit> lifted(Fit fit, List<Call> calls) {
+        if (fit.owner() == model.module() || fit.via() != null) {
+            return List.of();
+        }
+        List<Binding> parameters = model.parametersOf(fit.owner());
+        Set<Binding> origins = rows.origins(fit.data());
+        int parameterIndex = -1;
+        for (int i = 0; i < parameters.size(); i++) {
+            if (origins.contains(parameters.get(i))) {
+                parameterIndex = i;
+                break;
+            }
+        }
+        if (parameterIndex < 0) {
+            return List.of();
+        }
+        List<Fit> result = new ArrayList<>();
+        String functionName = model.scopeOf(fit.owner()) == null ? "helper" : model.scopeOf(fit.owner()).name();
+        for (Call call : calls) {
+            if (model.calledFunction(call).orElse(null) != fit.owner()) {
+                continue;
+            }
+            Expression argument = DataFlow.argumentFor(call, parameters, parameterIndex);
+            if (argument == null) {
+                continue;
+            }
+            Set<Binding> carriers = assignedBindings(call);
+            for (int i = 0; i < parameters.size(); i++) {
+                if (fit.carriers().contains(parameters.get(i))) {
+                    Name base = baseName(DataFlow.argumentFor(call, parameters, i));
+                    if (base != null) {
+                        carriers.addAll(model.reachingDefinitions(base));
+                    }
+                }
+            }
+            result.add(new Fit(fit.at(), fit.what(), argument, fit.category(), fit.supervised(), carriers,
+                    call, executingFunction(call), call, functionName, fit.pandasStatistic(), fit.statistic()));
+        }
+        return result;
+    }
+
+    // ---- verdicts
+
+    /** A fit on data that contains test rows: a test part of a split, or data named or read as test data. */
+    private Leak fitOnTest(Fit fit) {
+        if (fit.via() == null && fit.owner() != model.module() && !model.parametersOf(fit.owner()).isEmpty()
+                && derivesFromParameter(fit)) {
+            return null;
+        }
+        Set<Binding> origins = rows.origins(fit.data());
+        for (Binding origin : origins) {
+            Split split = testParts.get(origin);
+            if (split != null && !reunites(origins, split)) {
+                return new Leak(fit, true, split, null, origin.name(), null);
+            }
+            boolean splitPart = split != null || trainParts.containsKey(origin);
+            if (!splitPart && (isTestNamed(origin) || isReadFromTestFile(origin))) {
+                return new Leak(fit, true, null, model.statementOf(origin.node()), origin.name(), null);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Data holding both parts of a split again is the split's input: fitting on it (a final refit
+     * on training plus validation data) is judged as a fit on that input, not as a fit on test data.
+     */
+    private boolean reunites(Set<Binding> origins, Split split) {
+        for (Binding origin : origins) {
+            if (trainParts.get(origin) == split) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A fit in a helper judged on its parameters is judged at the helper's calls instead. */
+    private boolean derivesFromParameter(Fit fit) {
+        Set<Binding> origins = rows.origins(fit.data());
+        for (Binding parameter : model.parametersOf(fit.owner())) {
+            if (origins.contains(parameter)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The carriers of a fit, plus the frames that later statements write carried values into:
+     * {@code imputer.fit(df[cols])} then {@code df[cols] = imputer.transform(df[cols])} puts the
+     * imputer's statistics into {@code df}.
+     */
+    private Set<Binding> carriersThroughWrites(Fit fit) {
+        Set<Binding> carriers = new LinkedHashSet<>(fit.carriers());
+        boolean changed = true;
+        for (int round = 0; changed && round < 4; round++) {
+            changed = false;
+            for (Assign write : writes) {
+                if (!before(fit.position(), write) || executingFunction(write) != fit.owner()) {
+                    continue;
+                }
+                if (Collections.disjoint(model.dataFlow().derivesFrom(write.value()), carriers)) {
+                    continue;
+                }
+                for (Expression target : write.targets()) {
+                    Name base = target instanceof Name ? null : baseName(target);
+                    if (base != null) {
+                        changed |= carriers.addAll(model.reachingDefinitions(base));
+                    }
+                }
+            }
+        }
+        return carriers;
+    }
+
+    /**
+     * True when the split input holds what the fit put into {@code carrier}. A carrier bound
+     * before the fit is an object the fit changed (a fitted scaler, a frame written into): only
+     * the object itself, or values derived from it after the fit, hold the change; a column
+     * selection copied out of the frame before the write does not.
+     */
+    private boolean carries(Expression input, Binding carrier, Fit fit) {
+        Set<Binding> information = model.dataFlow().derivesFrom(input);
+        if (!information.contains(carrier)) {
+            return false;
+        }
+        if (!before(carrier.node(), fit.position())) {
+            return true;
+        }
+        if (input instanceof Name && model.reachingDefinitions((Name) input).contains(carrier)) {
+            return true;
+        }
+        for (Binding derived : information) {
+            if (derived != carrier && before(fit.position(), derived.node())
+                    && model.dataFlow().derivesFrom(derived).contains(carrier)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A fit whose output or fitted state reaches data that shares its rows and is split later. */
+    private Leak fitBeforeSplit(Fit fit) {
+        if (fit.via() == null && fit.owner() != model.module() && derivesFromParameter(fit)) {
+            return null;
+        }
+        Set<Binding> carriers = carriersThroughWrites(fit);
+        for (Split split : splits) {
+            if (split.owner() != fit.owner() || !before(fit.position(), split.position())) {
+                continue;
+            }
+            for (Expression input : split.inputs()) {
+                boolean carried = false;
+                for (Binding carrier : carriers) {
+                    if (carries(input, carrier, fit)) {
+                        carried = true;
+                        break;
+                    }
+                }
+                if (carried && rows.overlap(fit.data(), input)) {
+                    return new Leak(fit, false, split, null, null, input);
+                }
+            }
+        }
+        for (Split split : splits) {
+            if (split.owner() == fit.owner() && split.position() == split.call() && before(fit.position(), split.call())
+                    && appliedToSplitParts(fit, split)) {
+                for (Expression input : split.inputs()) {
+                    if (rows.overlap(fit.data(), input)) {
+                        return new Leak(fit, false, split, null, null, input);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code scaler.fit(X)}, then {@code train_test_split(X)}, then {@code scaler.transform(X_train)}:
+     * the split data is raw, but the scaler fitted on all of it is applied to its parts.
+     */
+    private boolean appliedToSplitParts(Fit fit, Split split) {
+        Set<Binding> parts = Collections.newSetFromMap(new IdentityHashMap<>());
+        Statement splitStatement = model.statementOf(split.call());
+        for (Binding binding : model.bindingsMadeBy(splitStatement)) {
+            parts.add(binding);
+        }
+        for (Binding binding : model.bindings()) {
+            if (binding.owner() == splitStatement) {
+                parts.add(binding);
+            }
+        }
+        if (parts.isEmpty()) {
+            return false;
+        }
+        for (Call call : calls) {
+            if (!(call.func() instanceof Attribute) || !(((Attribute) call.func()).value() instanceof Name)
+                    || !Set.of("transform", "fit_resample").contains(((Attribute) call.func()).attr())
+                    || call.args().isEmpty() || !before(split.call(), call)) {
+                continue;
+            }
+            Set<Binding> receiver = model.reachingDefinitions((Name) ((Attribute) call.func()).value());
+            if (Collections.disjoint(receiver, fit.carriers())) {
+                continue;
+            }
+            for (Binding origin : rows.origins(call.args().get(0))) {
+                if (parts.contains(origin)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean before(Located a, Located b) {
+        return a.lineno() < b.lineno() || a.lineno() == b.lineno() && a.col_offset() < b.col_offset();
+    }
+
+    private boolean isTestNamed(Binding binding) {
+        if (binding.kind() == Binding.Kind.PARAMETER || binding.kind() == Binding.Kind.IMPORT
+                || binding.kind() == Binding.Kind.FUNCTION || binding.kind() == Binding.Kind.CLASS) {
+            return false;
+        }
+        List<String> words = words(binding.name());
+        if (words.contains("train") || words.contains("training")) {
+            // train_val, X_trainval...: training data; a concatenation with test data is still
+            // caught through its parts.
+            return false;
+        }
+        for (String word : words) {
+            if (TEST_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return words.size() > 1 && (words.contains("val") || words.contains("te") && words.contains("x"));
+    }
+
+    private boolean isReadFromTestFile(Binding binding) {
+        if (binding.kind() != Binding.Kind.ASSIGNMENT || !(binding.value() instanceof Call)) {
+            return false;
+        }
+        Call call = (Call) binding.value();
+        String callee = callee(call).orElse("");
+        if (!callee.startsWith("pandas.read_") && !callee.startsWith("numpy.load")) {
+            return false;
+        }
+        Expression path = argument(call, 0, "filepath_or_buffer", "path", "file", "fname");
+        if (!(path instanceof Constant) || !(((Constant) path).value() instanceof String)) {
+            return false;
+        }
+        String text = (String) ((Constant) path).value();
+        String fileName = text.substring(Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\')) + 1);
+        for (String word : words(fileName)) {
+            if (TEST_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The words of an identifier or file name: split at underscores, digits, dots, dashes and camel case. */
+    static List<String> words(String name) {
+        List<String> words = new ArrayList<>();
+        for (String part : name.split("[^A-Za-z]+|(?<=[a-z])(?=[A-Z])")) {
+            if (!part.isEmpty()) {
+                words.add(part.toLowerCase(Locale.ROOT));
+            }
+        }
+        return words;
+    }
+
+    /** Data that names the target: {@code y}, {@code y_train}, {@code df["label"]}, {@code target.values}. */
+    private boolean looksLikeTarget(Expression data) {
+        Expression current = data;
+        for (int depth = 0; depth < 6 && current != null; depth++) {
+            String name = null;
+            if (current instanceof Name) {
+                name = ((Name) current).id();
+            } else if (current instanceof Subscript && ((Subscript) current).slice() instanceof Constant
+                    && ((Constant) ((Subscript) current).slice()).value() instanceof String) {
+                name = (String) ((Constant) ((Subscript) current).slice()).value();
+            } else if (current instanceof Attribute && !Set.of("values", "ravel", "to_numpy", "astype")
+                    .contains(((Attribute) current).attr())) {
+                name = ((Attribute) current).attr();
+            }
+            if (name != null) {
+                List<String> words = words(name);
+                if (!words.isEmpty() && (TARGET_WORDS.contains(words.get(0)) || words.stream().anyMatch(w -> TARGET_WORDS.contains(w) && !w.equals("y")))) {
+                    return true;
+                }
+                if (current instanceof Name || current instanceof Subscript) {
+                    return false;
+                }
+            }
+            if (current instanceof Call) {
+                current = ((Call) current).func();
+            } else if (current instanceof Attribute) {
+                current = ((Attribute) current).value();
+            } else {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** {@code y = LabelEncoder().fit_transform(df["churned"])}: the output is named as the target. */
+    private boolean assignedToTarget(Call call) {
+        Set<Binding> assigned = assignedBindings(call);
+        for (Binding binding : assigned) {
+            if (binding.node() instanceof Name) {
+                List<String> words = words(binding.name());
+                if (!words.isEmpty() && TARGET_WORDS.contains(words.get(0))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---- helpers
+
+    /** The constructor call behind a receiver: {@code StandardScaler()}, a name bound to it, {@code X().fit(d)}. */
+    private Call constructorOf(Expression receiver, int depth) {
+        if (depth > 6 || receiver == null) {
+            return null;
+        }
+        if (receiver instanceof Call) {
+            Call call = (Call) receiver;
+            if (callee(call).isPresent()) {
+                return call;
+            }
+            if (call.func() instanceof Attribute && Set.of("fit", "set_params", "set_output", "partial_fit")
+                    .contains(((Attribute) call.func()).attr())) {
+                return constructorOf(((Attribute) call.func()).value(), depth + 1);
+            }
+            return null;
+        }
+        if (receiver instanceof Name) {
+            Call agreed = null;
+            String agreedName = null;
+            for (Binding binding : model.reachingDefinitions((Name) receiver)) {
+                if (binding.kind() != Binding.Kind.ASSIGNMENT && binding.kind() != Binding.Kind.ANNOTATED_ASSIGNMENT
+                        || !binding.unpackPath().isEmpty()) {
+                    return null;
+                }
+                Call constructor = constructorOf(binding.value(), depth + 1);
+                String name = constructor == null ? null : callee(constructor).orElse(null);
+                if (name == null || agreedName != null && !agreedName.equals(name)) {
+                    return null;
+                }
+                agreed = constructor;
+                agreedName = name;
+            }
+            return agreed;
+        }
+        return null;
+    }
+
+    private String constructedClass(Expression receiver) {
+        Call constructor = constructorOf(receiver, 0);
+        return constructor == null ? null : callee(constructor).orElse(null);
+    }
+
+    private static Expression argument(Call call, int position, String... keywords) {
+        for (Keyword keyword : call.keywords()) {
+            for (String name : keywords) {
+                if (name.equals(keyword.arg())) {
+                    return keyword.value();
+                }
+            }
+        }
+        if (position < call.args().size() && !(call.args().get(position) instanceof Starred)) {
+            return call.args().get(position);
+        }
+        return null;
+    }
+
+    /**
+     * The bindings that hold an expression's value after its statement: the names it is
+     * assigned to, and the frame a subscript or attribute assignment writes into.
+     */
+    private Set<Binding> assignedBindings(Expression expression) {
+        Set<Binding> carriers = new LinkedHashSet<>();
+        Statement statement = model.statementOf(expression);
+        List<Expression> targets = new ArrayList<>();
+        Expression value = null;
+        if (statement instanceof Assign) {
+            targets.addAll(((Assign) statement).targets());
+            value = ((Assign) statement).value();
+        } else if (statement instanceof AnnAssign) {
+            targets.add(((AnnAssign) statement).target());
+            value = ((AnnAssign) statement).value();
+        } else if (statement instanceof AugAssign) {
+            targets.add(((AugAssign) statement).target());
+            value = ((AugAssign) statement).value();
+        }
+        if (value == null || !model.isWithin(expression, value)) {
+            return carriers;
+        }
+        for (Expression target : targets) {
+            addTargetBindings(target, carriers);
+        }
+        return carriers;
+    }
+
+    private void addTargetBindings(Expression target, Set<Binding> carriers) {
+        if (target instanceof Name) {
+            Binding binding = model.bindingOf((Name) target);
+            if (binding != null) {
+                carriers.add(binding);
+            }
+        } else if (target instanceof Tuple || target instanceof dev.pitfall.ast.List) {
+            List<Expression> elements = target instanceof Tuple ? ((Tuple) target).elts()
+                    : ((dev.pitfall.ast.List) target).elts();
+            elements.forEach(e -> addTargetBindings(e, carriers));
+        } else if (target instanceof Starred) {
+            addTargetBindings(((Starred) target).value(), carriers);
+        } else {
+            Name base = baseName(target);
+            if (base != null) {
+                carriers.addAll(model.reachingDefinitions(base));
+            }
+        }
+    }
+
+    /** What a call calls, also through a star import of a library whose names the tables know. */
+    private java.util.Optional<String> callee(Call call) {
+        java.util.Optional<String> direct = model.calleeName(call);
+        if (direct.isPresent() || !(call.func() instanceof Name)) {
+            return direct;
+        }
+        return dev.pitfall.semantic.StarImports.resolve(model, (Name) call.func(), name -> catalog.find(name) != null
+                || TRAIN_TEST_SPLITS.contains(name) || NUMPY_REDUCTIONS.contains(name)
+                || name.startsWith("sklearn.model_selection.")
+                        && name.substring(name.lastIndexOf('.') + 1).matches("\\w*(Fold|Split|Out|SearchCV)|"
+                                + String.join("|", CV_FUNCTIONS)));
+    }
+
+    /** The frame a chain of selections and method calls starts from: {@code df} in {@code df.groupby("a")["b"]}. */
+    static String rootFrame(Expression expression) {
+        Expression current = expression;
+        for (int depth = 0; current != null && depth < 12; depth++) {
+            if (current instanceof Name) {
+                return ((Name) current).id();
+            }
+            if (current instanceof Subscript) {
+                current = ((Subscript) current).value();
+            } else if (current instanceof Attribute) {
+                current = ((Attribute) current).value();
+            } else if (current instanceof Call) {
+                current = ((Call) current).func();
+            } else {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The name at the root of {@code df["a"].loc[1]} and the like. */
+    private static Name baseName(Expression expression) {
+        Expression current = expression;
+        while (current != null) {
+            if (current instanceof Name) {
+                return (Name) current;
+            }
+            if (current instanceof Subscript) {
+                current = ((Subscript) current).value();
+            } else if (current instanceof Attribute) {
+                current = ((Attribute) current).value();
+            } else {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The function whose call runs this node (lambdas, comprehensions and class bodies run in place). */
+    Node executingFunction(Node node) {
+        for (Scope scope = model.scopeContaining(node); scope != null; scope = scope.parent()) {
+            if (scope.kind() == Scope.Kind.FUNCTION || scope.kind() == Scope.Kind.MODULE) {
+                return scope.node();
+            }
+        }
+        return model.module();
+    }
+
+    String snippet(Located node) {
+        var range = model.source().range(node);
+        String line = model.source().line(range.startLine());
+        int start = Math.min(line.length(), Math.max(0, range.startColumn() - 1));
+        int end = range.endLine() == range.startLine() ? Math.min(line.length(), range.endColumn() - 1) : line.length();
+        String text = line.substring(start, Math.max(start, end));
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text + (range.endLine() == range.startLine() ? "" : "...");
+    }
+
+}

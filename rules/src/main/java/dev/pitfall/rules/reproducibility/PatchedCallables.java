@@ -1,0 +1,83 @@
+package dev.pitfall.rules.reproducibility;
+
+import dev.pitfall.ast.AsyncFunctionDef;
+import dev.pitfall.ast.Attribute;
+import dev.pitfall.ast.Call;
+import dev.pitfall.ast.Constant;
+import dev.pitfall.ast.Expression;
+import dev.pitfall.ast.FunctionDef;
+import dev.pitfall.ast.Name;
+import dev.pitfall.ast.Node;
+import dev.pitfall.ast.Nodes;
+import dev.pitfall.semantic.SemanticModel;
+import java.util.Set;
+
+/**
+ * Tests replace random functions before calling them ({@code monkeypatch.setattr(random,
+ * "random", lambda: 0.5)}, {@code mocker.patch("numpy.random.rand")}, {@code @mock.patch.object(
+ * random, "choice")}): such a call then runs the replacement, which draws nothing.
+ */
+final class PatchedCallables {
+    /** The last name of the calls that replace an attribute: pytest, unittest.mock and pytest-mock. */
+    private static final Set<String> PATCHERS = Set.of("setattr", "patch", "object");
+
+    private PatchedCallables() {
+    }
+
+    /**
+     * True when the function around {@code call} replaces {@code callee} (a qualified name) before
+     * the call: in a decorator, or in a statement of its body that starts earlier.
+     */
+    static boolean patchedBefore(Call call, String callee, SemanticModel model) {
+        Node function = enclosingFunction(call, model);
+        if (function == null) {
+            return false;
+        }
+        boolean[] patched = {false};
+        Nodes.walk(function, node -> {
+            if (!patched[0] && node instanceof Call && node != call && startsBefore((Call) node, call)
+                    && callee.equals(replacedName((Call) node, model))) {
+                patched[0] = true;
+            }
+        });
+        return patched[0];
+    }
+
+    private static Node enclosingFunction(Node node, SemanticModel model) {
+        for (Node at = model.parents().parentOf(node); at != null; at = model.parents().parentOf(at)) {
+            if (at instanceof FunctionDef || at instanceof AsyncFunctionDef) {
+                return at;
+            }
+        }
+        return null;
+    }
+
+    private static boolean startsBefore(Call patch, Call call) {
+        return patch.lineno() < call.lineno()
+                || patch.lineno() == call.lineno() && patch.col_offset() < call.col_offset();
+    }
+
+    /** The qualified name a patching call replaces, or null when it is not one. */
+    private static String replacedName(Call patch, SemanticModel model) {
+        String last = patch.func() instanceof Attribute ? ((Attribute) patch.func()).attr()
+                : patch.func() instanceof Name ? ((Name) patch.func()).id() : null;
+        if (last == null || !PATCHERS.contains(last) || patch.args().isEmpty()) {
+            return null;
+        }
+        String first = string(patch.args().get(0));
+        if (first != null) {
+            return first.contains(".") ? first : null;
+        }
+        if (patch.args().size() < 2) {
+            return null;
+        }
+        String attribute = string(patch.args().get(1));
+        return attribute == null ? null
+                : model.qualifiedName(patch.args().get(0)).map(owner -> owner + "." + attribute).orElse(null);
+    }
+
+    private static String string(Expression expression) {
+        return expression instanceof Constant && ((Constant) expression).value() instanceof String
+                ? (String) ((Constant) expression).value() : null;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.pitfall.rules.reproducibility;
+
+import dev.pitfall.ast.AsyncFunctionDef;
+import dev.pitfall.ast.Call;
+import dev.pitfall.ast.ClassDef;
+import dev.pitfall.ast.ExprContext;
+import dev.pitfall.ast.FunctionDef;
+import dev.pitfall.ast.Located;
+import dev.pitfall.ast.Name;
+import dev.pitfall.ast.Node;
+import dev.pitfall.ast.Nodes;
+import dev.pitfall.ast.Statement;
+import dev.pitfall.semantic.Binding;
+import dev.pitfall.semantic.Scope;
+import dev.pitfall.semantic.SemanticModel;
+import dev.pitfall.semantic.Symbol;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Whether a global generator has been seeded by the time a call runs, following the file's
+ * flow one function at a time:
+ * <ul>
+ * <li>a seeding call earlier in the same function (or at module level, earlier in the module)
+ * counts; a seeding call is a seed function with a seed, a known helper ({@code seed_everything},
+ * {@code transformers.set_seed}...), or a call of a function of this file whose body seeds;</li>
+ * <li>otherwise a function is seeded when every place that refers to it (calls it, or hands it
+ * on as in {@code fire.Fire(main)}) is itself seeded, so seeds in the {@code __main__} guard
+ * before {@code main()} reach the draws in {@code main} and in what it calls; a method counts
+ * the places that refer to its class;</li>
+ * <li>a function nothing in the file refers to is called from elsewhere: it is seeded when the
+ * module seeds at import time or defines a seeding function for its callers to use.</li>
+ * </ul>
+ * Branches are not told apart: a seed anywhere earlier in the function counts.
+ */
+final class SeedControl {
+    private final SemanticModel model;
+    /** Seeding calls by the function (or module) that executes them. */
+    private final Map<Node, List<SeedingCall>> seedingByOwner = new IdentityHashMap<>();
+    private final Map<Node, Set<RandomSource>> functionSeeds = new IdentityHashMap<>();
+    private final Map<Node, List<Name>> references = new IdentityHashMap<>();
+    private final Map<Node, Map<RandomSource, Boolean>> entrySeeded = new IdentityHashMap<>();
+    private final Set<RandomSource> moduleSeeds = EnumSet.noneOf(RandomSource.class);
+    private final Set<RandomSource> helperSeeds = EnumSet.noneOf(RandomSource.class);
+
+    private record SeedingCall(Call call, Set<RandomSource> sources) {
+    }
+
+    SeedControl(SemanticModel model) {
+        this.model = model;
+        collect();
+    }
+
+    /** True when {@code source} has been seeded before {@code node} runs. */
+    boolean seededBefore(Located node, RandomSource source) {
+        Node owner = executingFunction(node);
+        for (SeedingCall seeding : seedingByOwner.getOrDefault(owner, List.of())) {
+            if (seeding.sources().contains(source) && before(seeding.call(), node)) {
+                return true;
+            }
+        }
+        if (owner == model.module()) {
+            return false;
+        }
+        return entrySeeded(owner, source);
+    }
+
+    private boolean entrySeeded(Node function, RandomSource source) {
+        Map<RandomSource, Boolean> known = entrySeeded.computeIfAbsent(function, f -> new HashMap<>());
+        Boolean answer = known.get(source);
+        if (answer != null) {
+            return answer;
+        }
+        // A cycle of calls is decided by the places outside it: assume seeded while inside.
+        known.put(source, true);
+        List<Name> sites = references.getOrDefault(function, List.of());
+        boolean seeded;
+        if (sites.isEmpty()) {
+            seeded = moduleSeeds.contains(source) || helperSeeds.contains(source);
+        } else {
+            seeded = true;
+            for (Name site : sites) {
+                if (!seededBefore(site, source)) {
+                    seeded = false;
+                    break;
+                }
+            }
+        }
+        known.put(source, seeded);
+        return seeded;
+    }
+
+    private static boolean before(Located a, Located b) {
+        return a.lineno() < b.lineno() || a.lineno() == b.lineno() && a.col_offset() < b.col_offset();
+    }
+
+    /**
+     * The function whose call runs this node: the innermost def around the scope the node is
+     * evaluated in (lambdas, comprehensions and class bodies run where they are written), or
+     * the module.
+     */
+    private Node executingFunction(Node node) {
+        for (Scope scope = model.scopeContaining(node); scope != null; scope = scope.parent()) {
+            if (scope.kind() == Scope.Kind.FUNCTION || scope.kind() == Scope.Kind.MODULE) {
+                return scope.node();
+            }
+        }
+        return model.module();
+    }
+
+    private void collect() {
+        List<Call> calls = new ArrayList<>();
+        Map<Binding, Node> definitions = new IdentityHashMap<>();
+        List<Name> loads = new ArrayList<>();
+        Nodes.walk(model.module(), node -> {
+            if (node instanceof Call) {
+                calls.add((Call) node);
+            } else if (node instanceof FunctionDef || node instanceof AsyncFunctionDef
+                    || node instanceof ClassDef) {
+                for (Binding binding : model.bindingsMadeBy(node)) {
+                    definitions.put(binding, node);
+                }
+            } else if (node instanceof Name && ((Name) node).ctx() == ExprContext.Load) {
+                loads.add((Name) node);
+            }
+        });
+        for (Name load : loads) {
+            Symbol symbol = model.symbolOf(load);
+            if (symbol == null) {
+                continue;
+            }
+            for (Binding binding : symbol.bindings()) {
+                Node definition = definitions.get(binding);
+                if (definition != null && !model.isWithin(load, definition)) {
+                    addReference(definition, load);
+                }
+            }
+        }
+        for (Call call : calls) {
+            Set<RandomSource> direct = RandomCalls.seeds(call, model);
+            if (!direct.isEmpty()) {
+                seedingByOwner.computeIfAbsent(executingFunction(call), o -> new ArrayList<>())
+                        .add(new SeedingCall(call, direct));
+            }
+        }
+        for (Call call : calls) {
+            Statement function = model.calledFunction(call).orElse(null);
+            if (function == null) {
+                continue;
+            }
+            Set<RandomSource> sources = seedsOfFunction(function, new java.util.HashSet<>());
+            if (!sources.isEmpty()) {
+                seedingByOwner.computeIfAbsent(executingFunction(call), o -> new ArrayList<>())
+                        .add(new SeedingCall(call, sources));
+            }
+        }
+        for (SeedingCall seeding : seedingByOwner.getOrDefault(model.module(), List.of())) {
+            moduleSeeds.addAll(seeding.sources());
+        }
+        for (Node owner : seedingByOwner.keySet()) {
+            if (owner != model.module()) {
+                helperSeeds.addAll(seedsOfFunction(owner, new java.util.HashSet<>()));
+            }
+        }
+    }
+
+    /** A method is reached through its class: references to the class count for it. */
+    private void addReference(Node definition, Name load) {
+        references.computeIfAbsent(definition, d -> new ArrayList<>()).add(load);
+        if (definition instanceof ClassDef) {
+            for (Statement member : ((ClassDef) definition).body()) {
+                if (member instanceof FunctionDef || member instanceof AsyncFunctionDef) {
+                    references.computeIfAbsent(member, d -> new ArrayList<>()).add(load);
+                }
+            }
+        }
+    }
+
+    /** The sources a function of this file seeds when called, through the calls in its body. */
+    private Set<RandomSource> seedsOfFunction(Node function, Set<Node> visiting) {
+        Set<RandomSource> known = functionSeeds.get(function);
+        if (known != null) {
+            return known;
+        }
+        if (!visiting.add(function)) {
+            return Set.of();
+        }
+        Set<RandomSource> sources = EnumSet.noneOf(RandomSource.class);
+        Nodes.walk(function, node -> {
+            if (node instanceof Call && executingFunction(node) == function) {
+                Call call = (Call) node;
+                sources.addAll(RandomCalls.seeds(call, model));
+                model.calledFunction(call).ifPresent(callee -> sources.addAll(seedsOfFunction(callee, visiting)));
+            }
+        });
+        visiting.remove(function);
+        functionSeeds.put(function, sources);
+        return sources;
+    }
+}

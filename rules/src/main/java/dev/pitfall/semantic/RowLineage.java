@@ -1,0 +1,254 @@
+package dev.pitfall.semantic;
+
+import dev.pitfall.ast.Attribute;
+import dev.pitfall.ast.AugAssign;
+import dev.pitfall.ast.BinOp;
+import dev.pitfall.ast.Call;
+import dev.pitfall.ast.Dict;
+import dev.pitfall.ast.DictComp;
+import dev.pitfall.ast.Expression;
+import dev.pitfall.ast.GeneratorExp;
+import dev.pitfall.ast.IfExp;
+import dev.pitfall.ast.Keyword;
+import dev.pitfall.ast.ListComp;
+import dev.pitfall.ast.Name;
+import dev.pitfall.ast.NamedExpr;
+import dev.pitfall.ast.SetComp;
+import dev.pitfall.ast.Starred;
+import dev.pitfall.ast.Statement;
+import dev.pitfall.ast.Subscript;
+import dev.pitfall.ast.Tuple;
+import dev.pitfall.ast.UnaryOp;
+import dev.pitfall.ast.UnaryOpKind;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which bindings' rows a value may contain: a narrower derives-from than {@link DataFlow}, for
+ * questions such as "does the data this scaler is fitted on share rows with the data that is
+ * split later" or "does it contain test rows". Rows flow through assignment and unpacking (the
+ * parts of {@code train_test_split} get the rows of their own input), subscripts and attributes
+ * of the container (a row selector given by name, {@code X[train_idx]}, counts too), operators,
+ * displays ({@code pd.concat([a, b])}), library calls (their arguments, without option keywords)
+ * and methods (receiver and arguments), and calls of this file's functions by their one-level
+ * summaries. They do not flow through masks and comparisons ({@code df[df.id.isin(test_ids)]}
+ * has the rows of {@code df}, not of {@code test_ids}), through {@code len}-like builtins, nor
+ * from a fitted estimator into what it transforms ({@code scaler.transform(X)} has the rows of
+ * {@code X} only: what the scaler learned is information, and {@link DataFlow} tracks that).
+ */
+public final class RowLineage {
+    /** Builtins whose result carries no rows of their arguments. */
+    private static final Set<String> ROWLESS_BUILTINS = Set.of("builtins.len", "builtins.print",
+            "builtins.isinstance", "builtins.type", "builtins.range", "builtins.id", "builtins.hash",
+            "builtins.repr", "builtins.str", "builtins.int", "builtins.float", "builtins.bool",
+            "builtins.hasattr", "builtins.getattr", "builtins.callable");
+
+    /** Estimator methods whose result has the rows of their argument, not of the estimator. */
+    private static final Set<String> ESTIMATOR_APPLICATIONS = Set.of("transform", "fit_transform",
+            "predict", "predict_proba", "predict_log_proba", "decision_function", "score_samples",
+            "inverse_transform", "fit_predict", "fit_resample", "texts_to_sequences",
+            "texts_to_matrix", "kneighbors");
+
+    private final SemanticModel model;
+    private final Map<Binding, Set<Binding>> direct = new IdentityHashMap<>();
+
+    RowLineage(SemanticModel model) {
+        this.model = model;
+    }
+
+    /** The bindings whose rows the value of {@code expression} may contain, transitively. */
+    public Set<Binding> origins(Expression expression) {
+        Set<Binding> start = new LinkedHashSet<>();
+        collect(expression, start);
+        Set<Binding> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Binding> ordered = new LinkedHashSet<>();
+        Deque<Binding> work = new ArrayDeque<>(start);
+        while (!work.isEmpty()) {
+            Binding next = work.pop();
+            if (seen.add(next)) {
+                ordered.add(next);
+                work.addAll(inputs(next));
+            }
+        }
+        return ordered;
+    }
+
+    /** True when the two values may share rows (a common origin binding). */
+    public boolean overlap(Expression a, Expression b) {
+        Set<Binding> left = origins(a);
+        for (Binding binding : origins(b)) {
+            if (left.contains(binding) && isData(binding)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Imports, definitions and the like are shared by everything and say nothing about rows. */
+    private static boolean isData(Binding binding) {
+        return switch (binding.kind()) {
+            case IMPORT, FUNCTION, CLASS, DELETION, TYPE_PARAMETER -> false;
+            default -> true;
+        };
+    }
+
+    /** The bindings a binding's rows come from directly (one step). */
+    public Set<Binding> inputs(Binding binding) {
+        Set<Binding> known = direct.get(binding);
+        if (known == null) {
+            known = new LinkedHashSet<>();
+            direct.put(binding, known);
+            computeInputs(binding, known);
+        }
+        return known;
+    }
+
+    private void computeInputs(Binding binding, Set<Binding> found) {
+        switch (binding.kind()) {
+            case ASSIGNMENT, NAMED_EXPRESSION, ANNOTATED_ASSIGNMENT, WITH_TARGET, FOR_TARGET,
+                    COMPREHENSION_TARGET -> collect(part(binding.value(), binding.unpackPath()), found);
+            case AUGMENTED_ASSIGNMENT -> {
+                Statement statement = (Statement) binding.owner();
+                found.addAll(model.reachingBefore(statement, binding.symbol()));
+                collect(((AugAssign) statement).value(), found);
+            }
+            default -> {
+                // Parameters, imports, definitions: no rows flow in from this scope.
+            }
+        }
+    }
+
+    /** The part of an unpacked value one target receives (a split part: the rows of its input). */
+    private Expression part(Expression value, List<Integer> path) {
+        Expression current = value;
+        for (int i = 0; i < path.size() && current != null; i++) {
+            int index = path.get(i);
+            if (index < 0) {
+                return current;
+            }
+            List<Expression> elements = current instanceof Tuple ? ((Tuple) current).elts()
+                    : current instanceof dev.pitfall.ast.List ? ((dev.pitfall.ast.List) current).elts() : null;
+            if (elements != null && index < elements.size()
+                    && elements.stream().noneMatch(e -> e instanceof Starred)) {
+                current = elements.get(index);
+            } else if (current instanceof Call && i == path.size() - 1
+                    && model.isCallTo((Call) current, "sklearn.model_selection.train_test_split")
+                    && index / 2 < ((Call) current).args().size()) {
+                return ((Call) current).args().get(index / 2);
+            } else {
+                return current;
+            }
+        }
+        return current;
+    }
+
+    private void collect(Expression expression, Set<Binding> found) {
+        if (expression == null) {
+            return;
+        }
+        if (expression instanceof Name) {
+            found.addAll(model.reachingDefinitions((Name) expression));
+        } else if (expression instanceof Subscript) {
+            Subscript subscript = (Subscript) expression;
+            collect(subscript.value(), found);
+            Expression selector = subscript.slice() instanceof Tuple && !((Tuple) subscript.slice()).elts().isEmpty()
+                    ? ((Tuple) subscript.slice()).elts().get(0) : subscript.slice();
+            if (selector instanceof Name && !selectsColumns(subscript, selector)) {
+                collect(selector, found);
+            }
+        } else if (expression instanceof Attribute) {
+            if (model.qualifiedName(expression).isEmpty()) {
+                collect(((Attribute) expression).value(), found);
+            }
+        } else if (expression instanceof Call) {
+            collectCall((Call) expression, found);
+        } else if (expression instanceof BinOp) {
+            collect(((BinOp) expression).left(), found);
+            collect(((BinOp) expression).right(), found);
+        } else if (expression instanceof UnaryOp) {
+            if (((UnaryOp) expression).op() != UnaryOpKind.Not) {
+                collect(((UnaryOp) expression).operand(), found);
+            }
+        } else if (expression instanceof IfExp) {
+            collect(((IfExp) expression).body(), found);
+            collect(((IfExp) expression).orelse(), found);
+        } else if (expression instanceof Tuple) {
+            ((Tuple) expression).elts().forEach(e -> collect(e, found));
+        } else if (expression instanceof dev.pitfall.ast.List) {
+            ((dev.pitfall.ast.List) expression).elts().forEach(e -> collect(e, found));
+        } else if (expression instanceof dev.pitfall.ast.Set) {
+            ((dev.pitfall.ast.Set) expression).elts().forEach(e -> collect(e, found));
+        } else if (expression instanceof Dict) {
+            ((Dict) expression).values().forEach(e -> collect(e, found));
+        } else if (expression instanceof Starred) {
+            collect(((Starred) expression).value(), found);
+        } else if (expression instanceof NamedExpr) {
+            collect(((NamedExpr) expression).value(), found);
+        } else if (expression instanceof ListComp || expression instanceof SetComp
+                || expression instanceof GeneratorExp || expression instanceof DictComp) {
+            collectComprehension(expression, found);
+        }
+        // Constants, comparisons, boolean tests, lambdas and f-strings carry no rows.
+    }
+
+    /**
+     * {@code df[num_cols]} with {@code num_cols = full.select_dtypes("number").columns}: a
+     * DataFrame subscripted by a plain subscript with labels (an Index, a list, a tuple or a
+     * string) selects columns, so the rows the labels were computed from are not its rows.
+     */
+    private boolean selectsColumns(Subscript subscript, Expression selector) {
+        if (subscript.slice() != selector || !model.kindOf(subscript.value()).isDataFrame()) {
+            return false;
+        }
+        ValueKind labels = model.kindOf(selector);
+        return labels.is(ValueKind.INDEX) || labels.is(ValueKind.LIST) || labels.is(ValueKind.TUPLE)
+                || labels.is(ValueKind.STR);
+    }
+
+    private void collectComprehension(Expression comprehension, Set<Binding> found) {
+        for (dev.pitfall.ast.Node child : comprehension.children()) {
+            if (child instanceof Expression) {
+                collect((Expression) child, found);
+            } else if (child instanceof dev.pitfall.ast.Comprehension) {
+                collect(((dev.pitfall.ast.Comprehension) child).iter(), found);
+            }
+        }
+    }
+
+    private void collectCall(Call call, Set<Binding> found) {
+        Statement function = model.calledFunction(call).orElse(null);
+        if (function != null) {
+            DataFlow.FunctionSummary summary = model.dataFlow().summary(function);
+            for (int index : summary.returnedParameters()) {
+                collect(DataFlow.argumentFor(call, summary.parameters(), index), found);
+            }
+            return;
+        }
+        String callee = model.calleeName(call).orElse(null);
+        if (callee != null && ROWLESS_BUILTINS.contains(callee)) {
+            return;
+        }
+        if (callee == null && call.func() instanceof Attribute) {
+            Attribute method = (Attribute) call.func();
+            boolean estimatorApplication = ESTIMATOR_APPLICATIONS.contains(method.attr())
+                    || model.kindOf(method.value()).isEstimator();
+            if (!estimatorApplication) {
+                collect(method.value(), found);
+            }
+        }
+        for (Expression argument : call.args()) {
+            collect(argument, found);
+        }
+        for (Keyword keyword : call.keywords()) {
+            if (keyword.arg() == null || !DerivationPolicy.OPTION_KEYWORDS.contains(keyword.arg())) {
+                collect(keyword.value(), found);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.pitfall.semantic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pitfall.ast.ExprContext;
+import dev.pitfall.ast.Name;
+import dev.pitfall.ast.Nodes;
+import dev.pitfall.parser.ParseResult;
+import dev.pitfall.parser.SourceParser;
+import dev.pitfall.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class RowLineageTest {
+    private static SemanticModel model(String code) {
+        SourceFile source = SourceFile.ofText("test.py", code);
+        ParseResult parsed = SourceParser.parse(source);
+        if (!(parsed instanceof ParseResult.Success)) {
+            throw new AssertionError("does not parse: " + parsed);
+        }
+        return SemanticModel.build(((ParseResult.Success) parsed).module(), source);
+    }
+
+    private static Name load(SemanticModel model, String id, int line) {
+        List<Name> found = new ArrayList<>();
+        Nodes.walk(model.module(), node -> {
+            if (node instanceof Name && ((Name) node).id().equals(id) && ((Name) node).lineno() == line
+                    && ((Name) node).ctx() == ExprContext.Load) {
+                found.add((Name) node);
+            }
+        });
+        if (found.isEmpty()) {
+            throw new AssertionError("no load of " + id + " on line " + line);
+        }
+        return found.get(found.size() - 1);
+    }
+
+    /** Names of the origin bindings, as name@line. */
+    private static Set<String> origins(SemanticModel model, String id, int line) {
+        return model.rowLineage().origins(load(model, id, line)).stream()
+                .map(b -> b.name() + "@" + b.line()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void splitPartsCarryTheRowsOfTheirOwnInput() {
+        SemanticModel model = model("""
+                from sklearn.model_selection import train_test_split
+                X = load()
+                y = labels()
+                X_tr, X_te, y_tr, y_te = train_test_split(X, y)
+                print(X_te, y_tr)
+                """);
+        assertEquals(Set.of("X_te@4", "X@2"), origins(model, "X_te", 5));
+        assertEquals(Set.of("y_tr@4", "y@3"), origins(model, "y_tr", 5));
+    }
+
+    @Test
+    void masksAndComparisonsCarryNoRowsButIndexArraysDo() {
+        SemanticModel model = model("""
+                df = read()
+                test_ids = ids()
+                idx = order()
+                kept = df[~df.id.isin(test_ids)]
+                picked = df.iloc[idx]
+                print(kept, picked)
+                """);
+        assertEquals(Set.of("kept@4", "df@1"), origins(model, "kept", 6));
+        assertEquals(Set.of("picked@5", "df@1", "idx@3"), origins(model, "picked", 6));
+    }
+
+    @Test
+    void estimatorsPassOnTheRowsOfTheirArgumentOnly() {
+        SemanticModel model = model("""
+                from sklearn.preprocessing import StandardScaler
+                ref = reference()
+                X = load()
+                scaler = StandardScaler().fit(ref)
+                Z = scaler.transform(X)
+                print(Z)
+                """);
+        assertEquals(Set.of("Z@5", "X@3"), origins(model, "Z", 6));
+        assertTrue(model.dataFlow().derivesFrom(load(model, "Z", 6)).stream()
+                .anyMatch(b -> b.name().equals("ref")), "the information of ref still flows into Z");
+    }
+
+    @Test
+    void concatenationsHelpersAndOverlap() {
+        SemanticModel model = model("""
+                import pandas as pd
+                def scaled(frame):
+                    return frame / 2
+                train = pd.read_csv("train.csv")
+                test = pd.read_csv("test.csv")
+                full = pd.concat([train, test])
+                half = scaled(full)
+                n = len(train)
+                print(half, n, train)
+                """);
+        assertEquals(Set.of("half@7", "full@6", "train@4", "test@5"), origins(model, "half", 9));
+        assertEquals(Set.of("n@8"), origins(model, "n", 9));
+        assertTrue(model.rowLineage().overlap(load(model, "half", 9), load(model, "train", 9)));
+        assertFalse(model.rowLineage().overlap(load(model, "n", 9), load(model, "train", 9)));
+    }
+}
