@@ -30,12 +30,14 @@ import java.util.List;
 /**
  * Coverage-guided fuzz targets (Jazzer). In a normal test run each target replays the inputs in
  * {@code src/test/resources/dev/pitfall/robustness/FuzzTargetsInputs/<method>/} (seeds taken from
- * testdata/ plus every crash ever found); with {@code JAZZER_FUZZ=1} one target is fuzzed, e.g.
+ * testdata/ and examples/ plus every crash ever found); with {@code JAZZER_FUZZ=1} one target
+ * (parser, notebookReader or pipelineToSarif) is fuzzed for JAZZER_MAX_DURATION, e.g.
  * <pre>
- * JAZZER_FUZZ=1 mvn -B -o -pl cli -am test -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dtest='FuzzTargets#parser' -Djazzer.max_duration=10m
+ * JAZZER_FUZZ=1 JAZZER_MAX_DURATION=10m mvn -B -o -pl cli -am test \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dtest='FuzzTargets#parser'
  * </pre>
- * A crash is written to the inputs directory of its target; commit it together with the fix.
+ * The corpus grown while fuzzing goes to cli/.cifuzz-corpus/ (not committed). A crash is written
+ * to the inputs directory of its target and replayed by every later test run: commit it with the fix.
  */
 class FuzzTargets {
     private static final Path PROJECT = Path.of("fuzz-project").toAbsolutePath();
