@@ -893,12 +893,12 @@ final class LeakageAnalysis {
 
     /** A fit whose output or fitted state reaches data that shares its rows and is split later. */
     private Leak fitBeforeSplit(Fit fit) {
-        if (fit.via() == null && fit.owner() != model.module() && derivesFromParameter(fit)) {
-            return null;
-        }
+        // a fit on a parameter is judged at the helper's calls, unless the helper itself splits
+        // that data afterwards: then the leak is the helper's own, whatever the callers pass
+        boolean onParameter = fit.via() == null && fit.owner() != model.module() && derivesFromParameter(fit);
         Set<Binding> carriers = carriersThroughWrites(fit);
         for (Split split : splits) {
-            if (split.owner() != fit.owner()) {
+            if (split.owner() != fit.owner() || onParameter && split.position() != split.call()) {
                 continue;
             }
             for (Expression input : split.inputs()) {
@@ -924,7 +924,8 @@ final class LeakageAnalysis {
             }
         }
         for (Split split : splits) {
-            if (split.owner() == fit.owner() && split.crossValidation() && insideLoopOver(fit.position(), split)) {
+            if (split.owner() == fit.owner() && split.position() == split.call() && split.crossValidation()
+                    && insideLoopOver(fit.position(), split)) {
                 Set<Binding> origins = rows.origins(fit.data());
                 boolean onAPart = origins.stream().anyMatch(o -> testParts.get(o) == split || trainParts.get(o) == split);
                 for (Expression input : split.inputs()) {
