@@ -114,6 +114,8 @@ public final class LateBindingClosure implements Rule {
             "assertRaises", "assertRaisesRegex", "assertWarns", "assertWarnsRegex",
             // torch optimisers call the closure of step(closure) before returning (LBFGS)
             "step",
+            // torch tensors' in-place element-wise application
+            "apply_", "map_", "map2_",
             // training and scoring calls run the callbacks given to them before returning
             "fit", "fit_generator", "fit_transform", "fit_predict", "evaluate", "predict");
     /** Classes whose instances run a callable given to them by themselves (threads, timers, processes). */
