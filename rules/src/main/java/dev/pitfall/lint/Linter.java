@@ -8,7 +8,6 @@ import dev.pitfall.parser.SourceParser;
 import dev.pitfall.semantic.SemanticModel;
 import dev.pitfall.source.SourceFile;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,13 +23,6 @@ import java.util.function.Function;
  */
 public final class Linter {
     private static final String SYNTAX_ERROR_CODE = "PF001";
-    private static final Comparator<Finding> SOURCE_ORDER = Comparator
-            .comparingInt((Finding f) -> f.range().startLine())
-            .thenComparingInt(f -> f.range().startColumn())
-            .thenComparingInt(f -> f.range().endLine())
-            .thenComparingInt(f -> f.range().endColumn())
-            .thenComparing(Finding::code)
-            .thenComparing(Finding::message);
 
     private final List<RuleIndex.Entry> enabled;
     private final boolean syntaxErrorEnabled;
@@ -169,7 +161,7 @@ public final class Linter {
         for (ActiveRule rule : active) {
             findings.addAll(rule.context.findings());
         }
-        findings.sort(SOURCE_ORDER);
+        findings.sort(Finding.SOURCE_ORDER);
         return new LintResult(findings, diagnostics);
     }
 
