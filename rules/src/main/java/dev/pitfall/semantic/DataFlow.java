@@ -116,7 +116,7 @@ public final class DataFlow {
         Set<Binding> found = new LinkedHashSet<>();
         switch (binding.kind()) {
             case ASSIGNMENT, NAMED_EXPRESSION, ANNOTATED_ASSIGNMENT, WITH_TARGET ->
-                    collectInputs(unpackedPart(binding.value(), binding.unpackPath()), found);
+                    collectInputs(unpackedPart(model, binding.value(), binding.unpackPath()), found);
             case FOR_TARGET, COMPREHENSION_TARGET -> collectInputs(binding.value(), found);
             case AUGMENTED_ASSIGNMENT -> {
                 Statement statement = (Statement) binding.owner();
@@ -132,9 +132,10 @@ public final class DataFlow {
 
     /**
      * The part of an assigned value one target receives: the element of a literal tuple or
-     * list, the matching input of {@code train_test_split}, else the whole value.
+     * list, the matching input of {@code train_test_split}, else the whole value. RowLineage
+     * follows an unpacked target the same way.
      */
-    private Expression unpackedPart(Expression value, List<Integer> path) {
+    static Expression unpackedPart(SemanticModel model, Expression value, List<Integer> path) {
         Expression current = value;
         for (int i = 0; i < path.size() && current != null; i++) {
             int index = path.get(i);

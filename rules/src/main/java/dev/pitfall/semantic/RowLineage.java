@@ -116,7 +116,7 @@ public final class RowLineage {
     private void computeInputs(Binding binding, Set<Binding> found) {
         switch (binding.kind()) {
             case ASSIGNMENT, NAMED_EXPRESSION, ANNOTATED_ASSIGNMENT, WITH_TARGET, FOR_TARGET,
-                    COMPREHENSION_TARGET -> collect(part(binding.value(), binding.unpackPath()), found);
+                    COMPREHENSION_TARGET -> collect(DataFlow.unpackedPart(model, binding.value(), binding.unpackPath()), found);
             case AUGMENTED_ASSIGNMENT -> {
                 Statement statement = (Statement) binding.owner();
                 found.addAll(model.reachingBefore(statement, binding.symbol()));
@@ -154,30 +154,6 @@ public final class RowLineage {
         ValueKind receiver = model.kindOf(method.value());
         boolean pandas = receiver.isPandasData() || receiver.is(ValueKind.GROUPBY);
         return pandas && PANDAS_CALLBACK_METHODS.contains(method.attr()) ? method.value() : null;
-    }
-
-    /** The part of an unpacked value one target receives (a split part: the rows of its input). */
-    private Expression part(Expression value, List<Integer> path) {
-        Expression current = value;
-        for (int i = 0; i < path.size() && current != null; i++) {
-            int index = path.get(i);
-            if (index < 0) {
-                return current;
-            }
-            List<Expression> elements = current instanceof Tuple ? ((Tuple) current).elts()
-                    : current instanceof dev.pitfall.ast.List ? ((dev.pitfall.ast.List) current).elts() : null;
-            if (elements != null && index < elements.size()
-                    && elements.stream().noneMatch(e -> e instanceof Starred)) {
-                current = elements.get(index);
-            } else if (current instanceof Call && i == path.size() - 1
-                    && model.isCallTo((Call) current, "sklearn.model_selection.train_test_split")
-                    && index / 2 < ((Call) current).args().size()) {
-                return ((Call) current).args().get(index / 2);
-            } else {
-                return current;
-            }
-        }
-        return current;
     }
 
     private void collect(Expression expression, Set<Binding> found) {
