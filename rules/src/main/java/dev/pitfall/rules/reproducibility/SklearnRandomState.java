@@ -2,13 +2,8 @@ package dev.pitfall.rules.reproducibility;
 
 import dev.pitfall.ast.Call;
 import dev.pitfall.ast.Expression;
+import dev.pitfall.semantic.DataTable;
 import dev.pitfall.semantic.SemanticModel;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,27 +36,13 @@ final class SklearnRandomState {
 
     private static SklearnRandomState load() {
         SklearnRandomState table = new SklearnRandomState();
-        try (InputStream in = SklearnRandomState.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the rules jar");
+        DataTable.read(SklearnRandomState.class, RESOURCE, (line, number) -> {
+            String[] fields = line.split("\t");
+            if (fields.length != 2) {
+                throw new IllegalStateException(RESOURCE + " line " + number + ": expected 2 tab-separated fields");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split("\t");
-                if (fields.length != 2) {
-                    throw new IllegalStateException(RESOURCE + " line " + number + ": expected 2 tab-separated fields");
-                }
-                table.conditions.put(fields[0].strip(), parseCondition(fields[1].strip(), number));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            table.conditions.put(fields[0].strip(), parseCondition(fields[1].strip(), number));
+        });
         return table;
     }
 
