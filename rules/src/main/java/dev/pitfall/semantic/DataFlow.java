@@ -16,7 +16,6 @@ import dev.pitfall.ast.Tuple;
 import dev.pitfall.ast.Yield;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -85,17 +84,6 @@ public final class DataFlow {
     /** True when the value of {@code expression} derives from {@code source}, directly or not. */
     public boolean derivesFrom(Expression expression, Binding source) {
         return derivesFrom(expression).contains(source);
-    }
-
-    /** True when the value of {@code expression} derives from any of {@code sources}. */
-    public boolean derivesFromAny(Expression expression, Collection<Binding> sources) {
-        Set<Binding> ancestors = derivesFrom(expression);
-        for (Binding source : sources) {
-            if (ancestors.contains(source)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Set<Binding> closure(Set<Binding> start) {
