@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Which values derive from which, within a file: a binding derives from the bindings read to
@@ -87,6 +88,14 @@ public final class DataFlow {
     }
 
     private Set<Binding> closure(Set<Binding> start) {
+        return closure(start, this::inputs);
+    }
+
+    /**
+     * {@code start} and every binding reachable from it by {@code step}, in discovery order;
+     * RowLineage walks the same way with its own, narrower step.
+     */
+    static Set<Binding> closure(Set<Binding> start, Function<Binding, Set<Binding>> step) {
         Set<Binding> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Binding> work = new ArrayDeque<>(start);
         Set<Binding> ordered = new LinkedHashSet<>();
@@ -94,7 +103,7 @@ public final class DataFlow {
             Binding next = work.pop();
             if (seen.add(next)) {
                 ordered.add(next);
-                work.addAll(inputs(next));
+                work.addAll(step.apply(next));
             }
         }
         return ordered;

@@ -20,9 +20,6 @@ import dev.pitfall.ast.Subscript;
 import dev.pitfall.ast.Tuple;
 import dev.pitfall.ast.UnaryOp;
 import dev.pitfall.ast.UnaryOpKind;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,17 +67,7 @@ public final class RowLineage {
     public Set<Binding> origins(Expression expression) {
         Set<Binding> start = new LinkedHashSet<>();
         collect(expression, start);
-        Set<Binding> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Binding> ordered = new LinkedHashSet<>();
-        Deque<Binding> work = new ArrayDeque<>(start);
-        while (!work.isEmpty()) {
-            Binding next = work.pop();
-            if (seen.add(next)) {
-                ordered.add(next);
-                work.addAll(inputs(next));
-            }
-        }
-        return ordered;
+        return DataFlow.closure(start, this::inputs);
     }
 
     /** True when the two values may share rows (a common origin binding). */
