@@ -22,8 +22,6 @@ import java.util.function.Function;
  * rules' end-of-file handlers. Thread-safe: one Linter may lint many files in parallel.
  */
 public final class Linter {
-    private static final String SYNTAX_ERROR_CODE = "PF001";
-
     private final List<RuleIndex.Entry> enabled;
     private final boolean syntaxErrorEnabled;
     private final Function<SourceFile, ParseResult> parser;
@@ -44,12 +42,12 @@ public final class Linter {
         List<RuleIndex.Entry> rules = new ArrayList<>();
         for (RuleIndex.Entry entry : available) {
             if (enabledCodes.contains(entry.descriptor().code())
-                    && !entry.descriptor().code().equals(SYNTAX_ERROR_CODE)) {
+                    && !entry.descriptor().code().equals(SyntaxErrorRule.CODE)) {
                 rules.add(entry);
             }
         }
         this.enabled = List.copyOf(rules);
-        this.syntaxErrorEnabled = enabledCodes.contains(SYNTAX_ERROR_CODE);
+        this.syntaxErrorEnabled = enabledCodes.contains(SyntaxErrorRule.CODE);
         this.parser = parser;
     }
 
@@ -92,7 +90,7 @@ public final class Linter {
             List<Finding> findings = new ArrayList<>();
             if (syntaxErrorEnabled) {
                 findings.add(SyntaxErrorRule.finding(source, ((ParseResult.Failure) parsed).error(),
-                        findRule(SYNTAX_ERROR_CODE).orElseThrow()));
+                        findRule(SyntaxErrorRule.CODE).orElseThrow()));
             }
             return new LintResult(findings, diagnostics);
         }
