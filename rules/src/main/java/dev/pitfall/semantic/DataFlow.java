@@ -2,7 +2,9 @@ package dev.pitfall.semantic;
 
 import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.AugAssign;
+import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.Call;
+import dev.pitfall.ast.ClassDef;
 import dev.pitfall.ast.Constant;
 import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.FunctionDef;
@@ -11,6 +13,7 @@ import dev.pitfall.ast.Lambda;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.Node;
 import dev.pitfall.ast.Return;
+import dev.pitfall.ast.Starred;
 import dev.pitfall.ast.Statement;
 import dev.pitfall.ast.Tuple;
 import dev.pitfall.ast.Yield;
@@ -142,7 +145,7 @@ public final class DataFlow {
             List<Expression> elements = current instanceof Tuple ? ((Tuple) current).elts()
                     : current instanceof dev.pitfall.ast.List ? ((dev.pitfall.ast.List) current).elts() : null;
             if (elements != null && index < elements.size()
-                    && elements.stream().noneMatch(e -> e instanceof dev.pitfall.ast.Starred)) {
+                    && elements.stream().noneMatch(e -> e instanceof Starred)) {
                 current = elements.get(index);
             } else if (current instanceof Call && i == path.size() - 1
                     && model.isCallTo((Call) current, "sklearn.model_selection.train_test_split")
@@ -167,12 +170,12 @@ public final class DataFlow {
             callInputs((Call) expression, found);
             return;
         }
-        if (expression instanceof dev.pitfall.ast.BinOp) {
+        if (expression instanceof BinOp) {
             // Long chains (a + b + c ...) nest to the left: walk that spine without recursion.
             Expression left = expression;
-            while (left instanceof dev.pitfall.ast.BinOp) {
-                collectInputs(((dev.pitfall.ast.BinOp) left).right(), found);
-                left = ((dev.pitfall.ast.BinOp) left).left();
+            while (left instanceof BinOp) {
+                collectInputs(((BinOp) left).right(), found);
+                left = ((BinOp) left).left();
             }
             collectInputs(left, found);
             return;
@@ -214,7 +217,7 @@ public final class DataFlow {
                 return keyword.value();
             }
         }
-        if (index < call.args().size() && call.args().stream().noneMatch(a -> a instanceof dev.pitfall.ast.Starred)) {
+        if (index < call.args().size() && call.args().stream().noneMatch(a -> a instanceof Starred)) {
             return call.args().get(index);
         }
         return null;
@@ -252,7 +255,7 @@ public final class DataFlow {
     /** Returned and yielded expressions of a function body, not of functions nested in it. */
     private static void collectResults(Node node, List<Expression> results) {
         if (node instanceof FunctionDef || node instanceof AsyncFunctionDef || node instanceof Lambda
-                || node instanceof dev.pitfall.ast.ClassDef) {
+                || node instanceof ClassDef) {
             return;
         }
         if (node instanceof Return && ((Return) node).value() != null) {

@@ -1,18 +1,22 @@
 package dev.pitfall.semantic;
 
+import dev.pitfall.ast.Arg;
 import dev.pitfall.ast.Attribute;
 import dev.pitfall.ast.AugAssign;
 import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.Call;
+import dev.pitfall.ast.Comprehension;
 import dev.pitfall.ast.Dict;
 import dev.pitfall.ast.DictComp;
 import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.GeneratorExp;
 import dev.pitfall.ast.IfExp;
 import dev.pitfall.ast.Keyword;
+import dev.pitfall.ast.Lambda;
 import dev.pitfall.ast.ListComp;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.NamedExpr;
+import dev.pitfall.ast.Node;
 import dev.pitfall.ast.SetComp;
 import dev.pitfall.ast.Starred;
 import dev.pitfall.ast.Statement;
@@ -20,6 +24,7 @@ import dev.pitfall.ast.Subscript;
 import dev.pitfall.ast.Tuple;
 import dev.pitfall.ast.UnaryOp;
 import dev.pitfall.ast.UnaryOpKind;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -123,16 +128,16 @@ public final class RowLineage {
      * Null for any other parameter.
      */
     private Expression pandasReceiverOfCallback(Binding parameter) {
-        if (!(parameter.owner() instanceof dev.pitfall.ast.Lambda)) {
+        if (!(parameter.owner() instanceof Lambda)) {
             return null;
         }
-        dev.pitfall.ast.Lambda lambda = (dev.pitfall.ast.Lambda) parameter.owner();
-        List<dev.pitfall.ast.Arg> positional = new java.util.ArrayList<>(lambda.args().posonlyargs());
+        Lambda lambda = (Lambda) parameter.owner();
+        List<Arg> positional = new ArrayList<>(lambda.args().posonlyargs());
         positional.addAll(lambda.args().args());
         if (positional.isEmpty() || positional.get(0) != parameter.node()) {
             return null;
         }
-        dev.pitfall.ast.Node parent = model.parents().parentOf(lambda);
+        Node parent = model.parents().parentOf(lambda);
         if (!(parent instanceof Call) || !(((Call) parent).func() instanceof Attribute)
                 || ((Call) parent).args().isEmpty() || ((Call) parent).args().get(0) != lambda) {
             return null;
@@ -207,11 +212,11 @@ public final class RowLineage {
     }
 
     private void collectComprehension(Expression comprehension, Set<Binding> found) {
-        for (dev.pitfall.ast.Node child : comprehension.children()) {
+        for (Node child : comprehension.children()) {
             if (child instanceof Expression) {
                 collect((Expression) child, found);
-            } else if (child instanceof dev.pitfall.ast.Comprehension) {
-                collect(((dev.pitfall.ast.Comprehension) child).iter(), found);
+            } else if (child instanceof Comprehension) {
+                collect(((Comprehension) child).iter(), found);
             }
         }
     }
