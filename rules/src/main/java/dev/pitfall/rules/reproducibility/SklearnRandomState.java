@@ -1,6 +1,7 @@
 package dev.pitfall.rules.reproducibility;
 
 import dev.pitfall.ast.Call;
+import dev.pitfall.ast.Constant;
 import dev.pitfall.ast.Expression;
 import dev.pitfall.semantic.DataTable;
 import dev.pitfall.semantic.SemanticModel;
@@ -74,8 +75,8 @@ final class SklearnRandomState {
             Expression value = CallArguments.argument(call, clause.keyword(), -1);
             String literal = value == null ? null : CallArguments.literal(value);
             if (clause.random() && literal != null && clause.matches(literal)) {
-                boolean text = value instanceof dev.pitfall.ast.Constant
-                        && ((dev.pitfall.ast.Constant) value).value() instanceof String;
+                boolean text = value instanceof Constant
+                        && ((Constant) value).value() instanceof String;
                 return " with " + clause.keyword() + "=" + (text ? "'" + literal + "'" : literal);
             }
         }
