@@ -1,6 +1,9 @@
 package dev.pitfall.cli;
 
+import dev.pitfall.lint.Linter;
+import dev.pitfall.parser.SourceParser;
 import dev.pitfall.report.ToolInfo;
+import dev.pitfall.source.SourceFile;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -34,6 +37,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs pitfall with the given surroundings and returns the exit code, without exiting. */
     public static int run(Console console, String... args) {
+        if (args.length > 0 && args[0].equals("check")) {
+            prepareAnalysis();
+        }
         ConsoleFactory factory = new ConsoleFactory(console);
         CommandLine commandLine = new CommandLine(new Main().spec(), factory);
         addSubcommands(commandLine, factory, args);
@@ -66,6 +72,25 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Starts, on the second core, the one-time set-up the first file's analysis waits for: the
+     * lexer's and parser's ANTLR state machines (deserialised in their static initialisers, tens of
+     * milliseconds) and the rule index. It overlaps the command-line and configuration handling; the
+     * JVM runs each class initialiser once, so the analysis either finds it done or waits for it.
+     */
+    private static void prepareAnalysis() {
+        Thread preparation = new Thread(() -> {
+            try {
+                SourceParser.parse(SourceFile.ofText("<warm-up>", "pass\n"));
+                Linter.allRules();
+            } catch (RuntimeException | LinkageError e) {
+                // Only a head start is lost; the analysis meets the same failure and reports it.
+            }
+        }, "pitfall-prepare");
+        preparation.setDaemon(true);
+        preparation.start();
     }
 
     /**
