@@ -210,7 +210,7 @@ public final class LintPipeline {
                         || suppressions.suppresses(finding)) {
                     continue;
                 }
-                Severity severity = settings.severity(finding.code());
+                Severity severity = settings.configuredSeverity(finding.code()).orElse(finding.severity());
                 kept.add(severity == finding.severity() ? finding : new Finding(finding.path(), finding.code(),
                         finding.name(), severity, finding.message(), finding.range(), finding.related()));
             }

@@ -61,10 +61,8 @@ public final class Settings {
         applyLayer(enabled, config.select(), config.extendSelect(), config.ignore(), fileOrigin + ": ");
         applyLayer(enabled, cli.select(), cli.extendSelect(), cli.ignore(), "--");
 
+        // Only what the user configures: a rule reports each finding at its own severity otherwise.
         Map<String, Severity> severities = new HashMap<>();
-        for (RuleDescriptor rule : Linter.allRules()) {
-            severities.put(rule.code(), rule.defaultSeverity());
-        }
         applySeverities(severities, config.severity(), fileOrigin + ": [tool.pitfall.severity]");
         applySeverities(severities, cli.severity(), "--severity");
 
@@ -133,8 +131,19 @@ public final class Settings {
         return enabledCodes;
     }
 
+    /** The configured severity of a rule, or its default severity. */
     public Severity severity(String code) {
-        return severities.getOrDefault(code, Severity.WARNING);
+        Severity configured = severities.get(code);
+        return configured != null ? configured
+                : Linter.findRule(code).map(RuleDescriptor::defaultSeverity).orElse(Severity.WARNING);
+    }
+
+    /**
+     * The severity the configuration or command line sets for a rule, which replaces the
+     * severity of each of its findings; empty when the rule's own per-finding severities stand.
+     */
+    public java.util.Optional<Severity> configuredSeverity(String code) {
+        return java.util.Optional.ofNullable(severities.get(code));
     }
 
     /** Whether a file or directory found while walking is excluded by the exclude patterns. */

@@ -76,7 +76,7 @@ class CheckCommandTest {
         CliRun run = check();
         assertEquals(1, run.exitCode());
         assertTrue(run.out().startsWith("c.py:1:9: PF101"), run.out());
-        assertTrue(run.out().contains("Found 1 problem (1 error) in 1 of 3 files."), run.out());
+        assertTrue(run.out().contains("Found 1 problem (1 warning) in 1 of 3 files."), run.out());
     }
 
     @Test

@@ -34,7 +34,7 @@ class CommandsTest {
         CliRun byName = CliRun.in(directory, "rule", rule.name());
         assertEquals(0, byCode.exitCode());
         assertEquals(byCode.out(), byName.out());
-        assertTrue(byCode.out().startsWith(rule.code() + " " + rule.name() + "\n"), byCode.out());
+        assertTrue(byCode.out().startsWith("# " + rule.code() + " " + rule.name() + "\n"), byCode.out());
         assertTrue(byCode.out().contains(rule.explanation().strip()));
     }
 

@@ -107,8 +107,9 @@ class BadInputIT {
 
         String[] paths = {"corpus", "corpus/link_loop_named.py", "corpus/vanished.py"};
         PitfallProcess.Outcome sarifRun = PitfallProcess.run(temp, List.of(), LIMIT,
-                concat(new String[] {"check", "--format", "sarif", "--output", "report.sarif"}, paths));
-        PitfallProcess.Outcome textRun = PitfallProcess.run(temp, List.of(), LIMIT, concat(new String[] {"check"}, paths));
+                concat(new String[] {"check", "--no-cache", "--format", "sarif", "--output", "report.sarif"}, paths));
+        PitfallProcess.Outcome textRun = PitfallProcess.run(temp, List.of(), LIMIT,
+                concat(new String[] {"check", "--no-cache"}, paths));
 
         for (PitfallProcess.Outcome run : List.of(sarifRun, textRun)) {
             assertEquals(1, run.exitCode(), "findings and unreadable files, no internal error: " + run.err());
@@ -197,7 +198,7 @@ class BadInputIT {
             System.err.println("BadInputIT: SKIPPED the unreadable-file case: this user (root?) can read a file with mode 000");
         }
         Assumptions.assumeFalse(readable, "running as a user who can read mode-000 files (root): cannot test permissions");
-        PitfallProcess.Outcome run = PitfallProcess.run(temp, List.of(), LIMIT, "check", "secret.py");
+        PitfallProcess.Outcome run = PitfallProcess.run(temp, List.of(), LIMIT, "check", "--no-cache", "secret.py");
         assertEquals(1, run.exitCode());
         assertEquals("error: secret.py: permission denied", run.out().lines().findFirst().orElse(""));
         assertFalse(PitfallProcess.showsJavaInternals(run.out() + run.err()));

@@ -143,8 +143,12 @@ public final class SourceParser {
             return parserError;
         }
         if (lexerError.message().endsWith("was never closed") && !parserAtEnd) {
-            // CPython only reports an unclosed bracket when its parser runs into the end of the file.
-            return parserError;
+            // CPython reports an unclosed bracket when its parser runs into the end of the file, or
+            // when a generic error lies on a later line than the bracket: the rest of the file then
+            // tokenizes to its end with the bracket still open.
+            boolean genericErrorAfterBracket = parserError.message().equals("invalid syntax")
+                    && parserError.line() > lexerError.line();
+            return genericErrorAfterBracket ? lexerError : parserError;
         }
         if (parserError.message().equals("invalid syntax")) {
             return lexerError;
@@ -184,9 +188,23 @@ public final class SourceParser {
         }
     }
 
+    /**
+     * CPython's NEWLINE token starts where a trailing comment starts, so errors reported at the end
+     * of a commented line point at the comment, not past it.
+     */
+    private static int newlineColumn(Parser parser, Token offending) {
+        if (offending.getType() == PythonLexer.NEWLINE && offending.getTokenIndex() > 0) {
+            Token before = ((BufferedTokenStream) parser.getTokenStream()).get(offending.getTokenIndex() - 1);
+            if (before.getType() == PythonLexer.COMMENT && before.getLine() == offending.getLine()) {
+                return before.getCharPositionInLine();
+            }
+        }
+        return offending.getCharPositionInLine();
+    }
+
     private static SyntaxError describe(Parser parser, Token offending, RecognitionException e) {
         int line = offending.getLine();
-        int column = offending.getCharPositionInLine() + 1;
+        int column = newlineColumn(parser, offending) + 1;
         if (offending.getType() == PythonLexer.INDENT) {
             // CPython points at the last column of the indentation.
             Token first = ((BufferedTokenStream) parser.getTokenStream()).LT(2);

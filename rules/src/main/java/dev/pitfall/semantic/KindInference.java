@@ -375,7 +375,52 @@ final class KindInference {
                 }
             }
         }
-        return ValueKind.UNKNOWN;
+        return callSiteKind(binding);
+    }
+
+    /** The calls of each function of this file made by its plain name, found on first need. */
+    private Map<dev.pitfall.ast.Node, List<dev.pitfall.ast.Call>> callsByFunction;
+
+    /**
+     * A parameter of a function of this file that every call in the file passes a DataFrame
+     * (or every call a Series): {@code def clean(df): ...} called as {@code clean(pd.read_csv(p))}.
+     * Only pandas data is taken from call sites; anything else, a call that leaves the parameter
+     * to its default, or a function never called here, stays unknown.
+     */
+    private ValueKind callSiteKind(Binding parameter) {
+        dev.pitfall.ast.Node function = parameter.owner();
+        if (!(function instanceof dev.pitfall.ast.FunctionDef || function instanceof dev.pitfall.ast.AsyncFunctionDef)) {
+            return ValueKind.UNKNOWN;
+        }
+        if (callsByFunction == null) {
+            callsByFunction = new IdentityHashMap<>();
+            dev.pitfall.ast.Nodes.walk(model.module(), node -> {
+                if (node instanceof dev.pitfall.ast.Call) {
+                    dev.pitfall.ast.Call call = (dev.pitfall.ast.Call) node;
+                    model.calledFunction(call).ifPresent(def ->
+                            callsByFunction.computeIfAbsent(def, d -> new java.util.ArrayList<>()).add(call));
+                }
+            });
+        }
+        List<dev.pitfall.ast.Call> calls = callsByFunction.getOrDefault(function, List.of());
+        List<Binding> parameters = model.parametersOf(function);
+        int index = parameters.indexOf(parameter);
+        dev.pitfall.ast.Arguments arguments = function instanceof dev.pitfall.ast.FunctionDef
+                ? ((dev.pitfall.ast.FunctionDef) function).args() : ((dev.pitfall.ast.AsyncFunctionDef) function).args();
+        // *args, keyword-only parameters and **kwargs are not filled by position
+        if (index < 0 || index >= arguments.posonlyargs().size() + arguments.args().size()) {
+            return ValueKind.UNKNOWN;
+        }
+        ValueKind agreed = null;
+        for (dev.pitfall.ast.Call call : calls) {
+            Expression argument = DataFlow.argumentFor(call, parameters, index);
+            ValueKind passed = argument == null ? ValueKind.UNKNOWN : kindOf(argument);
+            if (!passed.isPandasData() || agreed != null && !agreed.equals(passed)) {
+                return ValueKind.UNKNOWN;
+            }
+            agreed = passed;
+        }
+        return agreed == null ? ValueKind.UNKNOWN : agreed;
     }
 
     /**

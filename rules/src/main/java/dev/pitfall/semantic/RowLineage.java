@@ -55,6 +55,10 @@ public final class RowLineage {
             "inverse_transform", "fit_predict", "fit_resample", "texts_to_sequences",
             "texts_to_matrix", "kneighbors");
 
+    /** pandas methods that call a function with the receiver's columns, rows, groups or itself. */
+    private static final Set<String> PANDAS_CALLBACK_METHODS = Set.of("apply", "transform", "agg",
+            "aggregate", "pipe");
+
     private final SemanticModel model;
     private final Map<Binding, Set<Binding>> direct = new IdentityHashMap<>();
 
@@ -118,10 +122,38 @@ public final class RowLineage {
                 found.addAll(model.reachingBefore(statement, binding.symbol()));
                 collect(((AugAssign) statement).value(), found);
             }
+            case PARAMETER -> collect(pandasReceiverOfCallback(binding), found);
             default -> {
-                // Parameters, imports, definitions: no rows flow in from this scope.
+                // Other parameters, imports, definitions: no rows flow in from this scope.
             }
         }
+    }
+
+    /**
+     * The pandas object whose columns, rows or groups pandas passes to a lambda's first parameter
+     * ({@code df[cols].apply(lambda c: (c - c.mean()) / c.std())}, {@code df.groupby(k)["x"]
+     * .transform(lambda g: g.fillna(g.median()))}): the parameter holds that object's rows.
+     * Null for any other parameter.
+     */
+    private Expression pandasReceiverOfCallback(Binding parameter) {
+        if (!(parameter.owner() instanceof dev.pitfall.ast.Lambda)) {
+            return null;
+        }
+        dev.pitfall.ast.Lambda lambda = (dev.pitfall.ast.Lambda) parameter.owner();
+        List<dev.pitfall.ast.Arg> positional = new java.util.ArrayList<>(lambda.args().posonlyargs());
+        positional.addAll(lambda.args().args());
+        if (positional.isEmpty() || positional.get(0) != parameter.node()) {
+            return null;
+        }
+        dev.pitfall.ast.Node parent = model.parents().parentOf(lambda);
+        if (!(parent instanceof Call) || !(((Call) parent).func() instanceof Attribute)
+                || ((Call) parent).args().isEmpty() || ((Call) parent).args().get(0) != lambda) {
+            return null;
+        }
+        Attribute method = (Attribute) ((Call) parent).func();
+        ValueKind receiver = model.kindOf(method.value());
+        boolean pandas = receiver.isPandasData() || receiver.is(ValueKind.GROUPBY);
+        return pandas && PANDAS_CALLBACK_METHODS.contains(method.attr()) ? method.value() : null;
     }
 
     /** The part of an unpacked value one target receives (a split part: the rows of its input). */

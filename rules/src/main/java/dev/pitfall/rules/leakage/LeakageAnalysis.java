@@ -90,7 +90,11 @@ final class LeakageAnalysis {
     }
 
     /** A leak found: where to report, its severity class and the story's other places. */
-    record Leak(Fit fit, boolean fitOnTest, Split split, Located testSource, String testName, Expression splitInput) {
+    record Leak(Fit fit, boolean fitOnTest, Split split, Located testSource, String testName, Expression splitInput,
+            boolean insideSplitLoop) {
+        Leak(Fit fit, boolean fitOnTest, Split split, Located testSource, String testName, Expression splitInput) {
+            this(fit, fitOnTest, split, testSource, testName, splitInput, false);
+        }
     }
 
     private final SemanticModel model;
@@ -376,7 +380,8 @@ final class LeakageAnalysis {
         }
         Attribute method = (Attribute) call.func();
         if (!FIT_METHODS.contains(method.attr())) {
-            return null;
+            // preprocessing.scale(X) after `from sklearn import preprocessing`: a function by its module
+            return functionFit(call);
         }
         Call constructor = constructorOf(method.value(), 0);
         if (constructor == null) {
@@ -413,6 +418,12 @@ final class LeakageAnalysis {
         }
         String what = method.value() instanceof Name ? "\"" + ((Name) method.value()).id() + "\""
                 : className.substring(className.lastIndexOf('.') + 1);
+        Node parent = model.parents().parentOf(call);
+        if (!(method.value() instanceof Name) && method.attr().equals("fit") && parent instanceof Assign
+                && ((Assign) parent).targets().size() == 1 && ((Assign) parent).targets().get(0) instanceof Name) {
+            // scaler = StandardScaler().fit(X): fit returns the fitted object, known by its name from here on
+            what = "\"" + ((Name) ((Assign) parent).targets().get(0)).id() + "\"";
+        }
         return new Fit(call, what, data, category, supervised, carriers, call, executingFunction(call),
                 null, null, false, null);
     }
@@ -904,6 +915,17 @@ final class LeakageAnalysis {
             }
         }
         for (Split split : splits) {
+            if (split.owner() == fit.owner() && split.crossValidation() && insideLoopOver(fit.position(), split)) {
+                Set<Binding> origins = rows.origins(fit.data());
+                boolean onAPart = origins.stream().anyMatch(o -> testParts.get(o) == split || trainParts.get(o) == split);
+                for (Expression input : split.inputs()) {
+                    if (!onAPart && rows.overlap(fit.data(), input)) {
+                        return new Leak(fit, false, split, null, null, input, true);
+                    }
+                }
+            }
+        }
+        for (Split split : splits) {
             if (split.owner() == fit.owner() && split.position() == split.call() && before(fit.position(), split.call())
                     && appliedToSplitParts(fit, split)) {
                 for (Expression input : split.inputs()) {
@@ -914,6 +936,26 @@ final class LeakageAnalysis {
             }
         }
         return null;
+    }
+
+    /**
+     * True when {@code node} is in the body of the loop that iterates the folds of {@code split}
+     * ({@code for tr, va in kf.split(X):}): each fold is evaluated after it, so a fit there on
+     * all of {@code X} has seen that fold's validation rows.
+     */
+    private boolean insideLoopOver(Located node, Split split) {
+        Node parent = model.parents().parentOf(split.call());
+        Node loop = parent instanceof Call && model.isCallTo((Call) parent, "builtins.enumerate")
+                ? model.parents().parentOf(parent) : parent;
+        if (!(loop instanceof For) || ((For) loop).iter() != (parent == loop ? split.call() : parent)) {
+            return false;
+        }
+        for (Statement statement : ((For) loop).body()) {
+            if (node instanceof Node && model.isWithin((Node) node, statement)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -106,7 +106,11 @@ public final class PreprocessingLeakage implements Rule {
                 related.add(context.related(leak.split().call(), leak.split().crossValidation()
                         ? "the data is cross-validated here" : "the data is split here"));
                 String splitData = "\"" + analysis.snippet(leak.splitInput()) + "\"";
-                message = fitted + " before " + splitData + (leak.split().crossValidation()
+                message = leak.insideSplitLoop()
+                        ? fitted + " inside the loop over the folds of " + splitData + " made by " + leak.split().name()
+                                + " (" + context.lineLabel(leak.split().position()) + "), so it has seen each fold's "
+                                + "validation rows; fit it on the training rows of the fold only (or use a Pipeline)"
+                        : fitted + " before " + splitData + (leak.split().crossValidation()
                         ? " is cross-validated by " + leak.split().name() + " (" + context.lineLabel(leak.split().position())
                                 + "); put the preprocessing in a Pipeline so that each fold fits its own"
                         : " is split by " + leak.split().name() + " (" + context.lineLabel(leak.split().position())

@@ -323,7 +323,14 @@ public final class ChainedIndexing implements Rule {
         boolean rowsFirst = !columnFirst && inner.via() == Via.PLAIN && onFrame && selected.isDataFrame()
                 || inner.via() == Via.LOC && !(inner.key() instanceof Tuple);
         String fix = null;
-        if (columnFirst) {
+        boolean positionalOuter = outer.via() == Via.PLAIN && isPositionalSlice(outer.key());
+        boolean positionalInner = inner.via() == Via.PLAIN && isPositionalSlice(inner.key());
+        if (columnFirst && positionalOuter) {
+            // df["a"][:5] slices by position, which .loc (by label, end included) would not
+            fix = String.format("%s.iloc[%s, %s]", frame, outerKey, columnPositions(frame, inner, innerKey));
+        } else if (rowsFirst && positionalInner && outer.via() == Via.PLAIN) {
+            fix = String.format("%s.iloc[%s, %s]", frame, innerKey, columnPositions(frame, outer, outerKey));
+        } else if (columnFirst) {
             fix = switch (outer.via()) {
                 case PLAIN, LOC -> String.format("%s.loc[%s, %s]", frame, outerKey, innerKey);
                 case AT -> String.format("%s.at[%s, %s]", frame, outerKey, innerKey);
@@ -338,6 +345,28 @@ public final class ChainedIndexing implements Rule {
             fix = String.format("%s.iloc[%s, %s.columns.get_loc(%s)]", frame, innerKey, frame, outerKey);
         }
         return fix == null ? GENERIC_FIX : "use " + fix + tail;
+    }
+
+    /** {@code [:5]}, {@code [2:-1]}: a slice of integer literals, which plain indexing takes by position. */
+    private static boolean isPositionalSlice(Expression key) {
+        if (!(key instanceof dev.pitfall.ast.Slice)) {
+            return false;
+        }
+        dev.pitfall.ast.Slice slice = (dev.pitfall.ast.Slice) key;
+        return isIntegerOrAbsent(slice.lower()) && isIntegerOrAbsent(slice.upper()) && isIntegerOrAbsent(slice.step());
+    }
+
+    private static boolean isIntegerOrAbsent(Expression bound) {
+        Expression value = bound instanceof UnaryOp && ((UnaryOp) bound).op() == UnaryOpKind.USub
+                ? ((UnaryOp) bound).operand() : bound;
+        return value == null || value instanceof dev.pitfall.ast.Constant
+                && ((dev.pitfall.ast.Constant) value).value() instanceof java.math.BigInteger;
+    }
+
+    /** The column positions .iloc needs for a column selection: get_loc for one label, get_indexer for a list. */
+    private static String columnPositions(String frame, Step columns, String key) {
+        boolean several = columns.key() instanceof dev.pitfall.ast.List;
+        return String.format("%s.columns.%s(%s)", frame, several ? "get_indexer" : "get_loc", key);
     }
 
     private static boolean isMask(Expression key) {

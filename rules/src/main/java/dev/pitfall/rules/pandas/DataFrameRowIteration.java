@@ -99,6 +99,9 @@ public final class DataFrameRowIteration implements Rule {
     private static final Set<String> ELEMENT_PRESERVING = Set.of("builtins.list", "builtins.tuple",
             "builtins.iter", "builtins.reversed", "builtins.sorted", "tqdm.tqdm", "tqdm.auto.tqdm",
             "tqdm.notebook.tqdm", "tqdm.std.tqdm", "tqdm.tqdm_notebook", "tqdm.autonotebook.tqdm");
+    /** range, and tqdm's trange (a progress bar over range) with the same arguments. */
+    private static final Set<String> RANGES = Set.of("builtins.range", "tqdm.trange", "tqdm.auto.trange",
+            "tqdm.notebook.trange", "tqdm.std.trange", "tqdm.autonotebook.trange");
     /** Calls whose elements carry the elements of their arguments (paired with others). */
     private static final Set<String> ELEMENT_PAIRING = Set.of("builtins.enumerate", "builtins.zip");
     /** Methods of an Index that give its labels in another container. */
@@ -311,7 +314,7 @@ public final class DataFrameRowIteration implements Rule {
             }
         }
         Expression frame = null;
-        if (unwrapped instanceof Call && model.isCallTo((Call) unwrapped, "builtins.range")) {
+        if (unwrapped instanceof Call && RANGES.contains(model.calleeName((Call) unwrapped).orElse(""))) {
             List<Expression> bounds = ((Call) unwrapped).args();
             if (bounds.size() == 1 || bounds.size() == 2 || bounds.size() == 3) {
                 frame = lengthOf(bounds.get(bounds.size() == 1 ? 0 : 1), model, 0);

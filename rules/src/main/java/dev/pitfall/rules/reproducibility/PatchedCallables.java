@@ -10,7 +10,13 @@ import dev.pitfall.ast.Name;
 import dev.pitfall.ast.Node;
 import dev.pitfall.ast.Nodes;
 import dev.pitfall.semantic.SemanticModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * Tests replace random functions before calling them ({@code monkeypatch.setattr(random,
@@ -33,14 +39,38 @@ final class PatchedCallables {
         if (function == null) {
             return false;
         }
-        boolean[] patched = {false};
-        Nodes.walk(function, node -> {
-            if (!patched[0] && node instanceof Call && node != call && startsBefore((Call) node, call)
-                    && callee.equals(replacedName((Call) node, model))) {
-                patched[0] = true;
+        for (Patch patch : patchesIn(function, model)) {
+            if (patch.name().equals(callee) && startsBefore(patch.call(), call)) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    /** A call that replaces the callable of that qualified name. */
+    private record Patch(Call call, String name) {
+    }
+
+    /**
+     * The patching calls of a function, found once per function and model: a file may draw
+     * thousands of times in one function.
+     */
+    private static final Map<SemanticModel, Map<Node, List<Patch>>> PATCHES =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static List<Patch> patchesIn(Node function, SemanticModel model) {
+        Map<Node, List<Patch>> byFunction = PATCHES.computeIfAbsent(model,
+                m -> Collections.synchronizedMap(new IdentityHashMap<>()));
+        return byFunction.computeIfAbsent(function, f -> {
+            List<Patch> patches = new ArrayList<>();
+            Nodes.walk(f, node -> {
+                String name = node instanceof Call ? replacedName((Call) node, model) : null;
+                if (name != null) {
+                    patches.add(new Patch((Call) node, name));
+                }
+            });
+            return patches;
         });
-        return patched[0];
     }
 
     private static Node enclosingFunction(Node node, SemanticModel model) {

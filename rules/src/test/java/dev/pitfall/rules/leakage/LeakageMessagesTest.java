@@ -50,4 +50,22 @@ class LeakageMessagesTest {
         assertEquals(1, findings.size(), findings::toString);
         assertEquals(7, findings.get(0).range().startLine());
     }
+
+    @Test
+    void aFitOnAllRowsInsideTheFoldLoopSaysSo() {
+        List<Finding> findings = lint("""
+                import numpy as np
+                from sklearn.model_selection import KFold
+                from sklearn.preprocessing import StandardScaler
+                X = np.load("X.npy")
+                for tr, va in KFold(5).split(X):
+                    scaler = StandardScaler().fit(X)
+                    ok = StandardScaler().fit(X[tr])
+                """);
+        assertEquals(1, findings.size(), findings::toString);
+        assertEquals(6, findings.get(0).range().startLine());
+        assertEquals("\"scaler\" is fitted on \"X\" (line 6) inside the loop over the folds of \"X\" made by "
+                + "KFold.split (line 5), so it has seen each fold's validation rows; fit it on the training rows "
+                + "of the fold only (or use a Pipeline)", findings.get(0).message());
+    }
 }

@@ -80,8 +80,17 @@ class PandasRuleMessagesTest {
 
     @Test
     void columnsSelectedFirstBecomeTheColumnPartOfTheFix() {
+        assertFinding(onlyFinding("PF202", "part = df[['a', 'b']][df['a'] > 0]\n"), Severity.NOTE,
+                "use df.loc[df['a'] > 0, ['a', 'b']]");
+    }
+
+    @Test
+    void aPlainIntegerSliceIsPositionalSoTheFixUsesIloc() {
+        // df[...][:5] takes the first five rows; .loc[:5] would take the labels up to 5, included
         assertFinding(onlyFinding("PF202", "head = df[['a', 'b']][:5]\n"), Severity.NOTE,
-                "use df.loc[:5, ['a', 'b']]");
+                "use df.iloc[:5, df.columns.get_indexer(['a', 'b'])]");
+        assertFinding(onlyFinding("PF202", "df[:3]['a'] = 0\n"), Severity.ERROR,
+                "use df.iloc[:3, df.columns.get_loc('a')]");
     }
 
     @Test
