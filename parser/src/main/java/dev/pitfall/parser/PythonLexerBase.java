@@ -93,6 +93,9 @@ public abstract class PythonLexerBase extends Lexer {
     private SyntaxError firstError;
     private Token endOfInput;
 
+    // Whitespace and comments are read once and dropped, so one token object serves them all.
+    private CommonToken droppedLayout;
+
     protected PythonLexerBase(CharStream input) {
         super(input);
         removeErrorListeners();
@@ -129,6 +132,23 @@ public abstract class PythonLexerBase extends Lexer {
             }
         }
         return pending.poll();
+    }
+
+    @Override
+    public Token emit() {
+        if (_type != PythonLexer.WS && _type != PythonLexer.COMMENT) {
+            return super.emit();
+        }
+        if (droppedLayout == null) {
+            droppedLayout = new CommonToken(_tokenFactorySourcePair, _type, DEFAULT_TOKEN_CHANNEL, 0, 0);
+        }
+        droppedLayout.setType(_type);
+        droppedLayout.setStartIndex(_tokenStartCharIndex);
+        droppedLayout.setStopIndex(getCharIndex() - 1);
+        droppedLayout.setLine(_tokenStartLine);
+        droppedLayout.setCharPositionInLine(_tokenStartCharPositionInLine);
+        emit(droppedLayout);
+        return droppedLayout;
     }
 
     @Override
