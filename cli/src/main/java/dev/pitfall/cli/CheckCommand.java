@@ -32,13 +32,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Lint Python files, notebooks and directories (default: the current directory).",
-                "Exit code: 0 no problems, 1 problems found, 2 usage, configuration or internal error."})
+/**
+ * {@code pitfall check}. Its command-line model is built through picocli's programmatic API
+ * ({@link #spec}) rather than annotations: reading annotations makes the JVM generate a proxy class
+ * per annotation type at run time, which was about half of picocli's cost in a one-file run.
+ */
 final class CheckCommand implements Callable<Integer> {
     private static final String STDIN = "-";
 
@@ -46,63 +48,28 @@ final class CheckCommand implements Callable<Integer> {
 
     enum ColourMode { auto, always, never }
 
-    @Parameters(paramLabel = "PATH", description = "Files or directories to check; '-' reads standard input.")
     List<String> paths = new ArrayList<>();
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} (default: text).")
     Format format = Format.text;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
     Path output;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Read [tool.pitfall] from FILE instead of the nearest pyproject.toml.")
     Path config;
-
-    @Option(names = "--select", split = ",", paramLabel = "RULE", description = "Only these rules (codes, names, code prefixes or ALL); replaces the configured selection.")
     List<String> select;
-
-    @Option(names = "--extend-select", split = ",", paramLabel = "RULE", description = "Enable these rules in addition.")
     List<String> extendSelect = new ArrayList<>();
-
-    @Option(names = "--ignore", split = ",", paramLabel = "RULE", description = "Disable these rules.")
     List<String> ignore = new ArrayList<>();
-
-    @Option(names = "--severity", paramLabel = "RULE=LEVEL", description = "Report RULE at LEVEL (error, warning or note).")
     Map<String, String> severity = new LinkedHashMap<>();
-
-    @Option(names = "--exclude", split = ",", paramLabel = "GLOB", description = "Exclude these paths (gitignore syntax); replaces the default and configured list.")
     List<String> exclude;
-
-    @Option(names = "--extend-exclude", split = ",", paramLabel = "GLOB", description = "Exclude these paths in addition.")
     List<String> extendExclude = new ArrayList<>();
-
-    @Option(names = "--force-exclude", description = "Apply excludes and .gitignore files to files named on the command line too (for pre-commit).")
     boolean forceExclude;
-
-    @Option(names = "--stdin-filename", paramLabel = "NAME", description = "Lint standard input as if it were the file NAME.")
     String stdinFilename;
-
-    @Option(names = "--exit-zero", description = "Exit with 0 even when problems were found.")
     boolean exitZero;
-
-    @Option(names = "--statistics", description = "Show the number of problems per rule instead of each problem.")
     boolean statistics;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Lint on N threads (default: one per core).")
     Integer threads;
-
-    @Option(names = "--no-cache", description = "Analyse every file; neither read nor write the result cache.")
     boolean noCache;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep the result cache in DIR (default: $PITFALL_CACHE_DIR, else .pitfall_cache next to the configuration file, else in the working directory).")
     Path cacheDirectory;
-
-    @Option(names = {"-v", "--verbose"}, description = "Report on standard error the files per second, the time per stage and the cache hits.")
     boolean verbose;
-
-    @Option(names = "--color", paramLabel = "WHEN", description = "Colour the text output: ${COMPLETION-CANDIDATES} (default: auto, i.e. on a terminal unless NO_COLOR is set).")
     ColourMode colour = ColourMode.auto;
 
+    /** The parsed command line, read into the fields above when the command runs. */
+    private CommandSpec spec;
     private final Console console;
     /** The configuration file in use, if any: the default home of the cache and part of its key. */
     private Path configFile;
@@ -111,8 +78,99 @@ final class CheckCommand implements Callable<Integer> {
         this.console = console;
     }
 
+    /** The {@code check} command's model, bound to {@code command}; its usage lists the options in this order. */
+    static CommandSpec spec(CheckCommand command) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("check");
+        spec.usageMessage().sortOptions(false).description(
+                "Lint Python files, notebooks and directories (default: the current directory).",
+                "Exit code: 0 no problems, 1 problems found, 2 usage, configuration or internal error.");
+        spec.addPositional(PositionalParamSpec.builder().paramLabel("PATH").index("0..*").arity("0..*")
+                .type(List.class).auxiliaryTypes(String.class)
+                .description("Files or directories to check; '-' reads standard input.").build());
+        spec.addOption(option(Format.class, "FORMAT",
+                "Output format: ${COMPLETION-CANDIDATES} (default: text).", "--format"));
+        spec.addOption(option(Path.class, "FILE",
+                "Write the report to FILE (atomically) instead of standard output.", "-o", "--output"));
+        spec.addOption(option(Path.class, "FILE",
+                "Read [tool.pitfall] from FILE instead of the nearest pyproject.toml.", "--config"));
+        spec.addOption(listOption("RULE",
+                "Only these rules (codes, names, code prefixes or ALL); replaces the configured selection.", "--select"));
+        spec.addOption(listOption("RULE", "Enable these rules in addition.", "--extend-select"));
+        spec.addOption(listOption("RULE", "Disable these rules.", "--ignore"));
+        spec.addOption(OptionSpec.builder("--severity").paramLabel("RULE=LEVEL").type(Map.class)
+                .auxiliaryTypes(String.class, String.class)
+                .description("Report RULE at LEVEL (error, warning or note).").build());
+        spec.addOption(listOption("GLOB",
+                "Exclude these paths (gitignore syntax); replaces the default and configured list.", "--exclude"));
+        spec.addOption(listOption("GLOB", "Exclude these paths in addition.", "--extend-exclude"));
+        spec.addOption(flag("Apply excludes and .gitignore files to files named on the command line too (for pre-commit).",
+                "--force-exclude"));
+        spec.addOption(option(String.class, "NAME", "Lint standard input as if it were the file NAME.",
+                "--stdin-filename"));
+        spec.addOption(flag("Exit with 0 even when problems were found.", "--exit-zero"));
+        spec.addOption(flag("Show the number of problems per rule instead of each problem.", "--statistics"));
+        spec.addOption(option(Integer.class, "N", "Lint on N threads (default: one per core).", "--threads"));
+        spec.addOption(flag("Analyse every file; neither read nor write the result cache.", "--no-cache"));
+        spec.addOption(option(Path.class, "DIR", "Keep the result cache in DIR (default: $PITFALL_CACHE_DIR, "
+                + "else .pitfall_cache next to the configuration file, else in the working directory).", "--cache-dir"));
+        spec.addOption(flag("Report on standard error the files per second, the time per stage and the cache hits.",
+                "-v", "--verbose"));
+        spec.addOption(option(ColourMode.class, "WHEN", "Colour the text output: ${COMPLETION-CANDIDATES} "
+                + "(default: auto, i.e. on a terminal unless NO_COLOR is set).", "--color"));
+        Main.addStandardHelpOptions(spec);
+        command.spec = spec;
+        return spec;
+    }
+
+    private static OptionSpec option(Class<?> type, String label, String description, String... names) {
+        return OptionSpec.builder(names).type(type).paramLabel(label).description(description).build();
+    }
+
+    private static OptionSpec listOption(String label, String description, String... names) {
+        return OptionSpec.builder(names).type(List.class).auxiliaryTypes(String.class).splitRegex(",")
+                .paramLabel(label).description(description).build();
+    }
+
+    private static OptionSpec flag(String description, String... names) {
+        return OptionSpec.builder(names).type(boolean.class).description(description).build();
+    }
+
+    /** Copies what the command line gave into the fields; an option not given keeps the field's default. */
+    private void readCommandLine() {
+        paths = orElse(spec.positionalParameters().get(0).getValue(), paths);
+        format = value("--format", format);
+        output = value("--output", output);
+        config = value("--config", config);
+        select = value("--select", select);
+        extendSelect = value("--extend-select", extendSelect);
+        ignore = value("--ignore", ignore);
+        severity = value("--severity", severity);
+        exclude = value("--exclude", exclude);
+        extendExclude = value("--extend-exclude", extendExclude);
+        forceExclude = value("--force-exclude", forceExclude);
+        stdinFilename = value("--stdin-filename", stdinFilename);
+        exitZero = value("--exit-zero", exitZero);
+        statistics = value("--statistics", statistics);
+        threads = value("--threads", threads);
+        noCache = value("--no-cache", noCache);
+        cacheDirectory = value("--cache-dir", cacheDirectory);
+        verbose = value("--verbose", verbose);
+        colour = value("--color", colour);
+    }
+
+    private <T> T value(String option, T fallback) {
+        return orElse(spec.findOption(option).getValue(), fallback);
+    }
+
+    private static <T> T orElse(Object value, T fallback) {
+        @SuppressWarnings("unchecked")
+        T typed = (T) value;
+        return typed != null ? typed : fallback;
+    }
+
     @Override
     public Integer call() throws IOException {
+        readCommandLine();
         if (threads != null && threads < 1) {
             throw new UserError("--threads must be at least 1");
         }

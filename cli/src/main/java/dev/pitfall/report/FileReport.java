@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,14 +25,6 @@ public record FileReport(String path, boolean notebook, List<ReportedFinding> fi
     /** How much of a long line is kept before the finding's start. */
     static final int EXCERPT_LEAD = 60;
 
-    public static final Comparator<Finding> BY_POSITION = Comparator
-            .comparingInt((Finding f) -> f.range().startLine())
-            .thenComparingInt(f -> f.range().startColumn())
-            .thenComparingInt(f -> f.range().endLine())
-            .thenComparingInt(f -> f.range().endColumn())
-            .thenComparing(Finding::code)
-            .thenComparing(Finding::message);
-
     /** A file that could not be linted at all. */
     public static FileReport failed(String path, boolean notebook, List<Diagnostic> diagnostics) {
         return new FileReport(path, notebook, List.of(), List.copyOf(diagnostics));
@@ -42,7 +33,7 @@ public record FileReport(String path, boolean notebook, List<ReportedFinding> fi
     /** Sorts the findings, looks up what reporters need from the source and fingerprints them. */
     public static FileReport of(String path, SourceFile source, List<Finding> findings, List<Diagnostic> diagnostics) {
         List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(BY_POSITION);
+        sorted.sort(Finding.SOURCE_ORDER);
         NotebookMap cells = source.notebook();
         Map<String, Integer> occurrences = new HashMap<>();
         List<ReportedFinding> reported = new ArrayList<>(sorted.size());

@@ -33,6 +33,7 @@ import dev.pitfall.lint.Diagnostic;
 import dev.pitfall.lint.Finding;
 import dev.pitfall.lint.RuleDescriptor;
 import dev.pitfall.lint.Severity;
+import dev.pitfall.lint.SyntaxErrorRule;
 import dev.pitfall.source.TextRange;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,7 +56,6 @@ public final class SarifReporter implements Reporter {
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
     public static final String SOURCE_ROOT = "%SRCROOT%";
     public static final String FINGERPRINT_KEY = "pitfall/v1";
-    private static final String SYNTAX_ERROR_CODE = "PF001";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
@@ -118,7 +118,7 @@ public final class SarifReporter implements Reporter {
             ArtifactLocation artifact = artifact(file.path(), report.sourceRoot());
             for (ReportedFinding reported : file.findings()) {
                 results.add(result(reported, artifact, report));
-                if (reported.finding().code().equals(SYNTAX_ERROR_CODE)) {
+                if (reported.finding().code().equals(SyntaxErrorRule.CODE)) {
                     notifications.add(notification(Notification.Level.WARNING, artifact,
                             file.path() + ": could not be parsed: " + reported.finding().message(), null));
                 }

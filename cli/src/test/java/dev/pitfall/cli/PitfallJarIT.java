@@ -106,7 +106,7 @@ class PitfallJarIT {
         assertTrue(rules.out().contains("PF101   mutable-default-argument"), rules.out());
         Outcome rule = pitfall("rule", "mutable-default-argument");
         assertEquals(0, rule.exitCode());
-        assertTrue(rule.out().startsWith("PF101 mutable-default-argument\n"));
+        assertTrue(rule.out().startsWith("# PF101 mutable-default-argument\n"), rule.out());
         Outcome version = pitfall("--version");
         assertTrue(version.out().matches("pitfall \\d+\\.\\d+\\.\\d+.*\\n"), version.out());
         Outcome usage = pitfall("check", "--no-such-option");

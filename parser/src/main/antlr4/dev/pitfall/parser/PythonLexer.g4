@@ -125,7 +125,7 @@ FSTRING_START : FSTRING_PREFIX ( '\'' | '"' | '\'\'\'' | '"""' ) ;
 
 NAME : ID_START ID_CONTINUE* ;
 
-// ---- Layout (PythonLexerBase puts them on the hidden channel, cheaper than a lexer command) ----
+// ---- Layout (PythonLexerBase drops them after reading the indentation and bracket state) ----
 NEWLINE           : '\r'? '\n' | '\r' ;
 WS                : [ \t\f]+ ;
 LINE_CONTINUATION : '\\' ( '\r'? '\n' | '\r' ) ;

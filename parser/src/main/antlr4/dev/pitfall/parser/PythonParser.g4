@@ -13,10 +13,12 @@ parser grammar PythonParser;
 options {
     tokenVocab = PythonLexer;
     contextSuperClass = PythonRuleContext;
+    superClass = PythonParserBase;
 }
 
+// The action lets SourceParser build each statement's AST while its parse tree is fresh.
 file_input
-    : (statement | NEWLINE)* EOF
+    : (statement { statementParsed($ctx); } | NEWLINE)* EOF
     ;
 
 statement

@@ -35,11 +35,14 @@ final class AstBuilder {
     private final Positions positions;
     private final CharStream input;
     private final TokenStream tokens;
+    // Only for pure-ASCII sources, where the tokens' code-point indexes are char indexes.
+    private final NameTable names;
 
     AstBuilder(Positions positions, CharStream input, TokenStream tokens) {
         this.positions = positions;
         this.input = input;
         this.tokens = tokens;
+        this.names = positions.isAsciiSource() ? new NameTable(positions.text()) : null;
     }
 
     private static final java.util.Set<String> FUTURE_FEATURES = java.util.Set.of("nested_scopes", "generators",
@@ -51,6 +54,16 @@ final class AstBuilder {
         for (StatementContext statement : ctx.statement()) {
             statement(statement, body);
         }
+        return module(body);
+    }
+
+    /** Adds the AST of one top-level statement (several for {@code a; b}) to {@code body}. */
+    void topLevelStatement(StatementContext ctx, List<Statement> body) {
+        statement(ctx, body);
+    }
+
+    /** The module of top-level statements built one by one with {@link #topLevelStatement}. */
+    Module module(List<Statement> body) {
         checkFutureImports(body);
         return new Module(body, List.of());
     }
@@ -1673,6 +1686,9 @@ final class AstBuilder {
     }
 
     private String identifier(Token token) {
+        if (names != null) {
+            return names.name(token.getStartIndex(), token.getStopIndex());
+        }
         String text = token.getText();
         for (int i = 0, n = text.length(); i < n; i++) {
             if (text.charAt(i) >= 0x80) {

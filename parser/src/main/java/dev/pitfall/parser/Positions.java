@@ -83,6 +83,15 @@ final class Positions {
         return column;
     }
 
+    /** True when the source has no character outside ASCII. */
+    boolean isAsciiSource() {
+        return ascii;
+    }
+
+    String text() {
+        return text;
+    }
+
     int startLine(Token token) {
         return token.getLine();
     }

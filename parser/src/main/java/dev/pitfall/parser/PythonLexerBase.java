@@ -19,7 +19,7 @@ import org.antlr.v4.runtime.misc.Interval;
  *   <li>INDENT/DEDENT from the indentation of the first token of each logical line (tabs advance
  *       to the next multiple of 8, a form feed resets the column, and CPython's check that tab
  *       sizes 8 and 1 give the same answer).</li>
- *   <li>NEWLINE goes to the hidden channel inside brackets and on blank or comment-only lines; at
+ *   <li>NEWLINE is dropped inside brackets and on blank or comment-only lines; at
  *       end of input a final empty NEWLINE and the pending DEDENTs are emitted.</li>
  *   <li>PEP 701 f-strings: the mode stack is driven from here, because whether a '}' or ':' ends
  *       a replacement field depends on the bracket depth inside the field.</li>
@@ -38,7 +38,9 @@ import org.antlr.v4.runtime.misc.Interval;
  * <p>Positions are ANTLR's: lines from 1 counting '\n' only (feed it text whose line ends are
  * normalised, as {@code SourceFile} does), columns and indexes in code points, not UTF-16 units.
  * A byte order mark must be removed by the reader. Comments, whitespace, line continuations and
- * non-logical newlines are on the hidden channel.
+ * non-logical newlines are dropped, not put on a hidden channel: nothing reads them, and every
+ * token in the stream costs the parser's token buffer and its backward scans for the previous
+ * token on the default channel.
  */
 public abstract class PythonLexerBase extends Lexer {
     private static final int MAX_BRACKET_DEPTH = 200;
@@ -91,6 +93,9 @@ public abstract class PythonLexerBase extends Lexer {
     private SyntaxError firstError;
     private Token endOfInput;
 
+    // Whitespace and comments are read once and dropped, so one token object serves them all.
+    private CommonToken droppedLayout;
+
     protected PythonLexerBase(CharStream input) {
         super(input);
         removeErrorListeners();
@@ -130,6 +135,23 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     @Override
+    public Token emit() {
+        if (_type != PythonLexer.WS && _type != PythonLexer.COMMENT) {
+            return super.emit();
+        }
+        if (droppedLayout == null) {
+            droppedLayout = new CommonToken(_tokenFactorySourcePair, _type, DEFAULT_TOKEN_CHANNEL, 0, 0);
+        }
+        droppedLayout.setType(_type);
+        droppedLayout.setStartIndex(_tokenStartCharIndex);
+        droppedLayout.setStopIndex(getCharIndex() - 1);
+        droppedLayout.setLine(_tokenStartLine);
+        droppedLayout.setCharPositionInLine(_tokenStartCharPositionInLine);
+        emit(droppedLayout);
+        return droppedLayout;
+    }
+
+    @Override
     public void reset() {
         super.reset();
         pending.clear();
@@ -157,15 +179,12 @@ public abstract class PythonLexerBase extends Lexer {
             if (inLeadingWhitespace) {
                 measureIndent(token);
             }
-            hide(token);
             return;
         }
         if (type == PythonLexer.NEWLINE) {
             startPhysicalLine();
             lastContinuation = null;
-            if (bracketDepth > 0 || !lineHasContent) {
-                hide(token);
-            } else {
+            if (lineHasContent && bracketDepth == 0) {
                 lineHasContent = false;
                 pending.add(token);
             }
@@ -176,7 +195,6 @@ public abstract class PythonLexerBase extends Lexer {
                 continuationColumn = lineIndent;
             }
             lastContinuation = token;
-            hide(token);
             return;
         }
         if (type == PythonLexer.STRAY_BACKSLASH && inLeadingWhitespace) {
@@ -186,7 +204,6 @@ public abstract class PythonLexerBase extends Lexer {
         }
         inLeadingWhitespace = false;
         if (type == PythonLexer.COMMENT) {
-            hide(token);
             return;
         }
         lastContinuation = null;
@@ -243,11 +260,6 @@ public abstract class PythonLexerBase extends Lexer {
         lineAltIndent = 0;
         continuationColumn = 0;
         lineIndentStart = -1;
-    }
-
-    private void hide(Token token) {
-        ((CommonToken) token).setChannel(HIDDEN);
-        pending.add(token);
     }
 
     /** Records the error for the tokens that only exist to be reported; true if it was one. */

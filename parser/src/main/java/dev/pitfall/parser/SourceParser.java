@@ -1,6 +1,7 @@
 package dev.pitfall.parser;
 
 import dev.pitfall.ast.Module;
+import dev.pitfall.ast.Statement;
 import dev.pitfall.parser.PythonParser.*;
 import dev.pitfall.source.SourceFile;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -8,7 +9,6 @@ import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CodePointCharStream;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -20,6 +20,10 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Parses one source file into a {@link Module}, or the first syntax error, never throwing for bad
@@ -97,17 +101,23 @@ public final class SourceParser {
         CodePointCharStream chars = CharStreams.fromString(text, source.path());
         PythonLexer lexer = new PythonLexer(chars);
         lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        // Every token the lexer emits is on the default channel, so no channel filtering is needed.
+        BufferedTokenStream tokens = new BufferedTokenStream(lexer);
         PythonParser parser = new PythonParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        AstBuilder builder = new AstBuilder(new Positions(text), chars, tokens);
+        StatementsBuilt built = new StatementsBuilt(builder);
+        parser.takeStatements(built);
         File_inputContext tree;
         boolean usedFallback = false;
         try {
             tree = parser.file_input();
         } catch (ParseCancellationException sllFailed) {
             usedFallback = true;
+            built = null;
+            parser.takeStatements(null);
             tokens.seek(0);
             parser.reset();
             FirstErrorListener listener = new FirstErrorListener();
@@ -127,10 +137,44 @@ public final class SourceParser {
             return new Outcome(new ParseResult.Failure(lexerError), usedFallback);
         }
         try {
-            Module module = new AstBuilder(new Positions(text), chars, tokens).module(tree);
+            Module module = built != null ? built.module() : builder.module(tree);
             return new Outcome(new ParseResult.Success(module), usedFallback);
         } catch (ParseFailure failure) {
             return new Outcome(new ParseResult.Failure(failure.error()), usedFallback);
+        }
+    }
+
+    /**
+     * The ASTs of the top-level statements, built as the parser completes each one. The builder's
+     * first error is kept for after the parse: a syntax error the parser finds later in the file,
+     * or a lexical error, is reported in its place, as when the whole tree was built at the end.
+     */
+    private static final class StatementsBuilt implements Consumer<StatementContext> {
+        private final AstBuilder builder;
+        private final List<Statement> body = new ArrayList<>();
+        private ParseFailure firstFailure;
+
+        StatementsBuilt(AstBuilder builder) {
+            this.builder = builder;
+        }
+
+        @Override
+        public void accept(StatementContext statement) {
+            if (firstFailure != null) {
+                return;
+            }
+            try {
+                builder.topLevelStatement(statement, body);
+            } catch (ParseFailure failure) {
+                firstFailure = failure;
+            }
+        }
+
+        Module module() {
+            if (firstFailure != null) {
+                throw firstFailure;
+            }
+            return builder.module(body);
         }
     }
 

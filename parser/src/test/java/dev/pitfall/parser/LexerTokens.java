@@ -10,7 +10,7 @@ final class LexerTokens {
     private LexerTokens() {
     }
 
-    /** All tokens up to and including EOF, hidden ones too. */
+    /** All tokens up to and including EOF. */
     static List<Token> all(PythonLexer lexer) {
         List<Token> tokens = new ArrayList<>();
         while (true) {

@@ -8,7 +8,6 @@ import dev.pitfall.parser.SourceParser;
 import dev.pitfall.semantic.SemanticModel;
 import dev.pitfall.source.SourceFile;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,15 +22,6 @@ import java.util.function.Function;
  * rules' end-of-file handlers. Thread-safe: one Linter may lint many files in parallel.
  */
 public final class Linter {
-    private static final String SYNTAX_ERROR_CODE = "PF001";
-    private static final Comparator<Finding> SOURCE_ORDER = Comparator
-            .comparingInt((Finding f) -> f.range().startLine())
-            .thenComparingInt(f -> f.range().startColumn())
-            .thenComparingInt(f -> f.range().endLine())
-            .thenComparingInt(f -> f.range().endColumn())
-            .thenComparing(Finding::code)
-            .thenComparing(Finding::message);
-
     private final List<RuleIndex.Entry> enabled;
     private final boolean syntaxErrorEnabled;
     private final Function<SourceFile, ParseResult> parser;
@@ -52,12 +42,12 @@ public final class Linter {
         List<RuleIndex.Entry> rules = new ArrayList<>();
         for (RuleIndex.Entry entry : available) {
             if (enabledCodes.contains(entry.descriptor().code())
-                    && !entry.descriptor().code().equals(SYNTAX_ERROR_CODE)) {
+                    && !entry.descriptor().code().equals(SyntaxErrorRule.CODE)) {
                 rules.add(entry);
             }
         }
         this.enabled = List.copyOf(rules);
-        this.syntaxErrorEnabled = enabledCodes.contains(SYNTAX_ERROR_CODE);
+        this.syntaxErrorEnabled = enabledCodes.contains(SyntaxErrorRule.CODE);
         this.parser = parser;
     }
 
@@ -100,7 +90,7 @@ public final class Linter {
             List<Finding> findings = new ArrayList<>();
             if (syntaxErrorEnabled) {
                 findings.add(SyntaxErrorRule.finding(source, ((ParseResult.Failure) parsed).error(),
-                        findRule(SYNTAX_ERROR_CODE).orElseThrow()));
+                        findRule(SyntaxErrorRule.CODE).orElseThrow()));
             }
             return new LintResult(findings, diagnostics);
         }
@@ -169,7 +159,7 @@ public final class Linter {
         for (ActiveRule rule : active) {
             findings.addAll(rule.context.findings());
         }
-        findings.sort(SOURCE_ORDER);
+        findings.sort(Finding.SOURCE_ORDER);
         return new LintResult(findings, diagnostics);
     }
 

@@ -21,9 +21,6 @@ import java.util.regex.Pattern;
  * cell is the one that applies.
  */
 public final class Suppressions {
-    /** Syntax errors are never suppressible: a file that does not parse was not checked at all. */
-    private static final String SYNTAX_ERROR_CODE = "PF001";
-
     private static final Pattern NOQA = Pattern.compile(
             "#\\s*noqa(?<colon>\\s*:\\s*(?<codes>[A-Za-z0-9_-]+(?:[\\s,]+[A-Za-z0-9_-]+)*)?)?",
             Pattern.CASE_INSENSITIVE);
@@ -49,7 +46,8 @@ public final class Suppressions {
 
     /** Whether a {@code # noqa} on the line where the finding starts covers its rule. */
     public boolean suppresses(Finding finding) {
-        if (SYNTAX_ERROR_CODE.equals(finding.code())) {
+        // Syntax errors are never suppressible: a file that does not parse was not checked at all.
+        if (SyntaxErrorRule.CODE.equals(finding.code())) {
             return false;
         }
         Set<String> codes = byLine.get(finding.range().startLine());

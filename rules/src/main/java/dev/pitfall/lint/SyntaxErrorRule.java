@@ -10,7 +10,7 @@ import java.util.List;
  * handlers; the linter reports the parser's error through {@link #finding}. It is a rule like the
  * others so that it can be selected, suppressed and listed in SARIF.
  */
-@RuleInfo(code = "PF001", name = "syntax-error",
+@RuleInfo(code = SyntaxErrorRule.CODE, name = "syntax-error",
         summary = "The file is not valid Python, so no other rule can check it",
         severity = Severity.ERROR, tags = {"correctness"}, precision = "very-high",
         explanation = """
@@ -34,6 +34,9 @@ import java.util.List;
                 ```
                 """)
 public final class SyntaxErrorRule implements Rule {
+    /** The code the linter, suppressions and reporters treat specially: a file with it was not checked. */
+    public static final String CODE = "PF001";
+
     @Override
     public void register(Dispatch dispatch) {
         // Reported by the linter from the parse result: a file with a syntax error has no tree.

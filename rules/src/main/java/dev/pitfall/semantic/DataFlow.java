@@ -2,7 +2,9 @@ package dev.pitfall.semantic;
 
 import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.AugAssign;
+import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.Call;
+import dev.pitfall.ast.ClassDef;
 import dev.pitfall.ast.Constant;
 import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.FunctionDef;
@@ -11,12 +13,12 @@ import dev.pitfall.ast.Lambda;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.Node;
 import dev.pitfall.ast.Return;
+import dev.pitfall.ast.Starred;
 import dev.pitfall.ast.Statement;
 import dev.pitfall.ast.Tuple;
 import dev.pitfall.ast.Yield;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -24,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Which values derive from which, within a file: a binding derives from the bindings read to
@@ -87,18 +90,15 @@ public final class DataFlow {
         return derivesFrom(expression).contains(source);
     }
 
-    /** True when the value of {@code expression} derives from any of {@code sources}. */
-    public boolean derivesFromAny(Expression expression, Collection<Binding> sources) {
-        Set<Binding> ancestors = derivesFrom(expression);
-        for (Binding source : sources) {
-            if (ancestors.contains(source)) {
-                return true;
-            }
-        }
-        return false;
+    private Set<Binding> closure(Set<Binding> start) {
+        return closure(start, this::inputs);
     }
 
-    private Set<Binding> closure(Set<Binding> start) {
+    /**
+     * {@code start} and every binding reachable from it by {@code step}, in discovery order;
+     * RowLineage walks the same way with its own, narrower step.
+     */
+    static Set<Binding> closure(Set<Binding> start, Function<Binding, Set<Binding>> step) {
         Set<Binding> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Binding> work = new ArrayDeque<>(start);
         Set<Binding> ordered = new LinkedHashSet<>();
@@ -106,7 +106,7 @@ public final class DataFlow {
             Binding next = work.pop();
             if (seen.add(next)) {
                 ordered.add(next);
-                work.addAll(inputs(next));
+                work.addAll(step.apply(next));
             }
         }
         return ordered;
@@ -116,7 +116,7 @@ public final class DataFlow {
         Set<Binding> found = new LinkedHashSet<>();
         switch (binding.kind()) {
             case ASSIGNMENT, NAMED_EXPRESSION, ANNOTATED_ASSIGNMENT, WITH_TARGET ->
-                    collectInputs(unpackedPart(binding.value(), binding.unpackPath()), found);
+                    collectInputs(unpackedPart(model, binding.value(), binding.unpackPath()), found);
             case FOR_TARGET, COMPREHENSION_TARGET -> collectInputs(binding.value(), found);
             case AUGMENTED_ASSIGNMENT -> {
                 Statement statement = (Statement) binding.owner();
@@ -132,9 +132,10 @@ public final class DataFlow {
 
     /**
      * The part of an assigned value one target receives: the element of a literal tuple or
-     * list, the matching input of {@code train_test_split}, else the whole value.
+     * list, the matching input of {@code train_test_split}, else the whole value. RowLineage
+     * follows an unpacked target the same way.
      */
-    private Expression unpackedPart(Expression value, List<Integer> path) {
+    static Expression unpackedPart(SemanticModel model, Expression value, List<Integer> path) {
         Expression current = value;
         for (int i = 0; i < path.size() && current != null; i++) {
             int index = path.get(i);
@@ -144,7 +145,7 @@ public final class DataFlow {
             List<Expression> elements = current instanceof Tuple ? ((Tuple) current).elts()
                     : current instanceof dev.pitfall.ast.List ? ((dev.pitfall.ast.List) current).elts() : null;
             if (elements != null && index < elements.size()
-                    && elements.stream().noneMatch(e -> e instanceof dev.pitfall.ast.Starred)) {
+                    && elements.stream().noneMatch(e -> e instanceof Starred)) {
                 current = elements.get(index);
             } else if (current instanceof Call && i == path.size() - 1
                     && model.isCallTo((Call) current, "sklearn.model_selection.train_test_split")
@@ -169,12 +170,12 @@ public final class DataFlow {
             callInputs((Call) expression, found);
             return;
         }
-        if (expression instanceof dev.pitfall.ast.BinOp) {
+        if (expression instanceof BinOp) {
             // Long chains (a + b + c ...) nest to the left: walk that spine without recursion.
             Expression left = expression;
-            while (left instanceof dev.pitfall.ast.BinOp) {
-                collectInputs(((dev.pitfall.ast.BinOp) left).right(), found);
-                left = ((dev.pitfall.ast.BinOp) left).left();
+            while (left instanceof BinOp) {
+                collectInputs(((BinOp) left).right(), found);
+                left = ((BinOp) left).left();
             }
             collectInputs(left, found);
             return;
@@ -216,7 +217,7 @@ public final class DataFlow {
                 return keyword.value();
             }
         }
-        if (index < call.args().size() && call.args().stream().noneMatch(a -> a instanceof dev.pitfall.ast.Starred)) {
+        if (index < call.args().size() && call.args().stream().noneMatch(a -> a instanceof Starred)) {
             return call.args().get(index);
         }
         return null;
@@ -254,7 +255,7 @@ public final class DataFlow {
     /** Returned and yielded expressions of a function body, not of functions nested in it. */
     private static void collectResults(Node node, List<Expression> results) {
         if (node instanceof FunctionDef || node instanceof AsyncFunctionDef || node instanceof Lambda
-                || node instanceof dev.pitfall.ast.ClassDef) {
+                || node instanceof ClassDef) {
             return;
         }
         if (node instanceof Return && ((Return) node).value() != null) {

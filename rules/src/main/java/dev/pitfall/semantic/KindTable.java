@@ -1,11 +1,5 @@
 package dev.pitfall.semantic;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,24 +24,8 @@ final class KindTable {
 
     private static KindTable load() {
         KindTable table = new KindTable();
-        try (InputStream in = KindTable.class.getResourceAsStream("value-kinds.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("value-kinds.txt is missing from the rules jar");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                table.add(trimmed.split("\\s+"), number);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DataTable.read(KindTable.class, "value-kinds.txt",
+                (line, number) -> table.add(line.strip().split("\\s+"), number));
         return table;
     }
 

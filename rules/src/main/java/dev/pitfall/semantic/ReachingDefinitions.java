@@ -6,6 +6,7 @@ import dev.pitfall.ast.AsyncFor;
 import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.AsyncWith;
 import dev.pitfall.ast.AugAssign;
+import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.Break;
 import dev.pitfall.ast.ClassDef;
 import dev.pitfall.ast.Comprehension;
@@ -21,14 +22,18 @@ import dev.pitfall.ast.ImportFrom;
 import dev.pitfall.ast.Lambda;
 import dev.pitfall.ast.Match;
 import dev.pitfall.ast.MatchCase;
+import dev.pitfall.ast.Module;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.NamedExpr;
 import dev.pitfall.ast.Node;
+import dev.pitfall.ast.Nodes;
 import dev.pitfall.ast.Raise;
 import dev.pitfall.ast.Return;
+import dev.pitfall.ast.Starred;
 import dev.pitfall.ast.Statement;
 import dev.pitfall.ast.Try;
 import dev.pitfall.ast.TryStar;
+import dev.pitfall.ast.Tuple;
 import dev.pitfall.ast.While;
 import dev.pitfall.ast.With;
 import dev.pitfall.ast.WithItem;
@@ -158,7 +163,7 @@ final class ReachingDefinitions {
             } else if (scope.kind() == Scope.Kind.CLASS) {
                 block(((ClassDef) node).body(), state);
             } else if (scope.kind() == Scope.Kind.MODULE) {
-                block(((dev.pitfall.ast.Module) node).body(), state);
+                block(((Module) node).body(), state);
             } else {
                 // Annotation scopes of type parameters: only expressions, read in any order.
                 expressionChildren(node, state);
@@ -343,7 +348,7 @@ final class ReachingDefinitions {
         }
 
         private void patternBindings(Node pattern, State state) {
-            dev.pitfall.ast.Nodes.walk(pattern, node -> {
+            Nodes.walk(pattern, node -> {
                 if (node instanceof Expression && scopes.evaluatedIn.get(node) == scope) {
                     if (node instanceof Name && ((Name) node).ctx() == ExprContext.Load) {
                         load((Name) node, state);
@@ -370,13 +375,13 @@ final class ReachingDefinitions {
             if (node instanceof Statement) {
                 return;
             }
-            if (node instanceof dev.pitfall.ast.BinOp) {
+            if (node instanceof BinOp) {
                 // Long chains (a + b + c ...) nest to the left: walk that spine without recursion.
-                java.util.ArrayDeque<dev.pitfall.ast.BinOp> spine = new java.util.ArrayDeque<>();
+                java.util.ArrayDeque<BinOp> spine = new java.util.ArrayDeque<>();
                 Node left = node;
-                while (left instanceof dev.pitfall.ast.BinOp) {
-                    spine.push((dev.pitfall.ast.BinOp) left);
-                    left = ((dev.pitfall.ast.BinOp) left).left();
+                while (left instanceof BinOp) {
+                    spine.push((BinOp) left);
+                    left = ((BinOp) left).left();
                 }
                 visitExpression(left, state);
                 while (!spine.isEmpty()) {
@@ -421,9 +426,9 @@ final class ReachingDefinitions {
                 // A comprehension: its first iterable is evaluated here, the rest in its own scope.
                 boolean first = true;
                 for (Node child : node.children()) {
-                    if (child instanceof dev.pitfall.ast.Comprehension && first) {
+                    if (child instanceof Comprehension && first) {
                         first = false;
-                        visitExpression(((dev.pitfall.ast.Comprehension) child).iter(), state);
+                        visitExpression(((Comprehension) child).iter(), state);
                         walrusesBindingHere(child, state);
                     } else {
                         if (child instanceof Comprehension
@@ -444,7 +449,7 @@ final class ReachingDefinitions {
 
         /** A walrus inside a comprehension binds in this scope when the comprehension runs. */
         private void walrusesBindingHere(Node node, State state) {
-            dev.pitfall.ast.Nodes.walk(node, inner -> {
+            Nodes.walk(node, inner -> {
                 if (inner instanceof NamedExpr) {
                     Binding binding = scopes.bindingByName.get((Name) ((NamedExpr) inner).target());
                     if (binding != null && binding.symbol().scope() == scope) {
@@ -462,8 +467,8 @@ final class ReachingDefinitions {
                 }
                 return;
             }
-            if (target instanceof dev.pitfall.ast.Tuple || target instanceof dev.pitfall.ast.List
-                    || target instanceof dev.pitfall.ast.Starred) {
+            if (target instanceof Tuple || target instanceof dev.pitfall.ast.List
+                    || target instanceof Starred) {
                 for (Node child : target.children()) {
                     if (child instanceof Expression) {
                         target((Expression) child, state);

@@ -1,18 +1,22 @@
 package dev.pitfall.semantic;
 
+import dev.pitfall.ast.Arg;
 import dev.pitfall.ast.Attribute;
 import dev.pitfall.ast.AugAssign;
 import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.Call;
+import dev.pitfall.ast.Comprehension;
 import dev.pitfall.ast.Dict;
 import dev.pitfall.ast.DictComp;
 import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.GeneratorExp;
 import dev.pitfall.ast.IfExp;
 import dev.pitfall.ast.Keyword;
+import dev.pitfall.ast.Lambda;
 import dev.pitfall.ast.ListComp;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.NamedExpr;
+import dev.pitfall.ast.Node;
 import dev.pitfall.ast.SetComp;
 import dev.pitfall.ast.Starred;
 import dev.pitfall.ast.Statement;
@@ -20,9 +24,7 @@ import dev.pitfall.ast.Subscript;
 import dev.pitfall.ast.Tuple;
 import dev.pitfall.ast.UnaryOp;
 import dev.pitfall.ast.UnaryOpKind;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,17 +72,7 @@ public final class RowLineage {
     public Set<Binding> origins(Expression expression) {
         Set<Binding> start = new LinkedHashSet<>();
         collect(expression, start);
-        Set<Binding> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Binding> ordered = new LinkedHashSet<>();
-        Deque<Binding> work = new ArrayDeque<>(start);
-        while (!work.isEmpty()) {
-            Binding next = work.pop();
-            if (seen.add(next)) {
-                ordered.add(next);
-                work.addAll(inputs(next));
-            }
-        }
-        return ordered;
+        return DataFlow.closure(start, this::inputs);
     }
 
     /** True when the two values may share rows (a common origin binding). */
@@ -116,7 +108,7 @@ public final class RowLineage {
     private void computeInputs(Binding binding, Set<Binding> found) {
         switch (binding.kind()) {
             case ASSIGNMENT, NAMED_EXPRESSION, ANNOTATED_ASSIGNMENT, WITH_TARGET, FOR_TARGET,
-                    COMPREHENSION_TARGET -> collect(part(binding.value(), binding.unpackPath()), found);
+                    COMPREHENSION_TARGET -> collect(DataFlow.unpackedPart(model, binding.value(), binding.unpackPath()), found);
             case AUGMENTED_ASSIGNMENT -> {
                 Statement statement = (Statement) binding.owner();
                 found.addAll(model.reachingBefore(statement, binding.symbol()));
@@ -136,16 +128,16 @@ public final class RowLineage {
      * Null for any other parameter.
      */
     private Expression pandasReceiverOfCallback(Binding parameter) {
-        if (!(parameter.owner() instanceof dev.pitfall.ast.Lambda)) {
+        if (!(parameter.owner() instanceof Lambda)) {
             return null;
         }
-        dev.pitfall.ast.Lambda lambda = (dev.pitfall.ast.Lambda) parameter.owner();
-        List<dev.pitfall.ast.Arg> positional = new java.util.ArrayList<>(lambda.args().posonlyargs());
+        Lambda lambda = (Lambda) parameter.owner();
+        List<Arg> positional = new ArrayList<>(lambda.args().posonlyargs());
         positional.addAll(lambda.args().args());
         if (positional.isEmpty() || positional.get(0) != parameter.node()) {
             return null;
         }
-        dev.pitfall.ast.Node parent = model.parents().parentOf(lambda);
+        Node parent = model.parents().parentOf(lambda);
         if (!(parent instanceof Call) || !(((Call) parent).func() instanceof Attribute)
                 || ((Call) parent).args().isEmpty() || ((Call) parent).args().get(0) != lambda) {
             return null;
@@ -154,30 +146,6 @@ public final class RowLineage {
         ValueKind receiver = model.kindOf(method.value());
         boolean pandas = receiver.isPandasData() || receiver.is(ValueKind.GROUPBY);
         return pandas && PANDAS_CALLBACK_METHODS.contains(method.attr()) ? method.value() : null;
-    }
-
-    /** The part of an unpacked value one target receives (a split part: the rows of its input). */
-    private Expression part(Expression value, List<Integer> path) {
-        Expression current = value;
-        for (int i = 0; i < path.size() && current != null; i++) {
-            int index = path.get(i);
-            if (index < 0) {
-                return current;
-            }
-            List<Expression> elements = current instanceof Tuple ? ((Tuple) current).elts()
-                    : current instanceof dev.pitfall.ast.List ? ((dev.pitfall.ast.List) current).elts() : null;
-            if (elements != null && index < elements.size()
-                    && elements.stream().noneMatch(e -> e instanceof Starred)) {
-                current = elements.get(index);
-            } else if (current instanceof Call && i == path.size() - 1
-                    && model.isCallTo((Call) current, "sklearn.model_selection.train_test_split")
-                    && index / 2 < ((Call) current).args().size()) {
-                return ((Call) current).args().get(index / 2);
-            } else {
-                return current;
-            }
-        }
-        return current;
     }
 
     private void collect(Expression expression, Set<Binding> found) {
@@ -244,11 +212,11 @@ public final class RowLineage {
     }
 
     private void collectComprehension(Expression comprehension, Set<Binding> found) {
-        for (dev.pitfall.ast.Node child : comprehension.children()) {
+        for (Node child : comprehension.children()) {
             if (child instanceof Expression) {
                 collect((Expression) child, found);
-            } else if (child instanceof dev.pitfall.ast.Comprehension) {
-                collect(((dev.pitfall.ast.Comprehension) child).iter(), found);
+            } else if (child instanceof Comprehension) {
+                collect(((Comprehension) child).iter(), found);
             }
         }
     }

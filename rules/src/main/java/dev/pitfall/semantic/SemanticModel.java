@@ -1,10 +1,14 @@
 package dev.pitfall.semantic;
 
+import dev.pitfall.ast.Arg;
+import dev.pitfall.ast.Arguments;
 import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.Attribute;
 import dev.pitfall.ast.Call;
+import dev.pitfall.ast.Comprehension;
 import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.FunctionDef;
+import dev.pitfall.ast.Lambda;
 import dev.pitfall.ast.Module;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.Node;
@@ -130,18 +134,18 @@ public final class SemanticModel {
      * its defaults do not; everything of a comprehension does except its first iterable.
      */
     private static boolean evaluatedInside(Node scopeNode, Node child, Node grandChild) {
-        if (scopeNode instanceof dev.pitfall.ast.Lambda) {
-            return child == ((dev.pitfall.ast.Lambda) scopeNode).body();
+        if (scopeNode instanceof Lambda) {
+            return child == ((Lambda) scopeNode).body();
         }
-        if (child instanceof dev.pitfall.ast.Comprehension) {
+        if (child instanceof Comprehension) {
             Node firstGenerator = null;
             for (Node sibling : scopeNode.children()) {
-                if (sibling instanceof dev.pitfall.ast.Comprehension) {
+                if (sibling instanceof Comprehension) {
                     firstGenerator = sibling;
                     break;
                 }
             }
-            return !(child == firstGenerator && grandChild == ((dev.pitfall.ast.Comprehension) child).iter());
+            return !(child == firstGenerator && grandChild == ((Comprehension) child).iter());
         }
         return true;
     }
@@ -284,18 +288,18 @@ public final class SemanticModel {
      * (positional-only, positional, *args, keyword-only, **kwargs); empty for other nodes.
      */
     public List<Binding> parametersOf(Node function) {
-        dev.pitfall.ast.Arguments args;
+        Arguments args;
         if (function instanceof FunctionDef) {
             args = ((FunctionDef) function).args();
         } else if (function instanceof AsyncFunctionDef) {
             args = ((AsyncFunctionDef) function).args();
-        } else if (function instanceof dev.pitfall.ast.Lambda) {
-            args = ((dev.pitfall.ast.Lambda) function).args();
+        } else if (function instanceof Lambda) {
+            args = ((Lambda) function).args();
         } else {
             return List.of();
         }
         List<Binding> parameters = new ArrayList<>();
-        for (dev.pitfall.ast.Arg arg : ScopeBuilder.allParameters(args)) {
+        for (Arg arg : ScopeBuilder.allParameters(args)) {
             parameters.addAll(bindingsMadeBy(arg));
         }
         return parameters;

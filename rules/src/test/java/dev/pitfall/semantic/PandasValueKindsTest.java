@@ -2,38 +2,14 @@ package dev.pitfall.semantic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pitfall.ast.ExprContext;
-import dev.pitfall.ast.Name;
-import dev.pitfall.ast.Nodes;
-import dev.pitfall.parser.ParseResult;
-import dev.pitfall.parser.SourceParser;
-import dev.pitfall.source.SourceFile;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The value-kind facts the pandas rules added to the model, each shown on the code that needs it. */
 class PandasValueKindsTest {
     /** The kind of the last load of {@code id} on the last line of {@code code}. */
     private static ValueKind kindAtEnd(String code, String id) {
-        SourceFile source = SourceFile.ofText("test.py", code);
-        ParseResult parsed = SourceParser.parse(source);
-        if (!(parsed instanceof ParseResult.Success)) {
-            throw new AssertionError("does not parse: " + parsed);
-        }
-        SemanticModel model = SemanticModel.build(((ParseResult.Success) parsed).module(), source);
-        int last = source.lineCount();
-        List<Name> found = new ArrayList<>();
-        Nodes.walk(model.module(), node -> {
-            if (node instanceof Name && ((Name) node).id().equals(id) && ((Name) node).lineno() == last
-                    && ((Name) node).ctx() == ExprContext.Load) {
-                found.add((Name) node);
-            }
-        });
-        if (found.isEmpty()) {
-            throw new AssertionError("no load of " + id + " on the last line");
-        }
-        return model.kindOf(found.get(found.size() - 1));
+        SemanticModel model = ModelFixtures.model(code);
+        return model.kindOf(ModelFixtures.load(model, id, model.source().lineCount()));
     }
 
     @Test

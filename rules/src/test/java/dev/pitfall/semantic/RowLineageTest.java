@@ -1,46 +1,17 @@
 package dev.pitfall.semantic;
 
+import static dev.pitfall.semantic.ModelFixtures.load;
+import static dev.pitfall.semantic.ModelFixtures.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pitfall.ast.ExprContext;
-import dev.pitfall.ast.Name;
-import dev.pitfall.ast.Nodes;
-import dev.pitfall.parser.ParseResult;
-import dev.pitfall.parser.SourceParser;
-import dev.pitfall.source.SourceFile;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RowLineageTest {
-    private static SemanticModel model(String code) {
-        SourceFile source = SourceFile.ofText("test.py", code);
-        ParseResult parsed = SourceParser.parse(source);
-        if (!(parsed instanceof ParseResult.Success)) {
-            throw new AssertionError("does not parse: " + parsed);
-        }
-        return SemanticModel.build(((ParseResult.Success) parsed).module(), source);
-    }
-
-    private static Name load(SemanticModel model, String id, int line) {
-        List<Name> found = new ArrayList<>();
-        Nodes.walk(model.module(), node -> {
-            if (node instanceof Name && ((Name) node).id().equals(id) && ((Name) node).lineno() == line
-                    && ((Name) node).ctx() == ExprContext.Load) {
-                found.add((Name) node);
-            }
-        });
-        if (found.isEmpty()) {
-            throw new AssertionError("no load of " + id + " on line " + line);
-        }
-        return found.get(found.size() - 1);
-    }
-
     /** Names of the origin bindings, as name@line. */
     private static Set<String> origins(SemanticModel model, String id, int line) {
         return model.rowLineage().origins(load(model, id, line)).stream()

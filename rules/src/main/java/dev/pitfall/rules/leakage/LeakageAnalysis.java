@@ -1,5 +1,7 @@
 package dev.pitfall.rules.leakage;
 
+import static dev.pitfall.semantic.SourceOrder.startsBefore;
+
 import dev.pitfall.ast.AnnAssign;
 import dev.pitfall.ast.Assign;
 import dev.pitfall.ast.Attribute;
@@ -136,7 +138,7 @@ final class LeakageAnalysis {
         for (Split split : List.copyOf(splits)) {
             splits.addAll(liftedSplits(split));
         }
-        splits.sort((a, b) -> before(a.position(), b.position()) ? -1 : before(b.position(), a.position()) ? 1 : 0);
+        splits.sort((a, b) -> startsBefore(a.position(), b.position()) ? -1 : startsBefore(b.position(), a.position()) ? 1 : 0);
         Set<Statement> statisticStatements = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Call call : calls) {
             Fit fit = preprocessorFit(call);
@@ -848,7 +850,7 @@ final class LeakageAnalysis {
         for (int round = 0; changed && round < 4; round++) {
             changed = false;
             for (Assign write : writes) {
-                if (!before(fit.position(), write) || executingFunction(write) != fit.owner()) {
+                if (!startsBefore(fit.position(), write) || executingFunction(write) != fit.owner()) {
                     continue;
                 }
                 if (Collections.disjoint(model.dataFlow().derivesFrom(write.value()), carriers)) {
@@ -876,14 +878,14 @@ final class LeakageAnalysis {
         if (!information.contains(carrier)) {
             return false;
         }
-        if (!before(carrier.node(), fit.position())) {
+        if (!startsBefore(carrier.node(), fit.position())) {
             return true;
         }
         if (input instanceof Name && model.reachingDefinitions((Name) input).contains(carrier)) {
             return true;
         }
         for (Binding derived : information) {
-            if (derived != carrier && before(fit.position(), derived.node())
+            if (derived != carrier && startsBefore(fit.position(), derived.node())
                     && model.dataFlow().derivesFrom(derived).contains(carrier)) {
                 return true;
             }
@@ -907,7 +909,7 @@ final class LeakageAnalysis {
                     return new Leak(fit, false, split, null, null, input);
                 }
             }
-            if (!before(fit.position(), split.position())) {
+            if (!startsBefore(fit.position(), split.position())) {
                 continue;
             }
             for (Expression input : split.inputs()) {
@@ -936,7 +938,7 @@ final class LeakageAnalysis {
             }
         }
         for (Split split : splits) {
-            if (split.owner() == fit.owner() && split.position() == split.call() && before(fit.position(), split.call())
+            if (split.owner() == fit.owner() && split.position() == split.call() && startsBefore(fit.position(), split.call())
                     && appliedToSplitParts(fit, split)) {
                 for (Expression input : split.inputs()) {
                     if (rows.overlap(fit.data(), input)) {
@@ -989,7 +991,7 @@ final class LeakageAnalysis {
         for (Call call : calls) {
             if (!(call.func() instanceof Attribute) || !(((Attribute) call.func()).value() instanceof Name)
                     || !Set.of("transform", "fit_resample").contains(((Attribute) call.func()).attr())
-                    || call.args().isEmpty() || !before(split.call(), call)) {
+                    || call.args().isEmpty() || !startsBefore(split.call(), call)) {
                 continue;
             }
             Set<Binding> receiver = model.reachingDefinitions((Name) ((Attribute) call.func()).value());
@@ -1003,10 +1005,6 @@ final class LeakageAnalysis {
             }
         }
         return false;
-    }
-
-    private static boolean before(Located a, Located b) {
-        return a.lineno() < b.lineno() || a.lineno() == b.lineno() && a.col_offset() < b.col_offset();
     }
 
     private boolean isTestNamed(Binding binding) {

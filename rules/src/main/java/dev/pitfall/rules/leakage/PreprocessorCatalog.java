@@ -5,12 +5,7 @@ import dev.pitfall.ast.Constant;
 import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.Keyword;
 import dev.pitfall.ast.PyConstant;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.pitfall.semantic.DataTable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,38 +71,24 @@ final class PreprocessorCatalog {
 
     private static PreprocessorCatalog load() {
         PreprocessorCatalog catalog = new PreprocessorCatalog();
-        try (InputStream in = PreprocessorCatalog.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the rules jar");
+        DataTable.read(PreprocessorCatalog.class, RESOURCE, (line, number) -> {
+            String[] fields = line.split("\t");
+            if (fields.length != 3) {
+                throw new IllegalStateException(RESOURCE + " line " + number + ": expected 3 tab-separated fields");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+            String keyword = null;
+            Set<String> values = Set.of();
+            if (!fields[2].equals("-")) {
+                String condition = fields[2].strip();
+                int equals = condition.indexOf('=');
+                if (!condition.startsWith("stateless-if ") || equals < 0) {
+                    throw new IllegalStateException(RESOURCE + " line " + number + ": bad condition " + condition);
                 }
-                String[] fields = line.split("\t");
-                if (fields.length != 3) {
-                    throw new IllegalStateException(RESOURCE + " line " + number + ": expected 3 tab-separated fields");
-                }
-                String keyword = null;
-                Set<String> values = Set.of();
-                if (!fields[2].equals("-")) {
-                    String condition = fields[2].strip();
-                    int equals = condition.indexOf('=');
-                    if (!condition.startsWith("stateless-if ") || equals < 0) {
-                        throw new IllegalStateException(RESOURCE + " line " + number + ": bad condition " + condition);
-                    }
-                    keyword = condition.substring("stateless-if ".length(), equals);
-                    values = Set.copyOf(List.of(condition.substring(equals + 1).split("\\|")));
-                }
-                catalog.entries.put(fields[0], new Entry(fields[0], Category.parse(fields[1], number), keyword, values));
+                keyword = condition.substring("stateless-if ".length(), equals);
+                values = Set.copyOf(List.of(condition.substring(equals + 1).split("\\|")));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            catalog.entries.put(fields[0], new Entry(fields[0], Category.parse(fields[1], number), keyword, values));
+        });
         return catalog;
     }
 }

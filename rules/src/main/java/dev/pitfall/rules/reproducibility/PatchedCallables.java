@@ -1,5 +1,7 @@
 package dev.pitfall.rules.reproducibility;
 
+import static dev.pitfall.semantic.SourceOrder.startsBefore;
+
 import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.Attribute;
 import dev.pitfall.ast.Call;
@@ -80,11 +82,6 @@ final class PatchedCallables {
             }
         }
         return null;
-    }
-
-    private static boolean startsBefore(Call patch, Call call) {
-        return patch.lineno() < call.lineno()
-                || patch.lineno() == call.lineno() && patch.col_offset() < call.col_offset();
     }
 
     /** The qualified name a patching call replaces, or null when it is not one. */

@@ -1,5 +1,7 @@
 package dev.pitfall.rules.reproducibility;
 
+import static dev.pitfall.semantic.SourceOrder.startsBefore;
+
 import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.Call;
 import dev.pitfall.ast.ClassDef;
@@ -60,7 +62,7 @@ final class SeedControl {
     boolean seededBefore(Located node, RandomSource source) {
         Node owner = executingFunction(node);
         for (SeedingCall seeding : seedingByOwner.getOrDefault(owner, List.of())) {
-            if (seeding.sources().contains(source) && before(seeding.call(), node)) {
+            if (seeding.sources().contains(source) && startsBefore(seeding.call(), node)) {
                 return true;
             }
         }
@@ -93,10 +95,6 @@ final class SeedControl {
         }
         known.put(source, seeded);
         return seeded;
-    }
-
-    private static boolean before(Located a, Located b) {
-        return a.lineno() < b.lineno() || a.lineno() == b.lineno() && a.col_offset() < b.col_offset();
     }
 
     /**

@@ -1,14 +1,10 @@
 package dev.pitfall.rules.reproducibility;
 
 import dev.pitfall.ast.Call;
+import dev.pitfall.ast.Constant;
 import dev.pitfall.ast.Expression;
+import dev.pitfall.semantic.DataTable;
 import dev.pitfall.semantic.SemanticModel;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,27 +37,13 @@ final class SklearnRandomState {
 
     private static SklearnRandomState load() {
         SklearnRandomState table = new SklearnRandomState();
-        try (InputStream in = SklearnRandomState.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the rules jar");
+        DataTable.read(SklearnRandomState.class, RESOURCE, (line, number) -> {
+            String[] fields = line.split("\t");
+            if (fields.length != 2) {
+                throw new IllegalStateException(RESOURCE + " line " + number + ": expected 2 tab-separated fields");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split("\t");
-                if (fields.length != 2) {
-                    throw new IllegalStateException(RESOURCE + " line " + number + ": expected 2 tab-separated fields");
-                }
-                table.conditions.put(fields[0].strip(), parseCondition(fields[1].strip(), number));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            table.conditions.put(fields[0].strip(), parseCondition(fields[1].strip(), number));
+        });
         return table;
     }
 
@@ -93,8 +75,8 @@ final class SklearnRandomState {
             Expression value = CallArguments.argument(call, clause.keyword(), -1);
             String literal = value == null ? null : CallArguments.literal(value);
             if (clause.random() && literal != null && clause.matches(literal)) {
-                boolean text = value instanceof dev.pitfall.ast.Constant
-                        && ((dev.pitfall.ast.Constant) value).value() instanceof String;
+                boolean text = value instanceof Constant
+                        && ((Constant) value).value() instanceof String;
                 return " with " + clause.keyword() + "=" + (text ? "'" + literal + "'" : literal);
             }
         }

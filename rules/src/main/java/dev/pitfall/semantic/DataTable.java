@@ -1,0 +1,45 @@
+package dev.pitfall.semantic;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the library-fact tables shipped in the rules jar (value kinds, preprocessors, sklearn
+ * random_state): UTF-8 lines, blank lines and lines starting with {@code #} skipped. A missing or
+ * malformed table is a build defect, so it fails loudly when the table's class is loaded.
+ */
+public final class DataTable {
+    /** Receives one content line and its 1-based line number (for the table's error messages). */
+    @FunctionalInterface
+    public interface LineHandler {
+        void accept(String line, int number);
+    }
+
+    private DataTable() {
+    }
+
+    /** Passes each content line of resource {@code name}, found next to {@code owner}, to {@code handler}. */
+    public static void read(Class<?> owner, String name, LineHandler handler) {
+        try (InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the rules jar");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                String trimmed = line.strip();
+                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                    handler.accept(line, number);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
