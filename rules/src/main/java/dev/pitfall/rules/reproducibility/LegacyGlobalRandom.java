@@ -9,8 +9,9 @@ import dev.pitfall.lint.Severity;
 import dev.pitfall.rules.reproducibility.RandomCalls.RandomCall;
 
 /**
- * PF302: a seeded draw from numpy's legacy global generator. An unseeded one is PF301's finding
- * (unseeded is the graver problem), so the two rules never report the same call.
+ * PF302: every draw from numpy's legacy global generator, seeded or not, as Ruff's NPY002 does.
+ * An unseeded draw also gets PF301's warning: the two rules name different problems (hidden shared
+ * state here, irreproducible results there), and each can be selected or ignored on its own.
  */
 @RuleInfo(code = "PF302", name = "legacy-global-random",
         summary = "Draw from numpy's legacy global generator",
@@ -18,9 +19,9 @@ import dev.pitfall.rules.reproducibility.RandomCalls.RandomCall;
         explanation = """
                 ## What it does
                 Notes each draw from numpy's legacy global generator (`np.random.rand`, `normal`, \
-                `choice`, `shuffle`...) in code that does seed it (`np.random.seed(0)`). The seed \
-                call itself is not reported. Unseeded draws are reported by PF301 unseeded-random \
-                instead, never by both rules.
+                `choice`, `shuffle`...), even in code that seeds it (`np.random.seed(0)`). The seed \
+                call itself is not reported. A draw that is not seeded at all is also reported by \
+                PF301 unseeded-random, the graver problem.
 
                 ## Why it matters
                 The global generator is hidden shared state: any library you call can draw from it \
@@ -46,8 +47,6 @@ public final class LegacyGlobalRandom implements Rule {
             "rand", "random", "random_sample", "random", "ranf", "random", "sample", "random",
             "randn", "standard_normal", "randint", "integers", "random_integers", "integers");
 
-    private SeedControl seeds;
-
     @Override
     public void register(Dispatch dispatch) {
         dispatch.on(Call.class, this::visitCall);
@@ -58,15 +57,10 @@ public final class LegacyGlobalRandom implements Rule {
         if (random == null || !random.legacyNumpy()) {
             return;
         }
-        if (seeds == null) {
-            seeds = new SeedControl(context.semantic());
-        }
-        if (seeds.seededBefore(call, RandomSource.NUMPY)) {
-            String callee = RandomMessages.display(random.callee());
-            String name = random.callee().substring(random.callee().lastIndexOf('.') + 1);
-            context.report(call, callee + "() draws from numpy's hidden global generator, which any "
-                    + "library can reseed; use rng = np.random.default_rng(seed) and rng."
-                    + GENERATOR_METHODS.getOrDefault(name, name) + "(...)");
-        }
+        String callee = RandomMessages.display(random.callee());
+        String name = random.callee().substring(random.callee().lastIndexOf('.') + 1);
+        context.report(call, callee + "() draws from numpy's hidden global generator, which any "
+                + "library can reseed; use rng = np.random.default_rng(seed) and rng."
+                + GENERATOR_METHODS.getOrDefault(name, name) + "(...)");
     }
 }
