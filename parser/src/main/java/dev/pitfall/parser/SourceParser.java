@@ -17,6 +17,7 @@ import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.tree.ParseTree;
@@ -129,7 +130,7 @@ public final class SourceParser {
                 tree = parser.file_input();
             } catch (FirstErrorFound found) {
                 tokens.fill();
-                return new Outcome(new ParseResult.Failure(choose(lexer.firstError(), found.error, found.atEnd)), true);
+                return new Outcome(new ParseResult.Failure(choose(lexer.firstError(), found.error, found.atEnd, found.offendingLine)), true);
             }
         }
         SyntaxError lexerError = lexer.firstError();
@@ -197,17 +198,17 @@ public final class SourceParser {
      * CPython reports a tokenizer error found anywhere in the file instead of a generic "invalid
      * syntax"; otherwise the earlier of the two errors wins.
      */
-    private static SyntaxError choose(SyntaxError lexerError, SyntaxError parserError, boolean parserAtEnd) {
+    private static SyntaxError choose(SyntaxError lexerError, SyntaxError parserError, boolean parserAtEnd,
+                                      int offendingLine) {
         if (lexerError == null) {
             return parserError;
         }
         if (lexerError.message().endsWith("was never closed") && !parserAtEnd) {
-            // CPython reports an unclosed bracket when its parser runs into the end of the file, or
-            // when a generic error lies on a later line than the bracket: the rest of the file then
-            // tokenizes to its end with the bracket still open.
-            boolean genericErrorAfterBracket = parserError.message().equals("invalid syntax")
-                    && parserError.line() > lexerError.line();
-            return genericErrorAfterBracket ? lexerError : parserError;
+            // After a parser error CPython tokenizes the rest of the file; if it ends with the
+            // bracket still open and the parser had read past the bracket's line, the unclosed
+            // bracket is reported instead (so "x = [1, 2 <newline> y = 3" is never closed, while
+            // "f(a <newline> b)" keeps its "Perhaps you forgot a comma?").
+            return offendingLine > lexerError.line() ? lexerError : parserError;
         }
         if (parserError.message().equals("invalid syntax")) {
             return lexerError;
@@ -221,11 +222,13 @@ public final class SourceParser {
     private static final class FirstErrorFound extends RuntimeException {
         final SyntaxError error;
         final boolean atEnd;
+        final int offendingLine;
 
-        FirstErrorFound(SyntaxError error, boolean atEnd) {
+        FirstErrorFound(SyntaxError error, boolean atEnd, int offendingLine) {
             super(error.message(), null, false, false);
             this.error = error;
             this.atEnd = atEnd;
+            this.offendingLine = offendingLine;
         }
     }
 
@@ -243,19 +246,26 @@ public final class SourceParser {
             }
             int type = offending.getType();
             throw new FirstErrorFound(error, type == Token.EOF || type == PythonLexer.NEWLINE
-                    && ((BufferedTokenStream) parser.getTokenStream()).LT(2).getType() == Token.EOF);
+                    && ((BufferedTokenStream) parser.getTokenStream()).LT(2).getType() == Token.EOF,
+                    offending.getLine());
         }
     }
 
     /**
      * CPython's NEWLINE token starts where a trailing comment starts, so errors reported at the end
-     * of a commented line point at the comment, not past it.
+     * of a commented line point at the comment, not past it. The lexer drops comments, so the
+     * comment is found in the text between the line's last token and its end.
      */
     private static int newlineColumn(Parser parser, Token offending) {
         if (offending.getType() == PythonLexer.NEWLINE && offending.getTokenIndex() > 0) {
             Token before = ((BufferedTokenStream) parser.getTokenStream()).get(offending.getTokenIndex() - 1);
-            if (before.getType() == PythonLexer.COMMENT && before.getLine() == offending.getLine()) {
-                return before.getCharPositionInLine();
+            if (before.getLine() == offending.getLine() && before.getStopIndex() + 1 < offending.getStartIndex()) {
+                String gap = offending.getInputStream().getText(
+                        Interval.of(before.getStopIndex() + 1, offending.getStartIndex() - 1));
+                int hash = gap.indexOf('#');
+                if (hash >= 0) {
+                    return before.getCharPositionInLine() + (before.getStopIndex() - before.getStartIndex() + 1) + hash;
+                }
             }
         }
         return offending.getCharPositionInLine();
