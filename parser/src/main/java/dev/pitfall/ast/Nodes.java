@@ -23,6 +23,23 @@ public final class Nodes {
     }
 
     /**
+     * Visits the operands of a chain of binary operations in evaluation order. Long chains
+     * ({@code a + b + c ...}) nest to the left, so the spine is walked without recursion.
+     */
+    public static void forEachOperand(BinOp chain, java.util.function.Consumer<Expression> operand) {
+        java.util.ArrayDeque<BinOp> spine = new java.util.ArrayDeque<>();
+        Expression left = chain;
+        while (left instanceof BinOp op) {
+            spine.push(op);
+            left = op.left();
+        }
+        operand.accept(left);
+        while (!spine.isEmpty()) {
+            operand.accept(spine.pop().right());
+        }
+    }
+
+    /**
      * Visits every node below and including {@code root} in pre-order (document order). Uses an
      * explicit stack so that deeply nested trees cannot overflow the call stack.
      */

@@ -375,18 +375,8 @@ final class ReachingDefinitions {
             if (node instanceof Statement) {
                 return;
             }
-            if (node instanceof BinOp) {
-                // Long chains (a + b + c ...) nest to the left: walk that spine without recursion.
-                java.util.ArrayDeque<BinOp> spine = new java.util.ArrayDeque<>();
-                Node left = node;
-                while (left instanceof BinOp) {
-                    spine.push((BinOp) left);
-                    left = ((BinOp) left).left();
-                }
-                visitExpression(left, state);
-                while (!spine.isEmpty()) {
-                    visitExpression(spine.pop().right(), state);
-                }
+            if (node instanceof BinOp chain) {
+                Nodes.forEachOperand(chain, operand -> visitExpression(operand, state));
                 return;
             }
             if (node instanceof Name) {

@@ -34,6 +34,7 @@ import dev.pitfall.ast.Module;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.NamedExpr;
 import dev.pitfall.ast.Node;
+import dev.pitfall.ast.Nodes;
 import dev.pitfall.ast.Nonlocal;
 import dev.pitfall.ast.ParamSpec;
 import dev.pitfall.ast.SetComp;
@@ -154,18 +155,8 @@ final class ScopeBuilder {
             // Other nodes find their scope through their parents (SemanticModel.scopeContaining).
             evaluatedIn.put(node, scope);
         }
-        if (node instanceof BinOp) {
-            // Long chains (a + b + c ...) nest to the left: walk that spine without recursion.
-            java.util.ArrayDeque<BinOp> spine = new java.util.ArrayDeque<>();
-            Node left = node;
-            while (left instanceof BinOp) {
-                spine.push((BinOp) left);
-                left = ((BinOp) left).left();
-            }
-            visit(left, scope);
-            while (!spine.isEmpty()) {
-                visit(spine.pop().right(), scope);
-            }
+        if (node instanceof BinOp chain) {
+            Nodes.forEachOperand(chain, operand -> visit(operand, scope));
         } else if (node instanceof FunctionDef) {
             FunctionDef f = (FunctionDef) node;
             function(f, f.name(), f.args(), f.body(), f.decorator_list(), f.returns(), f.type_params(), scope);
