@@ -45,7 +45,11 @@ public class PythonRuleContext extends ParserRuleContext {
     @Override
     public <T extends ParseTree> T addAnyChild(T child) {
         if (childCount == childNodes.length) {
-            childNodes = Arrays.copyOf(childNodes, childCount == 0 ? 4 : childCount * 2);
+            // Not Arrays.copyOf: for a ParseTree[] it allocates reflectively, a native call that C1
+            // code (the launcher runs C1 only) pays on every parse-tree node.
+            ParseTree[] grown = new ParseTree[childCount == 0 ? 4 : childCount * 2];
+            System.arraycopy(childNodes, 0, grown, 0, childCount);
+            childNodes = grown;
         }
         childNodes[childCount++] = child;
         return child;
