@@ -7,8 +7,7 @@ import dev.pitfall.source.SourceFile;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.BufferedTokenStream;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CodePointCharStream;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -24,6 +23,7 @@ import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -100,10 +100,10 @@ public final class SourceParser {
 
     private static Outcome parseHere(SourceFile source) {
         String text = source.text();
-        CodePointCharStream chars = CharStreams.fromString(text, source.path());
+        SourceCharStream chars = new SourceCharStream(text, source.path());
         PythonLexer lexer = new PythonLexer(chars);
         lexer.removeErrorListeners();
-        BufferedTokenStream tokens = new PresizedTokenStream(lexer, text.length());
+        BufferedTokenStream tokens = new LexedTokenStream(lexer, text.length());
         PythonParser parser = new PythonParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
@@ -146,17 +146,78 @@ public final class SourceParser {
     }
 
     /**
-     * A token buffer sized for the file up front: growing it by copying, token by token, cost about
-     * 4% of a warm parse. Every token the lexer emits is on the default channel, so the channel
-     * filtering of {@code CommonTokenStream} is not needed either.
+     * All tokens of the file, lexed before the parse starts, in an array. ANTLR's buffer fetches
+     * tokens on demand behind a {@code List}: every look-ahead of the parser paid a sync check and
+     * list calls (about 10% of the parse in C1 code); here it is an array read. Lexing ahead changes
+     * nothing: the lexer does not depend on the parser, and a parse that fails reads the rest of
+     * the file for the lexer's error anyway. Every token the lexer emits is on the default channel,
+     * so the channel filtering of {@code CommonTokenStream} is not needed either.
      */
-    private static final class PresizedTokenStream extends BufferedTokenStream {
+    private static final class LexedTokenStream extends BufferedTokenStream {
         // Python source averages about five characters per token, layout included.
         private static final int CHARACTERS_PER_TOKEN = 5;
 
-        PresizedTokenStream(TokenSource lexer, int characters) {
+        private final Token[] lexed;
+        private final int count;
+
+        LexedTokenStream(TokenSource lexer, int characters) {
             super(lexer);
-            tokens = new ArrayList<>(characters / CHARACTERS_PER_TOKEN + 16);
+            Token[] buffer = new Token[characters / CHARACTERS_PER_TOKEN + 16];
+            int n = 0;
+            while (true) {
+                Token token = lexer.nextToken();
+                if (n == buffer.length) {
+                    // Not Arrays.copyOf: for a Token[] it allocates reflectively, slow in C1 code.
+                    Token[] grown = new Token[n * 2];
+                    System.arraycopy(buffer, 0, grown, 0, n);
+                    buffer = grown;
+                }
+                ((CommonToken) token).setTokenIndex(n);
+                buffer[n++] = token;
+                if (token.getType() == Token.EOF) {
+                    break;
+                }
+            }
+            lexed = buffer;
+            count = n;
+            // The inherited methods that the error reporting uses read the same tokens.
+            tokens = Arrays.asList(buffer).subList(0, n);
+            fetchedEOF = true;
+            p = 0;
+        }
+
+        @Override
+        public Token LT(int k) {
+            if (k > 0) {
+                int i = p + k - 1;
+                // Past the end is EOF, the last token.
+                return lexed[i < count ? i : count - 1];
+            }
+            if (k < 0) {
+                return p + k >= 0 ? lexed[p + k] : null;
+            }
+            return null;
+        }
+
+        @Override
+        public int LA(int i) {
+            return LT(i).getType();
+        }
+
+        @Override
+        public void consume() {
+            if (p >= count - 1) {
+                throw new IllegalStateException("cannot consume EOF");
+            }
+            p++;
+        }
+
+        @Override
+        public Token get(int i) {
+            if (i < 0 || i >= count) {
+                throw new IndexOutOfBoundsException("token index " + i + " out of range 0.." + (count - 1));
+            }
+            return lexed[i];
         }
     }
 
