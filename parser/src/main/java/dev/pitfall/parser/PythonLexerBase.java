@@ -9,6 +9,8 @@ import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.LexerNoViableAltException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.atn.LexerATNSimulator;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
@@ -118,7 +120,13 @@ public abstract class PythonLexerBase extends Lexer {
                 return endOfInput;
             }
             int modeBefore = _mode;
-            Token token = super.nextToken();
+            Token token = null;
+            if (modeBefore == DEFAULT_MODE && !_hitEOF && _input instanceof SourceCharStream chars) {
+                token = commonToken(chars);
+            }
+            if (token == null) {
+                token = super.nextToken();
+            }
             if (endOfInput != null) {
                 // An error was reported while this token was being recognised.
                 continue;
@@ -132,6 +140,269 @@ public abstract class PythonLexerBase extends Lexer {
             }
         }
         return pending.poll();
+    }
+
+    /**
+     * The commonest tokens of the default mode, recognised by hand: ASCII names and keywords,
+     * decimal integers, strings without an f prefix, operators, spaces, comments and line ends.
+     * ANTLR's lexer simulator walks its DFA character by character behind interface calls (about a
+     * fifth of the parse in C1 code); this is a loop over the code points. It yields exactly the
+     * tokens of the grammar, which stays their definition (LexerFastPathTest compares the two over
+     * the standard library). Anything else, every error included, returns null with nothing
+     * consumed, and the grammar's lexer takes over.
+     */
+    private Token commonToken(SourceCharStream chars) {
+        int[] text = chars.codePoints();
+        int end = chars.size();
+        int start = chars.index();
+        if (start >= end) {
+            return null;
+        }
+        int c = text[start];
+        int stop = start + 1; // exclusive
+        int type;
+        if (c == ' ' || c == '\t' || c == '\f') {
+            while (stop < end && (text[stop] == ' ' || text[stop] == '\t' || text[stop] == '\f')) {
+                stop++;
+            }
+            type = PythonLexer.WS;
+        } else if (c == '\n') {
+            type = PythonLexer.NEWLINE;
+        } else if (isAsciiNameStart(c)) {
+            while (stop < end && isAsciiNamePart(text[stop])) {
+                stop++;
+            }
+            if (stop < end && (text[stop] == '\'' || text[stop] == '"')) {
+                return isStringPrefix(text, start, stop) ? stringToken(chars, text, start, stop) : null;
+            }
+            if (stop < end && text[stop] >= 0x80) {
+                return null; // the name may go on with a non-ASCII character
+            }
+            type = Keywords.type(text, start, stop);
+        } else if (c >= '0' && c <= '9') {
+            while (stop < end && text[stop] >= '0' && text[stop] <= '9') {
+                stop++;
+            }
+            // Floats, imaginaries, underscores, prefixed and zero-padded integers: the grammar's.
+            int next = stop < end ? text[stop] : EOF;
+            if (next == '.' || next == '_' || next == 'e' || next == 'E' || next == 'j' || next == 'J'
+                    || c == '0' && (stop > start + 1 || "xXoObB".indexOf(next) >= 0)) {
+                return null;
+            }
+            type = PythonLexer.NUMBER;
+        } else if (c == '#') {
+            while (stop < end && text[stop] != '\n' && text[stop] != '\r' && text[stop] != 0) {
+                stop++;
+            }
+            type = PythonLexer.COMMENT;
+        } else if (c == '\'' || c == '"') {
+            return stringToken(chars, text, start, start);
+        } else {
+            int next = stop < end ? text[stop] : EOF;
+            int after = stop + 1 < end ? text[stop + 1] : EOF;
+            type = operator(c, next, after);
+            if (type == Token.INVALID_TYPE) {
+                return null;
+            }
+            stop = start + operatorLength(type);
+        }
+        return commonTokenEmitted(chars, type, start, stop, 0, -1);
+    }
+
+    /**
+     * A string literal (not an f-string) whose prefix is {@code text[start, quote)}, or null where
+     * the grammar must decide: no closing quote, a NUL or a carriage return inside.
+     */
+    private Token stringToken(SourceCharStream chars, int[] text, int start, int quoteAt) {
+        int end = chars.size();
+        int quote = text[quoteAt];
+        boolean triple = quoteAt + 2 < end && text[quoteAt + 1] == quote && text[quoteAt + 2] == quote;
+        int i = quoteAt + (triple ? 3 : 1);
+        int newlines = 0;
+        int lastNewline = -1;
+        while (i < end) {
+            int c = text[i];
+            if (c == quote && (!triple || i + 2 < end && text[i + 1] == quote && text[i + 2] == quote)) {
+                int stop = i + (triple ? 3 : 1);
+                return commonTokenEmitted(chars, PythonLexer.STRING, start, stop, newlines, lastNewline);
+            }
+            if (c == '\\') {
+                // An escape keeps any next character (a line end too) but NUL.
+                i++;
+                if (i == end || text[i] == 0 || text[i] == '\r') {
+                    return null;
+                }
+                c = text[i];
+            } else if (c == 0 || c == '\r' || c == '\n' && !triple) {
+                return null;
+            }
+            if (c == '\n') {
+                newlines++;
+                lastNewline = i;
+            }
+            i++;
+        }
+        return null;
+    }
+
+    /** Emits the token just recognised by hand as ANTLR's {@code nextToken} would have. */
+    private Token commonTokenEmitted(SourceCharStream chars, int type, int start, int stop, int newlines,
+                                     int lastNewline) {
+        if (type == PythonLexer.NEWLINE) {
+            newlines = 1;
+            lastNewline = start;
+        }
+        LexerATNSimulator simulator = getInterpreter();
+        _tokenStartCharIndex = start;
+        _tokenStartLine = simulator.getLine();
+        _tokenStartCharPositionInLine = simulator.getCharPositionInLine();
+        _channel = DEFAULT_TOKEN_CHANNEL;
+        _text = null;
+        _type = type;
+        _token = null;
+        chars.seek(stop);
+        if (newlines == 0) {
+            simulator.setCharPositionInLine(_tokenStartCharPositionInLine + (stop - start));
+        } else {
+            simulator.setLine(_tokenStartLine + newlines);
+            simulator.setCharPositionInLine(stop - lastNewline - 1);
+        }
+        if (stop == chars.size()) {
+            _hitEOF = true;
+        }
+        return emit();
+    }
+
+    private static boolean isAsciiNameStart(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+    }
+
+    private static boolean isAsciiNamePart(int c) {
+        return isAsciiNameStart(c) || c >= '0' && c <= '9';
+    }
+
+    /** The grammar's STRING_PREFIX: one of r u b, or b and r in either order, in any case. */
+    private static boolean isStringPrefix(int[] text, int start, int stop) {
+        if (stop - start == 1) {
+            return "rRuUbB".indexOf(text[start]) >= 0;
+        }
+        if (stop - start == 2) {
+            int first = Character.toLowerCase(text[start]);
+            int second = Character.toLowerCase(text[start + 1]);
+            return first == 'b' && second == 'r' || first == 'r' && second == 'b';
+        }
+        return false;
+    }
+
+    /**
+     * The operator or delimiter starting with {@code c}, the longest one the next characters
+     * make, or {@code INVALID_TYPE} for a character that starts none (or may start a number).
+     */
+    private static int operator(int c, int next, int after) {
+        switch (c) {
+            case '(': return PythonLexer.LPAR;
+            case ')': return PythonLexer.RPAR;
+            case '[': return PythonLexer.LSQB;
+            case ']': return PythonLexer.RSQB;
+            case '{': return PythonLexer.LBRACE;
+            case '}': return PythonLexer.RBRACE;
+            case ',': return PythonLexer.COMMA;
+            case ';': return PythonLexer.SEMI;
+            case '~': return PythonLexer.TILDE;
+            case ':': return next == '=' ? PythonLexer.COLONEQUAL : PythonLexer.COLON;
+            case '=': return next == '=' ? PythonLexer.EQEQUAL : PythonLexer.EQUAL;
+            case '!': return next == '=' ? PythonLexer.NOTEQUAL : PythonLexer.EXCLAMATION;
+            case '+': return next == '=' ? PythonLexer.PLUSEQUAL : PythonLexer.PLUS;
+            case '%': return next == '=' ? PythonLexer.PERCENTEQUAL : PythonLexer.PERCENT;
+            case '&': return next == '=' ? PythonLexer.AMPEREQUAL : PythonLexer.AMPER;
+            case '|': return next == '=' ? PythonLexer.VBAREQUAL : PythonLexer.VBAR;
+            case '^': return next == '=' ? PythonLexer.CIRCUMFLEXEQUAL : PythonLexer.CIRCUMFLEX;
+            case '@': return next == '=' ? PythonLexer.ATEQUAL : PythonLexer.AT;
+            case '-': return next == '=' ? PythonLexer.MINEQUAL : next == '>' ? PythonLexer.RARROW : PythonLexer.MINUS;
+            case '*': return next == '*' ? (after == '=' ? PythonLexer.DOUBLESTAREQUAL : PythonLexer.DOUBLESTAR)
+                    : next == '=' ? PythonLexer.STAREQUAL : PythonLexer.STAR;
+            case '/': return next == '/' ? (after == '=' ? PythonLexer.DOUBLESLASHEQUAL : PythonLexer.DOUBLESLASH)
+                    : next == '=' ? PythonLexer.SLASHEQUAL : PythonLexer.SLASH;
+            case '<': return next == '<' ? (after == '=' ? PythonLexer.LEFTSHIFTEQUAL : PythonLexer.LEFTSHIFT)
+                    : next == '=' ? PythonLexer.LESSEQUAL : PythonLexer.LESS;
+            case '>': return next == '>' ? (after == '=' ? PythonLexer.RIGHTSHIFTEQUAL : PythonLexer.RIGHTSHIFT)
+                    : next == '=' ? PythonLexer.GREATEREQUAL : PythonLexer.GREATER;
+            case '.':
+                if (next >= '0' && next <= '9') {
+                    return Token.INVALID_TYPE; // a float
+                }
+                return next == '.' && after == '.' ? PythonLexer.ELLIPSIS : PythonLexer.DOT;
+            default: return Token.INVALID_TYPE;
+        }
+    }
+
+    private static int operatorLength(int type) {
+        return switch (type) {
+            case PythonLexer.LEFTSHIFTEQUAL, PythonLexer.RIGHTSHIFTEQUAL, PythonLexer.DOUBLESTAREQUAL,
+                    PythonLexer.DOUBLESLASHEQUAL, PythonLexer.ELLIPSIS -> 3;
+            case PythonLexer.COLONEQUAL, PythonLexer.EQEQUAL, PythonLexer.NOTEQUAL, PythonLexer.PLUSEQUAL,
+                    PythonLexer.PERCENTEQUAL, PythonLexer.AMPEREQUAL, PythonLexer.VBAREQUAL,
+                    PythonLexer.CIRCUMFLEXEQUAL, PythonLexer.ATEQUAL, PythonLexer.MINEQUAL, PythonLexer.RARROW,
+                    PythonLexer.DOUBLESTAR, PythonLexer.STAREQUAL, PythonLexer.DOUBLESLASH, PythonLexer.SLASHEQUAL,
+                    PythonLexer.LEFTSHIFT, PythonLexer.LESSEQUAL, PythonLexer.RIGHTSHIFT,
+                    PythonLexer.GREATEREQUAL -> 2;
+            default -> 1;
+        };
+    }
+
+    /**
+     * The grammar's keywords (every token whose literal is a name), by first letter. A holder
+     * class: PythonLexer's vocabulary does not exist yet while this superclass is initialised.
+     */
+    private static final class Keywords {
+        private static final String[][] TEXTS = new String[128][];
+        private static final int[][] TYPES = new int[128][];
+
+        static {
+            Vocabulary vocabulary = PythonLexer.VOCABULARY;
+            for (int type = 1; type <= vocabulary.getMaxTokenType(); type++) {
+                String literal = vocabulary.getLiteralName(type);
+                if (literal == null || !isAsciiNameStart(literal.charAt(1))) {
+                    continue;
+                }
+                String keyword = literal.substring(1, literal.length() - 1);
+                int initial = keyword.charAt(0);
+                int count = TEXTS[initial] == null ? 0 : TEXTS[initial].length;
+                String[] texts = new String[count + 1];
+                int[] types = new int[count + 1];
+                if (count > 0) {
+                    System.arraycopy(TEXTS[initial], 0, texts, 0, count);
+                    System.arraycopy(TYPES[initial], 0, types, 0, count);
+                }
+                texts[count] = keyword;
+                types[count] = type;
+                TEXTS[initial] = texts;
+                TYPES[initial] = types;
+            }
+        }
+
+        /** The keyword's token type for the ASCII name {@code text[start, stop)}, else NAME. */
+        static int type(int[] text, int start, int stop) {
+            String[] texts = TEXTS[text[start]];
+            if (texts == null) {
+                return PythonLexer.NAME;
+            }
+            int length = stop - start;
+            candidates:
+            for (int k = 0; k < texts.length; k++) {
+                String keyword = texts[k];
+                if (keyword.length() != length) {
+                    continue;
+                }
+                for (int i = 1; i < length; i++) {
+                    if (keyword.charAt(i) != text[start + i]) {
+                        continue candidates;
+                    }
+                }
+                return TYPES[text[start]][k];
+            }
+            return PythonLexer.NAME;
+        }
     }
 
     @Override

@@ -40,6 +40,11 @@ final class SourceCharStream implements CharStream {
         this.size = count;
     }
 
+    /** The code points themselves, for the lexer's hand-written fast path; not to be modified. */
+    int[] codePoints() {
+        return codePoints;
+    }
+
     @Override
     public int LA(int i) {
         if (i > 0) {

@@ -2,7 +2,6 @@ package dev.pitfall.parser;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 
 /** Runs the lexer over a text and renders its token stream for assertions and oracle comparison. */
@@ -22,8 +21,9 @@ final class LexerTokens {
         }
     }
 
+    /** A lexer over the stream SourceParser gives it, so that the fast path is the one tested. */
     static PythonLexer lexer(String source) {
-        return new PythonLexer(CharStreams.fromString(source));
+        return new PythonLexer(new SourceCharStream(source, null));
     }
 
     /**
