@@ -15,12 +15,18 @@ import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
+import org.antlr.v4.runtime.tree.TerminalNodeImpl;
 
 /**
  * Builds the CPython-shaped AST from a {@link PythonParser} parse tree in one pass. It also does
  * the checks that CPython's parser does and that our deliberately permissive cover grammar leaves
  * out: assignment targets, argument and parameter order, tuple/group/generator classification,
  * and pattern shapes. Violations throw {@link ParseFailure}.
+ *
+ * <p>Terminals are tested and cast as {@code TerminalNodeImpl}, the class ANTLR makes every
+ * terminal (and error node) from, not as the {@code TerminalNode} interface: in C1 code (the
+ * launcher runs C1 only) a class test is a compare, an interface test a call to the slow subtype
+ * check.
  */
 final class AstBuilder {
     private static final ExprContext LOAD = ExprContext.Load;
@@ -467,7 +473,7 @@ final class AstBuilder {
         int level = 0;
         for (int i = 1; i < ctx.getChildCount(); i++) {
             ParseTree child = ctx.getChild(i);
-            if (child instanceof TerminalNode terminal) {
+            if (child instanceof TerminalNodeImpl terminal) {
                 int type = terminal.getSymbol().getType();
                 if (type == PythonLexer.DOT) {
                     level++;
@@ -593,7 +599,7 @@ final class AstBuilder {
         Token end = lastSignificant(ctx);
         for (int i = 0; i < ctx.getChildCount(); i++) {
             ParseTree child = ctx.getChild(i);
-            if (child instanceof TerminalNode terminal) {
+            if (child instanceof TerminalNodeImpl terminal) {
                 int type = terminal.getSymbol().getType();
                 if (type != PythonLexer.COLON) {
                     keyword = type;
@@ -1046,7 +1052,7 @@ final class AstBuilder {
         if (!(right.value() instanceof PyConstant.Complex)) {
             throw error(right, "imaginary number required in complex literal");
         }
-        Token operator = (Token) ((TerminalNode) whole.getChild(whole.getChildCount() - 2)).getSymbol();
+        Token operator = (Token) ((TerminalNodeImpl) whole.getChild(whole.getChildCount() - 2)).getSymbol();
         OperatorKind op = operator.getType() == PythonLexer.PLUS ? OperatorKind.Add : OperatorKind.Sub;
         return new BinOp(real, op, right, line(whole.start), column(whole.start), endLine(whole.stop),
                 endColumn(whole.stop));
@@ -1212,7 +1218,7 @@ final class AstBuilder {
         int i = 0;
         while (i < n) {
             int firstNot = i;
-            while (ctx.getChild(i) instanceof TerminalNode) {
+            while (ctx.getChild(i) instanceof TerminalNodeImpl) {
                 i++;
             }
             PythonParser.ExprContext operand = (PythonParser.ExprContext) ctx.getChild(i);
@@ -1220,16 +1226,16 @@ final class AstBuilder {
             int el = endLine(operand.stop);
             int ec = endColumn(operand.stop);
             for (int k = i - 1; k >= firstNot; k--) {
-                Token not = ((TerminalNode) ctx.getChild(k)).getSymbol();
+                Token not = ((TerminalNodeImpl) ctx.getChild(k)).getSymbol();
                 value = new UnaryOp(UnaryOpKind.Not, value, line(not), column(not), el, ec);
             }
             if (conjunction.isEmpty()) {
-                conjunctionStart = firstNot < i ? ((TerminalNode) ctx.getChild(firstNot)).getSymbol() : operand.start;
+                conjunctionStart = firstNot < i ? ((TerminalNodeImpl) ctx.getChild(firstNot)).getSymbol() : operand.start;
             }
             conjunction.add(value);
             conjunctionStop = operand.stop;
             i++;
-            if (i >= n || ((TerminalNode) ctx.getChild(i)).getSymbol().getType() == PythonLexer.OR) {
+            if (i >= n || ((TerminalNodeImpl) ctx.getChild(i)).getSymbol().getType() == PythonLexer.OR) {
                 alternatives.add(conjunction.size() == 1 ? conjunction.get(0)
                         : new BoolOp(BoolOpKind.And, conjunction, line(conjunctionStart), column(conjunctionStart),
                                 endLine(conjunctionStop), endColumn(conjunctionStop)));
@@ -1363,7 +1369,7 @@ final class AstBuilder {
             }
             List<Expression> args = new ArrayList<>();
             List<Keyword> keywords = new ArrayList<>();
-            arguments((ArgumentsContext) call.getChild(2), ((TerminalNode) call.getChild(1)).getSymbol(), call.stop,
+            arguments((ArgumentsContext) call.getChild(2), ((TerminalNodeImpl) call.getChild(1)).getSymbol(), call.stop,
                     args, keywords);
             return new Call(func, args, keywords, l, c, el, ec);
         }
@@ -1388,7 +1394,7 @@ final class AstBuilder {
             int el = endLine(item.stop);
             int ec = endColumn(item.stop);
             int first = item.start.getType();
-            if (item.getChildCount() == 3 && item.getChild(1) instanceof TerminalNode) {
+            if (item.getChildCount() == 3 && item.getChild(1) instanceof TerminalNodeImpl) {
                 keywords.add(new Keyword(identifier((NameContext) item.getChild(0)),
                         expression((ExpressionContext) item.getChild(2)), l, c, el, ec));
                 sawKeyword = true;
@@ -1455,7 +1461,7 @@ final class AstBuilder {
         int colons = 0;
         for (int i = 0; i < ctx.getChildCount(); i++) {
             ParseTree child = ctx.getChild(i);
-            if (child instanceof TerminalNode) {
+            if (child instanceof TerminalNodeImpl) {
                 colons++;
             } else if (child instanceof Named_expressionContext named) {
                 if (named.COLONEQUAL() != null) {
@@ -1627,7 +1633,7 @@ final class AstBuilder {
         int n = ctx.getChildCount();
         for (int i = 0; i < n; i++) {
             ParseTree child = ctx.getChild(i);
-            if (!(child instanceof TerminalNode terminal)) {
+            if (!(child instanceof TerminalNodeImpl terminal)) {
                 continue;
             }
             switch (terminal.getSymbol().getType()) {
@@ -1747,7 +1753,7 @@ final class AstBuilder {
                 formatted = true;
                 text = true;
             } else {
-                String literal = ((TerminalNode) child).getSymbol().getText();
+                String literal = ((TerminalNodeImpl) child).getSymbol().getText();
                 if (StringLiterals.hasPrefix(literal, StringLiterals.prefixLength(literal), 'b')) {
                     bytes = true;
                 } else {
@@ -1761,7 +1767,7 @@ final class AstBuilder {
         if (bytes) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             for (int i = 0; i < n; i++) {
-                Token token = ((TerminalNode) ctx.getChild(i)).getSymbol();
+                Token token = ((TerminalNodeImpl) ctx.getChild(i)).getSymbol();
                 String literal = token.getText();
                 int prefix = StringLiterals.prefixLength(literal);
                 try {
@@ -1782,7 +1788,7 @@ final class AstBuilder {
             }
             StringBuilder out = new StringBuilder();
             for (int i = 0; i < n; i++) {
-                out.append(decodeString(((TerminalNode) ctx.getChild(i)).getSymbol()));
+                out.append(decodeString(((TerminalNodeImpl) ctx.getChild(i)).getSymbol()));
             }
             return new Constant(StringLiterals.strValue(out.toString()), kind, l, c, el, ec);
         }
@@ -1792,7 +1798,7 @@ final class AstBuilder {
             if (child instanceof FstringContext fstring) {
                 fstring(fstring, parts);
             } else {
-                Token token = ((TerminalNode) child).getSymbol();
+                Token token = ((TerminalNodeImpl) child).getSymbol();
                 String literal = token.getText();
                 boolean unicode = StringLiterals.hasPrefix(literal, StringLiterals.prefixLength(literal), 'u');
                 parts.addText(decodeString(token), unicode ? "u" : null, token, token);
@@ -1908,7 +1914,7 @@ final class AstBuilder {
 
     private static Token middleToken(ParseTree part) {
         ParseTree leaf = part.getChild(0);
-        if (leaf instanceof TerminalNode terminal && terminal.getSymbol().getType() == PythonLexer.FSTRING_MIDDLE) {
+        if (leaf instanceof TerminalNodeImpl terminal && terminal.getSymbol().getType() == PythonLexer.FSTRING_MIDDLE) {
             return terminal.getSymbol();
         }
         return null;
@@ -1985,7 +1991,7 @@ final class AstBuilder {
 
     private static int indexOf(ParserRuleContext ctx, Token token) {
         for (int i = 0; i < ctx.getChildCount(); i++) {
-            if (ctx.getChild(i) instanceof TerminalNode terminal && terminal.getSymbol() == token) {
+            if (ctx.getChild(i) instanceof TerminalNodeImpl terminal && terminal.getSymbol() == token) {
                 return i;
             }
         }
@@ -1994,6 +2000,6 @@ final class AstBuilder {
 
     private static Token nextSibling(ParserRuleContext ctx, Token token) {
         ParseTree next = ctx.getChild(indexOf(ctx, token) + 1);
-        return next instanceof TerminalNode terminal ? terminal.getSymbol() : ((ParserRuleContext) next).start;
+        return next instanceof TerminalNodeImpl terminal ? terminal.getSymbol() : ((ParserRuleContext) next).start;
     }
 }

@@ -1,24 +1,27 @@
 package dev.pitfall.parser;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.tree.ErrorNode;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
+import org.antlr.v4.runtime.tree.TerminalNodeImpl;
 
 /**
- * Base of every parse-tree node of {@link PythonParser}. The children live in a plain array
- * instead of ANTLR's {@code ArrayList} (left null): one object less per node of the short-lived
- * parse tree, no list iterator per child lookup, and a first array of four, which costs the heap no
- * more than three (object sizes round up to 8 bytes) while most nodes have one to three children.
- * Every method of {@link ParserRuleContext} that reads its {@code children} field is overridden.
+ * Base of every parse-tree node of {@link PythonParser}. The children live in a field and a plain
+ * array instead of ANTLR's {@code ArrayList} (left null). Most nodes have exactly one child (the
+ * chains of rules from a statement down to a name; the standard library's 12.8 million nodes have
+ * 1.4 children on average), so the first child has a field of its own: no array to allocate for it,
+ * and no array to go through when the AST builder reads it. The later children are in an array of
+ * at least four. Every method of {@link ParserRuleContext} that reads its {@code children} field is
+ * overridden.
  */
 public class PythonRuleContext extends ParserRuleContext {
     private static final ParseTree[] NO_CHILDREN = new ParseTree[0];
 
-    private ParseTree[] childNodes = NO_CHILDREN;
+    private ParseTree firstChild;
+    private ParseTree[] laterChildren = NO_CHILDREN;
     private int childCount;
 
     public PythonRuleContext() {
@@ -34,7 +37,7 @@ public class PythonRuleContext extends ParserRuleContext {
         super.copyFrom(ctx);
         if (ctx instanceof PythonRuleContext other) {
             for (int i = 0; i < other.childCount; i++) {
-                if (other.childNodes[i] instanceof ErrorNode error) {
+                if (other.child(i) instanceof ErrorNode error) {
                     addAnyChild(error);
                     error.setParent(this);
                 }
@@ -44,21 +47,46 @@ public class PythonRuleContext extends ParserRuleContext {
 
     @Override
     public <T extends ParseTree> T addAnyChild(T child) {
-        if (childCount == childNodes.length) {
+        if (childCount == 0) {
+            firstChild = child;
+            childCount = 1;
+            return child;
+        }
+        int later = childCount - 1;
+        if (later == laterChildren.length) {
             // Not Arrays.copyOf: for a ParseTree[] it allocates reflectively, a native call that C1
             // code (the launcher runs C1 only) pays on every parse-tree node.
-            ParseTree[] grown = new ParseTree[childCount == 0 ? 4 : childCount * 2];
-            System.arraycopy(childNodes, 0, grown, 0, childCount);
-            childNodes = grown;
+            ParseTree[] grown = new ParseTree[later == 0 ? 4 : later * 2];
+            System.arraycopy(laterChildren, 0, grown, 0, later);
+            laterChildren = grown;
         }
-        childNodes[childCount++] = child;
+        laterChildren[later] = child;
+        childCount++;
         return child;
+    }
+
+    /**
+     * As ANTLR's, but the parent is set through the class: {@code TerminalNode} is an interface, and
+     * a call through it costs C1 code a stub per token.
+     */
+    @Override
+    public TerminalNode addChild(TerminalNode terminal) {
+        if (terminal instanceof TerminalNodeImpl node) {
+            node.parent = this;
+        } else {
+            terminal.setParent(this);
+        }
+        return addAnyChild(terminal);
     }
 
     @Override
     public void removeLastChild() {
-        if (childCount > 0) {
-            childNodes[--childCount] = null;
+        if (childCount > 1) {
+            laterChildren[childCount - 2] = null;
+            childCount--;
+        } else if (childCount == 1) {
+            firstChild = null;
+            childCount = 0;
         }
     }
 
@@ -69,14 +97,22 @@ public class PythonRuleContext extends ParserRuleContext {
 
     @Override
     public ParseTree getChild(int i) {
-        return i >= 0 && i < childCount ? childNodes[i] : null;
+        if (i == 0) {
+            return firstChild;
+        }
+        return i > 0 && i < childCount ? laterChildren[i - 1] : null;
+    }
+
+    /** Child {@code k}, which must exist. */
+    private ParseTree child(int k) {
+        return k == 0 ? firstChild : laterChildren[k - 1];
     }
 
     @Override
     public <T extends ParseTree> T getChild(Class<? extends T> ctxType, int i) {
         int seen = -1;
         for (int k = 0; k < childCount; k++) {
-            ParseTree child = childNodes[k];
+            ParseTree child = child(k);
             if (ctxType.isInstance(child) && ++seen == i) {
                 return ctxType.cast(child);
             }
@@ -84,12 +120,15 @@ public class PythonRuleContext extends ParserRuleContext {
         return null;
     }
 
+    // TerminalNodeImpl, not the TerminalNode interface: a class test is a compare in C1 code, an
+    // interface test a call to the slow subtype check. ANTLR makes every terminal (and error node,
+    // a subclass) a TerminalNodeImpl.
+
     @Override
     public TerminalNode getToken(int ttype, int i) {
         int seen = -1;
         for (int k = 0; k < childCount; k++) {
-            if (childNodes[k] instanceof TerminalNode terminal && terminal.getSymbol().getType() == ttype
-                    && ++seen == i) {
+            if (child(k) instanceof TerminalNodeImpl terminal && terminal.symbol.getType() == ttype && ++seen == i) {
                 return terminal;
             }
         }
@@ -100,7 +139,7 @@ public class PythonRuleContext extends ParserRuleContext {
     public List<TerminalNode> getTokens(int ttype) {
         List<TerminalNode> tokens = new ArrayList<>();
         for (int k = 0; k < childCount; k++) {
-            if (childNodes[k] instanceof TerminalNode terminal && terminal.getSymbol().getType() == ttype) {
+            if (child(k) instanceof TerminalNodeImpl terminal && terminal.symbol.getType() == ttype) {
                 tokens.add(terminal);
             }
         }
@@ -111,7 +150,7 @@ public class PythonRuleContext extends ParserRuleContext {
     public <T extends ParserRuleContext> List<T> getRuleContexts(Class<? extends T> ctxType) {
         List<T> contexts = new ArrayList<>();
         for (int k = 0; k < childCount; k++) {
-            ParseTree child = childNodes[k];
+            ParseTree child = child(k);
             if (ctxType.isInstance(child)) {
                 contexts.add(ctxType.cast(child));
             }
