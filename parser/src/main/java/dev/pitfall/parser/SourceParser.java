@@ -158,11 +158,16 @@ public final class SourceParser {
         private static final int CHARACTERS_PER_TOKEN = 5;
 
         private final Token[] lexed;
+        // The types apart: LA, the parser's commonest question, then reads no token object (the
+        // tokens of a large file are no longer in the processor's caches when the parser runs).
+        private final int[] types;
         private final int count;
 
         LexedTokenStream(TokenSource lexer, int characters) {
             super(lexer);
-            Token[] buffer = new Token[characters / CHARACTERS_PER_TOKEN + 16];
+            int capacity = characters / CHARACTERS_PER_TOKEN + 16;
+            Token[] buffer = new Token[capacity];
+            int[] bufferTypes = new int[capacity];
             int n = 0;
             while (true) {
                 Token token = lexer.nextToken();
@@ -171,14 +176,19 @@ public final class SourceParser {
                     Token[] grown = new Token[n * 2];
                     System.arraycopy(buffer, 0, grown, 0, n);
                     buffer = grown;
+                    bufferTypes = Arrays.copyOf(bufferTypes, n * 2);
                 }
                 ((CommonToken) token).setTokenIndex(n);
-                buffer[n++] = token;
-                if (token.getType() == Token.EOF) {
+                int type = token.getType();
+                buffer[n] = token;
+                bufferTypes[n] = type;
+                n++;
+                if (type == Token.EOF) {
                     break;
                 }
             }
             lexed = buffer;
+            types = bufferTypes;
             count = n;
             // The inherited methods that the error reporting uses read the same tokens.
             tokens = Arrays.asList(buffer).subList(0, n);
@@ -186,9 +196,14 @@ public final class SourceParser {
             p = 0;
         }
 
+        // p is always a token's index: consume() never moves past EOF, the last token.
+
         @Override
         public Token LT(int k) {
-            if (k > 0) {
+            if (k == 1) {
+                return lexed[p];
+            }
+            if (k > 1) {
                 int i = p + k - 1;
                 // Past the end is EOF, the last token.
                 return lexed[i < count ? i : count - 1];
@@ -201,6 +216,13 @@ public final class SourceParser {
 
         @Override
         public int LA(int i) {
+            if (i == 1) {
+                return types[p];
+            }
+            if (i > 1) {
+                int k = p + i - 1;
+                return types[k < count ? k : count - 1];
+            }
             return LT(i).getType();
         }
 
