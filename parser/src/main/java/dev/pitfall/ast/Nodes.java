@@ -44,15 +44,12 @@ public final class Nodes {
      * explicit stack so that deeply nested trees cannot overflow the call stack.
      */
     public static void walk(Node root, java.util.function.Consumer<Node> action) {
-        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        NodeStack stack = new NodeStack();
         stack.push(root);
         while (!stack.isEmpty()) {
             Node node = stack.pop();
             action.accept(node);
-            List<Node> children = node.children();
-            for (int i = children.size() - 1; i >= 0; i--) {
-                stack.push(children.get(i));
-            }
+            node.pushChildren(stack);
         }
     }
 }
