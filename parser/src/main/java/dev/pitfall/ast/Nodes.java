@@ -23,20 +23,18 @@ public final class Nodes {
     }
 
     /**
-     * Visits the operands of a chain of binary operations in evaluation order. Long chains
-     * ({@code a + b + c ...}) nest to the left, so the spine is walked without recursion.
+     * Pushes the operands of a chain of binary operations onto {@code stack} so that popping them
+     * yields evaluation order. Long chains ({@code a + b + c ...}) nest to the left, so the spine
+     * is walked without recursion; a stack instead of a callback, because a capturing lambda is
+     * allocated through a method handle (a native call) in C1-compiled code.
      */
-    public static void forEachOperand(BinOp chain, java.util.function.Consumer<Expression> operand) {
-        java.util.ArrayDeque<BinOp> spine = new java.util.ArrayDeque<>();
+    public static void pushOperands(BinOp chain, NodeStack stack) {
         Expression left = chain;
         while (left instanceof BinOp op) {
-            spine.push(op);
+            stack.push(op.right());
             left = op.left();
         }
-        operand.accept(left);
-        while (!spine.isEmpty()) {
-            operand.accept(spine.pop().right());
-        }
+        stack.push(left);
     }
 
     /**

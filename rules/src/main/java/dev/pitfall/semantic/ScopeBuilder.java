@@ -34,6 +34,7 @@ import dev.pitfall.ast.Module;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.NamedExpr;
 import dev.pitfall.ast.Node;
+import dev.pitfall.ast.NodeStack;
 import dev.pitfall.ast.Nodes;
 import dev.pitfall.ast.Nonlocal;
 import dev.pitfall.ast.ParamSpec;
@@ -74,6 +75,11 @@ final class ScopeBuilder {
     private final List<Binding> allBindings = new ArrayList<>();
 
     private Scope top;
+    /**
+     * Children waiting to be visited, shared by all levels of the recursion (each visits and pops
+     * what it pushed): walking children through {@link Node#pushChildren} allocates nothing.
+     */
+    private final NodeStack pending = new NodeStack();
 
     /** PEP 563 ({@code from __future__ import annotations}): annotations are never evaluated. */
     private boolean postponedAnnotations;
@@ -148,7 +154,18 @@ final class ScopeBuilder {
         if (node == null) {
             return;
         }
-        if (node instanceof Statement || node instanceof Name || node instanceof Lambda
+        if (node instanceof Name name) {
+            // The commonest node, tested first: the checks below cost a class test each.
+            if (name.ctx() == ExprContext.Load) {
+                evaluatedIn.put(name, scope);
+                use(name, scope);
+            } else {
+                bind(name, scope, name.ctx() == ExprContext.Del ? Binding.Kind.DELETION
+                        : Binding.Kind.ASSIGNMENT, name, null, List.of());
+            }
+            return;
+        }
+        if (node instanceof Statement || node instanceof Lambda
                 || node instanceof ListComp || node instanceof SetComp || node instanceof GeneratorExp
                 || node instanceof DictComp || node instanceof ExceptHandler
                 || node instanceof dev.pitfall.ast.Pattern || node instanceof Keyword) {
@@ -156,7 +173,9 @@ final class ScopeBuilder {
             evaluatedIn.put(node, scope);
         }
         if (node instanceof BinOp chain) {
-            Nodes.forEachOperand(chain, operand -> visit(operand, scope));
+            int mark = pending.size();
+            Nodes.pushOperands(chain, pending);
+            visitPending(mark, scope);
         } else if (node instanceof FunctionDef) {
             FunctionDef f = (FunctionDef) node;
             function(f, f.name(), f.args(), f.body(), f.decorator_list(), f.returns(), f.type_params(), scope);
@@ -184,14 +203,6 @@ final class ScopeBuilder {
         } else if (node instanceof DictComp) {
             DictComp c = (DictComp) node;
             comprehension(c, "dictcomp", c.generators(), List.of(c.key(), c.value()), scope);
-        } else if (node instanceof Name) {
-            Name name = (Name) node;
-            if (name.ctx() == ExprContext.Load) {
-                use(name, scope);
-            } else {
-                bind(name, scope, name.ctx() == ExprContext.Del ? Binding.Kind.DELETION
-                        : Binding.Kind.ASSIGNMENT, name, null, List.of());
-            }
         } else if (node instanceof Assign) {
             Assign assign = (Assign) node;
             visit(assign.value(), scope);
@@ -266,7 +277,20 @@ final class ScopeBuilder {
         } else if (node instanceof TypeAlias) {
             typeAlias((TypeAlias) node, scope);
         } else {
-            visitAll(node.children(), scope);
+            visitChildren(node, scope);
+        }
+    }
+
+    private void visitChildren(Node node, Scope scope) {
+        int mark = pending.size();
+        node.pushChildren(pending);
+        visitPending(mark, scope);
+    }
+
+    /** Visits, in the order they pop, the nodes pushed onto {@link #pending} above {@code mark}. */
+    private void visitPending(int mark, Scope scope) {
+        while (pending.size() > mark) {
+            visit(pending.pop(), scope);
         }
     }
 
@@ -297,7 +321,7 @@ final class ScopeBuilder {
         } else {
             symbol.markBound();
         }
-        Binding binding = new Binding(symbol, kind, node, owner, value, path, importedName);
+        Binding binding = new Binding(allBindings.size(), symbol, kind, node, owner, value, path, importedName);
         symbol.addBinding(binding);
         allBindings.add(binding);
         bindingsByNode.computeIfAbsent(node, n -> new ArrayList<>()).add(binding);
@@ -510,7 +534,7 @@ final class ScopeBuilder {
                     : ((TypeVarTuple) param).name();
             addBinding(parameters.symbolFor(paramName), Binding.Kind.TYPE_PARAMETER, param, owner,
                     null, List.of(), null);
-            visitAll(param.children(), parameters);
+            visitChildren(param, parameters);
         }
         return parameters;
     }
@@ -542,7 +566,7 @@ final class ScopeBuilder {
     }
 
     private void matchPattern(Node pattern, Scope scope) {
-        visitAll(pattern.children(), scope);
+        visitChildren(pattern, scope);
         String name = pattern instanceof MatchAs ? ((MatchAs) pattern).name()
                 : pattern instanceof MatchStar ? ((MatchStar) pattern).name()
                 : ((MatchMapping) pattern).rest();

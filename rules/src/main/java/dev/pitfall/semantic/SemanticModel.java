@@ -215,7 +215,7 @@ public final class SemanticModel {
             return null;
         }
         Name name = (Name) expression;
-        Collection<Binding> definitions = reachingDefinitions(name);
+        Collection<Binding> definitions = reaching.reachingShared(name);
         if (definitions.isEmpty()) {
             Symbol symbol = symbolOf(name);
             if (symbol != null && !symbol.bindings().isEmpty()) {
@@ -271,7 +271,7 @@ public final class SemanticModel {
             return Optional.empty();
         }
         Name name = (Name) call.func();
-        Collection<Binding> definitions = reachingDefinitions(name);
+        Collection<Binding> definitions = reaching.reachingShared(name);
         Statement found = null;
         for (Binding binding : definitions) {
             if (binding.kind() != Binding.Kind.FUNCTION
