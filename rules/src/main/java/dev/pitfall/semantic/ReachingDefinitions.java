@@ -45,7 +45,6 @@ import dev.pitfall.ast.WithItem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +59,15 @@ import java.util.Set;
  */
 final class ReachingDefinitions {
     private final ScopeBuilder scopes;
-    private final Map<Name, Set<Binding>> atLoad = new IdentityHashMap<>();
+    private final IdentityTable<Name, Set<Binding>> atLoad;
     /** The definitions of its target reaching each augmented assignment (merged over loop passes). */
-    private final Map<Statement, State> beforeStatement = new IdentityHashMap<>();
+    private final IdentityTable<Statement, State> beforeStatement = new IdentityTable<>(0);
     private final Map<Symbol, Set<Binding>> allBindings = new HashMap<>();
 
-    ReachingDefinitions(ScopeBuilder scopes, Scope module) {
+    /** {@code sourceLength} sizes the table of loads (see the ScopeBuilder constructor). */
+    ReachingDefinitions(ScopeBuilder scopes, Scope module, int sourceLength) {
         this.scopes = scopes;
+        this.atLoad = new IdentityTable<>(sourceLength / 32);
         analyzeTree(module);
     }
 

@@ -45,9 +45,9 @@ public final class SemanticModel {
     private SemanticModel(Module module, SourceFile source) {
         this.module = module;
         this.source = source;
-        this.scopes = new ScopeBuilder();
+        this.scopes = new ScopeBuilder(source.text().length());
         this.moduleScope = scopes.build(module);
-        this.reaching = new ReachingDefinitions(scopes, moduleScope);
+        this.reaching = new ReachingDefinitions(scopes, moduleScope, source.text().length());
     }
 
     public static SemanticModel build(Module module, SourceFile source) {
