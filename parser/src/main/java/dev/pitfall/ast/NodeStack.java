@@ -1,5 +1,6 @@
 package dev.pitfall.ast;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,6 +28,15 @@ public final class NodeStack {
 
     /** Pushes the elements of {@code children} from last to first, skipping nulls (as in kw_defaults). */
     public void pushAll(List<? extends Node> children) {
+        // The parser's lists are mostly ArrayLists, the others immutable lists (List.of): calls
+        // through the List interface on that mix of classes go through itable stubs in C1 code,
+        // calls on ArrayList do not.
+        if (children instanceof ArrayList<? extends Node> list) {
+            for (int i = list.size() - 1; i >= 0; i--) {
+                push(list.get(i));
+            }
+            return;
+        }
         for (int i = children.size() - 1; i >= 0; i--) {
             push(children.get(i));
         }

@@ -14,11 +14,16 @@ public final class Nodes {
     }
 
     static void addAll(List<Node> out, List<? extends Node> children) {
-        for (Node child : children) {
-            // kw_defaults holds null for keyword-only parameters without a default, as in CPython.
-            if (child != null) {
-                out.add(child);
+        // Indexed, with ArrayList (most of the parser's lists) apart: see NodeStack.pushAll.
+        if (children instanceof java.util.ArrayList<? extends Node> list) {
+            for (int i = 0, n = list.size(); i < n; i++) {
+                add(out, list.get(i));
             }
+            return;
+        }
+        for (int i = 0, n = children.size(); i < n; i++) {
+            // kw_defaults holds null for keyword-only parameters without a default, as in CPython.
+            add(out, children.get(i));
         }
     }
 
