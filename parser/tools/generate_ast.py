@@ -115,6 +115,13 @@ public sealed interface Node
     /** The direct child nodes in field order; absent optional children are skipped. */
     List<Node> children();
 
+    /**
+     * Pushes the direct children (as {@link #children()} lists them) onto {@code stack} in reverse
+     * order, so that popping them yields field order. Whole-tree walks use this instead of
+     * {@link #children()}: it allocates nothing.
+     */
+    void pushChildren(NodeStack stack);
+
     <R> R accept(Visitor<R> visitor);
 
     /** The class name CPython gives this node, as {@code ast.dump} prints it. */
@@ -148,14 +155,25 @@ public sealed interface Located extends Node
         base = cls.__bases__[0].__name__
         implements = java_name(base) if base in ABSTRACT else ("Located" if cls._attributes else "Node")
         child_lines = []
+        push_lines = []
+        single_children = 0
+        list_children = []
         for f, t in fields:
             if t.startswith("java.util.List<"):
                 if is_node_type(t[15:-1]):
                     child_lines.append(f"        Nodes.addAll(out, {f});")
+                    push_lines.append(f"        stack.pushAll({f});")
+                    list_children.append(f"{f}.size()")
             elif is_node_type(t):
                 child_lines.append(f"        Nodes.add(out, {f});")
+                push_lines.append(f"        stack.push({f});")
+                single_children += 1
+        # Sized for every child present, so that the list never grows.
+        capacity = " + ".join(([str(single_children)] if single_children else []) + list_children)
         children = ("        return java.util.List.of();\n" if not child_lines else
-                    "        java.util.List<Node> out = new java.util.ArrayList<>();\n" + "\n".join(child_lines) + "\n        return out;\n")
+                    f"        java.util.List<Node> out = new java.util.ArrayList<>({capacity});\n"
+                    + "\n".join(child_lines) + "\n        return out;\n")
+        push_children = "".join(line + "\n" for line in reversed(push_lines))
         extra = ""
         if name != cls.__name__:
             extra = f"""
@@ -170,6 +188,10 @@ public record {name}({comps}) implements {implements} {{
     @Override
     public java.util.List<Node> children() {{
 {children}    }}
+
+    @Override
+    public void pushChildren(NodeStack stack) {{
+{push_children}    }}
 
     @Override
     public <R> R accept(Visitor<R> visitor) {{

@@ -9,6 +9,10 @@ public record Alias(String name, String asname, int lineno, int col_offset, int 
     }
 
     @Override
+    public void pushChildren(NodeStack stack) {
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitAlias(this);
     }

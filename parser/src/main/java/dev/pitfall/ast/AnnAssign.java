@@ -5,11 +5,18 @@ package dev.pitfall.ast;
 public record AnnAssign(Expression target, Expression annotation, Expression value, int simple, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(3);
         Nodes.add(out, target);
         Nodes.add(out, annotation);
         Nodes.add(out, value);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.push(value);
+        stack.push(annotation);
+        stack.push(target);
     }
 
     @Override

@@ -5,9 +5,14 @@ package dev.pitfall.ast;
 public record Arg(String arg, Expression annotation, String type_comment, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Located {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(1);
         Nodes.add(out, annotation);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.push(annotation);
     }
 
     @Override

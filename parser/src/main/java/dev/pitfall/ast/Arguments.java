@@ -5,7 +5,7 @@ package dev.pitfall.ast;
 public record Arguments(java.util.List<Arg> posonlyargs, java.util.List<Arg> args, Arg vararg, java.util.List<Arg> kwonlyargs, java.util.List<Expression> kw_defaults, Arg kwarg, java.util.List<Expression> defaults) implements Node {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(2 + posonlyargs.size() + args.size() + kwonlyargs.size() + kw_defaults.size() + defaults.size());
         Nodes.addAll(out, posonlyargs);
         Nodes.addAll(out, args);
         Nodes.add(out, vararg);
@@ -14,6 +14,17 @@ public record Arguments(java.util.List<Arg> posonlyargs, java.util.List<Arg> arg
         Nodes.add(out, kwarg);
         Nodes.addAll(out, defaults);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(defaults);
+        stack.push(kwarg);
+        stack.pushAll(kw_defaults);
+        stack.pushAll(kwonlyargs);
+        stack.push(vararg);
+        stack.pushAll(args);
+        stack.pushAll(posonlyargs);
     }
 
     @Override

@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record Assign(java.util.List<Expression> targets, Expression value, String type_comment, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(1 + targets.size());
         Nodes.addAll(out, targets);
         Nodes.add(out, value);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.push(value);
+        stack.pushAll(targets);
     }
 
     @Override

@@ -5,12 +5,20 @@ package dev.pitfall.ast;
 public record AsyncFor(Expression target, Expression iter, java.util.List<Statement> body, java.util.List<Statement> orelse, String type_comment, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(2 + body.size() + orelse.size());
         Nodes.add(out, target);
         Nodes.add(out, iter);
         Nodes.addAll(out, body);
         Nodes.addAll(out, orelse);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(orelse);
+        stack.pushAll(body);
+        stack.push(iter);
+        stack.push(target);
     }
 
     @Override

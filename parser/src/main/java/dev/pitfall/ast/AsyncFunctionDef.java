@@ -5,13 +5,22 @@ package dev.pitfall.ast;
 public record AsyncFunctionDef(String name, Arguments args, java.util.List<Statement> body, java.util.List<Expression> decorator_list, Expression returns, String type_comment, java.util.List<TypeParam> type_params, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(2 + body.size() + decorator_list.size() + type_params.size());
         Nodes.add(out, args);
         Nodes.addAll(out, body);
         Nodes.addAll(out, decorator_list);
         Nodes.add(out, returns);
         Nodes.addAll(out, type_params);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(type_params);
+        stack.push(returns);
+        stack.pushAll(decorator_list);
+        stack.pushAll(body);
+        stack.push(args);
     }
 
     @Override

@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record BinOp(Expression left, OperatorKind op, Expression right, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(2);
         Nodes.add(out, left);
         Nodes.add(out, right);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.push(right);
+        stack.push(left);
     }
 
     @Override

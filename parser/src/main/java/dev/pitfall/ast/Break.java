@@ -9,6 +9,10 @@ public record Break(int lineno, int col_offset, int end_lineno, int end_col_offs
     }
 
     @Override
+    public void pushChildren(NodeStack stack) {
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitBreak(this);
     }

@@ -5,11 +5,18 @@ package dev.pitfall.ast;
 public record Call(Expression func, java.util.List<Expression> args, java.util.List<Keyword> keywords, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(1 + args.size() + keywords.size());
         Nodes.add(out, func);
         Nodes.addAll(out, args);
         Nodes.addAll(out, keywords);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(keywords);
+        stack.pushAll(args);
+        stack.push(func);
     }
 
     @Override

@@ -5,13 +5,22 @@ package dev.pitfall.ast;
 public record ClassDef(String name, java.util.List<Expression> bases, java.util.List<Keyword> keywords, java.util.List<Statement> body, java.util.List<Expression> decorator_list, java.util.List<TypeParam> type_params, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(bases.size() + keywords.size() + body.size() + decorator_list.size() + type_params.size());
         Nodes.addAll(out, bases);
         Nodes.addAll(out, keywords);
         Nodes.addAll(out, body);
         Nodes.addAll(out, decorator_list);
         Nodes.addAll(out, type_params);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(type_params);
+        stack.pushAll(decorator_list);
+        stack.pushAll(body);
+        stack.pushAll(keywords);
+        stack.pushAll(bases);
     }
 
     @Override

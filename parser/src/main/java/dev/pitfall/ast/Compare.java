@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record Compare(Expression left, java.util.List<CmpOpKind> ops, java.util.List<Expression> comparators, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(1 + comparators.size());
         Nodes.add(out, left);
         Nodes.addAll(out, comparators);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(comparators);
+        stack.push(left);
     }
 
     @Override

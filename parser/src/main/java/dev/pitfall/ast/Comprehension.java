@@ -5,11 +5,18 @@ package dev.pitfall.ast;
 public record Comprehension(Expression target, Expression iter, java.util.List<Expression> ifs, int is_async) implements Node {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(2 + ifs.size());
         Nodes.add(out, target);
         Nodes.add(out, iter);
         Nodes.addAll(out, ifs);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(ifs);
+        stack.push(iter);
+        stack.push(target);
     }
 
     @Override

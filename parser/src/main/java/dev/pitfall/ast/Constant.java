@@ -9,6 +9,10 @@ public record Constant(Object value, String kind, int lineno, int col_offset, in
     }
 
     @Override
+    public void pushChildren(NodeStack stack) {
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitConstant(this);
     }

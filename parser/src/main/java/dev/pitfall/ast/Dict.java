@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record Dict(java.util.List<Expression> keys, java.util.List<Expression> values, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(keys.size() + values.size());
         Nodes.addAll(out, keys);
         Nodes.addAll(out, values);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(values);
+        stack.pushAll(keys);
     }
 
     @Override

@@ -5,11 +5,18 @@ package dev.pitfall.ast;
 public record DictComp(Expression key, Expression value, java.util.List<Comprehension> generators, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(2 + generators.size());
         Nodes.add(out, key);
         Nodes.add(out, value);
         Nodes.addAll(out, generators);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(generators);
+        stack.push(value);
+        stack.push(key);
     }
 
     @Override

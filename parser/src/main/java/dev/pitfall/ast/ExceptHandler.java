@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record ExceptHandler(Expression type, String name, java.util.List<Statement> body, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Located {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(1 + body.size());
         Nodes.add(out, type);
         Nodes.addAll(out, body);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(body);
+        stack.push(type);
     }
 
     @Override

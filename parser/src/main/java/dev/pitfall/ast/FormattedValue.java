@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record FormattedValue(Expression value, int conversion, Expression format_spec, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(2);
         Nodes.add(out, value);
         Nodes.add(out, format_spec);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.push(format_spec);
+        stack.push(value);
     }
 
     @Override

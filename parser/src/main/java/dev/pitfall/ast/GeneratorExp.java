@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record GeneratorExp(Expression elt, java.util.List<Comprehension> generators, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(1 + generators.size());
         Nodes.add(out, elt);
         Nodes.addAll(out, generators);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(generators);
+        stack.push(elt);
     }
 
     @Override

@@ -9,6 +9,10 @@ public record Global(java.util.List<String> names, int lineno, int col_offset, i
     }
 
     @Override
+    public void pushChildren(NodeStack stack) {
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitGlobal(this);
     }

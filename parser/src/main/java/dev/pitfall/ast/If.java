@@ -5,11 +5,18 @@ package dev.pitfall.ast;
 public record If(Expression test, java.util.List<Statement> body, java.util.List<Statement> orelse, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(1 + body.size() + orelse.size());
         Nodes.add(out, test);
         Nodes.addAll(out, body);
         Nodes.addAll(out, orelse);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(orelse);
+        stack.pushAll(body);
+        stack.push(test);
     }
 
     @Override

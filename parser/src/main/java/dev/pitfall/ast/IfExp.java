@@ -5,11 +5,18 @@ package dev.pitfall.ast;
 public record IfExp(Expression test, Expression body, Expression orelse, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(3);
         Nodes.add(out, test);
         Nodes.add(out, body);
         Nodes.add(out, orelse);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.push(orelse);
+        stack.push(body);
+        stack.push(test);
     }
 
     @Override

@@ -5,9 +5,14 @@ package dev.pitfall.ast;
 public record Import(java.util.List<Alias> names, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(names.size());
         Nodes.addAll(out, names);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(names);
     }
 
     @Override

@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record Lambda(Arguments args, Expression body, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(2);
         Nodes.add(out, args);
         Nodes.add(out, body);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.push(body);
+        stack.push(args);
     }
 
     @Override

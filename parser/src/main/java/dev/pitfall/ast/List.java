@@ -5,9 +5,14 @@ package dev.pitfall.ast;
 public record List(java.util.List<Expression> elts, ExprContext ctx, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(elts.size());
         Nodes.addAll(out, elts);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(elts);
     }
 
     @Override

@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record Match(Expression subject, java.util.List<MatchCase> cases, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(1 + cases.size());
         Nodes.add(out, subject);
         Nodes.addAll(out, cases);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(cases);
+        stack.push(subject);
     }
 
     @Override

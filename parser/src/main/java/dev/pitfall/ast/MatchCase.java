@@ -5,11 +5,18 @@ package dev.pitfall.ast;
 public record MatchCase(Pattern pattern, Expression guard, java.util.List<Statement> body) implements Node {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(2 + body.size());
         Nodes.add(out, pattern);
         Nodes.add(out, guard);
         Nodes.addAll(out, body);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(body);
+        stack.push(guard);
+        stack.push(pattern);
     }
 
     @Override

@@ -5,11 +5,18 @@ package dev.pitfall.ast;
 public record MatchClass(Expression cls, java.util.List<Pattern> patterns, java.util.List<String> kwd_attrs, java.util.List<Pattern> kwd_patterns, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Pattern {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(1 + patterns.size() + kwd_patterns.size());
         Nodes.add(out, cls);
         Nodes.addAll(out, patterns);
         Nodes.addAll(out, kwd_patterns);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(kwd_patterns);
+        stack.pushAll(patterns);
+        stack.push(cls);
     }
 
     @Override

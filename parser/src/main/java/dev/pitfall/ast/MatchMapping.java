@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record MatchMapping(java.util.List<Expression> keys, java.util.List<Pattern> patterns, String rest, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Pattern {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(keys.size() + patterns.size());
         Nodes.addAll(out, keys);
         Nodes.addAll(out, patterns);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(patterns);
+        stack.pushAll(keys);
     }
 
     @Override

@@ -5,9 +5,14 @@ package dev.pitfall.ast;
 public record MatchSequence(java.util.List<Pattern> patterns, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Pattern {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(patterns.size());
         Nodes.addAll(out, patterns);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(patterns);
     }
 
     @Override

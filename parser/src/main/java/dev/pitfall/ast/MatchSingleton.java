@@ -9,6 +9,10 @@ public record MatchSingleton(Object value, int lineno, int col_offset, int end_l
     }
 
     @Override
+    public void pushChildren(NodeStack stack) {
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitMatchSingleton(this);
     }

@@ -9,6 +9,10 @@ public record MatchStar(String name, int lineno, int col_offset, int end_lineno,
     }
 
     @Override
+    public void pushChildren(NodeStack stack) {
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitMatchStar(this);
     }

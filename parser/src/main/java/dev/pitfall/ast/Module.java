@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record Module(java.util.List<Statement> body, java.util.List<TypeIgnore> type_ignores) implements Node {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(body.size() + type_ignores.size());
         Nodes.addAll(out, body);
         Nodes.addAll(out, type_ignores);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(type_ignores);
+        stack.pushAll(body);
     }
 
     @Override

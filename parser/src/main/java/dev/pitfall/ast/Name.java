@@ -9,6 +9,10 @@ public record Name(String id, ExprContext ctx, int lineno, int col_offset, int e
     }
 
     @Override
+    public void pushChildren(NodeStack stack) {
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitName(this);
     }

@@ -12,6 +12,13 @@ public sealed interface Node
     /** The direct child nodes in field order; absent optional children are skipped. */
     List<Node> children();
 
+    /**
+     * Pushes the direct children (as {@link #children()} lists them) onto {@code stack} in reverse
+     * order, so that popping them yields field order. Whole-tree walks use this instead of
+     * {@link #children()}: it allocates nothing.
+     */
+    void pushChildren(NodeStack stack);
+
     <R> R accept(Visitor<R> visitor);
 
     /** The class name CPython gives this node, as {@code ast.dump} prints it. */

@@ -14,29 +14,32 @@ public final class Nodes {
     }
 
     static void addAll(List<Node> out, List<? extends Node> children) {
-        for (Node child : children) {
-            // kw_defaults holds null for keyword-only parameters without a default, as in CPython.
-            if (child != null) {
-                out.add(child);
+        // Indexed, with ArrayList (most of the parser's lists) apart: see NodeStack.pushAll.
+        if (children instanceof java.util.ArrayList<? extends Node> list) {
+            for (int i = 0, n = list.size(); i < n; i++) {
+                add(out, list.get(i));
             }
+            return;
+        }
+        for (int i = 0, n = children.size(); i < n; i++) {
+            // kw_defaults holds null for keyword-only parameters without a default, as in CPython.
+            add(out, children.get(i));
         }
     }
 
     /**
-     * Visits the operands of a chain of binary operations in evaluation order. Long chains
-     * ({@code a + b + c ...}) nest to the left, so the spine is walked without recursion.
+     * Pushes the operands of a chain of binary operations onto {@code stack} so that popping them
+     * yields evaluation order. Long chains ({@code a + b + c ...}) nest to the left, so the spine
+     * is walked without recursion; a stack instead of a callback, because a capturing lambda is
+     * allocated through a method handle (a native call) in C1-compiled code.
      */
-    public static void forEachOperand(BinOp chain, java.util.function.Consumer<Expression> operand) {
-        java.util.ArrayDeque<BinOp> spine = new java.util.ArrayDeque<>();
+    public static void pushOperands(BinOp chain, NodeStack stack) {
         Expression left = chain;
         while (left instanceof BinOp op) {
-            spine.push(op);
+            stack.push(op.right());
             left = op.left();
         }
-        operand.accept(left);
-        while (!spine.isEmpty()) {
-            operand.accept(spine.pop().right());
-        }
+        stack.push(left);
     }
 
     /**
@@ -44,15 +47,12 @@ public final class Nodes {
      * explicit stack so that deeply nested trees cannot overflow the call stack.
      */
     public static void walk(Node root, java.util.function.Consumer<Node> action) {
-        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        NodeStack stack = new NodeStack();
         stack.push(root);
         while (!stack.isEmpty()) {
             Node node = stack.pop();
             action.accept(node);
-            List<Node> children = node.children();
-            for (int i = children.size() - 1; i >= 0; i--) {
-                stack.push(children.get(i));
-            }
+            node.pushChildren(stack);
         }
     }
 }

@@ -9,6 +9,10 @@ public record Nonlocal(java.util.List<String> names, int lineno, int col_offset,
     }
 
     @Override
+    public void pushChildren(NodeStack stack) {
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitNonlocal(this);
     }

@@ -5,9 +5,14 @@ package dev.pitfall.ast;
 public record ParamSpec(String name, Expression default_value, int lineno, int col_offset, int end_lineno, int end_col_offset) implements TypeParam {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(1);
         Nodes.add(out, default_value);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.push(default_value);
     }
 
     @Override

@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record Raise(Expression exc, Expression cause, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(2);
         Nodes.add(out, exc);
         Nodes.add(out, cause);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.push(cause);
+        stack.push(exc);
     }
 
     @Override

@@ -5,11 +5,18 @@ package dev.pitfall.ast;
 public record Slice(Expression lower, Expression upper, Expression step, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(3);
         Nodes.add(out, lower);
         Nodes.add(out, upper);
         Nodes.add(out, step);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.push(step);
+        stack.push(upper);
+        stack.push(lower);
     }
 
     @Override

@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record Subscript(Expression value, Expression slice, ExprContext ctx, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(2);
         Nodes.add(out, value);
         Nodes.add(out, slice);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.push(slice);
+        stack.push(value);
     }
 
     @Override

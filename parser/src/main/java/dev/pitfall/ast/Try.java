@@ -5,12 +5,20 @@ package dev.pitfall.ast;
 public record Try(java.util.List<Statement> body, java.util.List<ExceptHandler> handlers, java.util.List<Statement> orelse, java.util.List<Statement> finalbody, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(body.size() + handlers.size() + orelse.size() + finalbody.size());
         Nodes.addAll(out, body);
         Nodes.addAll(out, handlers);
         Nodes.addAll(out, orelse);
         Nodes.addAll(out, finalbody);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(finalbody);
+        stack.pushAll(orelse);
+        stack.pushAll(handlers);
+        stack.pushAll(body);
     }
 
     @Override

@@ -5,11 +5,18 @@ package dev.pitfall.ast;
 public record TypeAlias(Expression name, java.util.List<TypeParam> type_params, Expression value, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(2 + type_params.size());
         Nodes.add(out, name);
         Nodes.addAll(out, type_params);
         Nodes.add(out, value);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.push(value);
+        stack.pushAll(type_params);
+        stack.push(name);
     }
 
     @Override

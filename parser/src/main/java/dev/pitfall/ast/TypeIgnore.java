@@ -9,6 +9,10 @@ public record TypeIgnore(int lineno, String tag) implements Node {
     }
 
     @Override
+    public void pushChildren(NodeStack stack) {
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitTypeIgnore(this);
     }

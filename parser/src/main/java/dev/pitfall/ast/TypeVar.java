@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record TypeVar(String name, Expression bound, Expression default_value, int lineno, int col_offset, int end_lineno, int end_col_offset) implements TypeParam {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(2);
         Nodes.add(out, bound);
         Nodes.add(out, default_value);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.push(default_value);
+        stack.push(bound);
     }
 
     @Override

@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record With(java.util.List<WithItem> items, java.util.List<Statement> body, String type_comment, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(items.size() + body.size());
         Nodes.addAll(out, items);
         Nodes.addAll(out, body);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.pushAll(body);
+        stack.pushAll(items);
     }
 
     @Override

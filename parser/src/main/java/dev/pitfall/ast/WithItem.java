@@ -5,10 +5,16 @@ package dev.pitfall.ast;
 public record WithItem(Expression context_expr, Expression optional_vars) implements Node {
     @Override
     public java.util.List<Node> children() {
-        java.util.List<Node> out = new java.util.ArrayList<>();
+        java.util.List<Node> out = new java.util.ArrayList<>(2);
         Nodes.add(out, context_expr);
         Nodes.add(out, optional_vars);
         return out;
+    }
+
+    @Override
+    public void pushChildren(NodeStack stack) {
+        stack.push(optional_vars);
+        stack.push(context_expr);
     }
 
     @Override

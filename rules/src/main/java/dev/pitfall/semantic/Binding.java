@@ -23,9 +23,12 @@ public final class Binding {
     private final Expression value;
     private final List<Integer> unpackPath;
     private final String importedName;
+    /** The binding's position among the file's bindings, unique in the file: its hash code. */
+    private final int ordinal;
 
-    Binding(Symbol symbol, Kind kind, Located node, Node owner, Expression value,
+    Binding(int ordinal, Symbol symbol, Kind kind, Located node, Node owner, Expression value,
             List<Integer> unpackPath, String importedName) {
+        this.ordinal = ordinal;
         this.symbol = symbol;
         this.kind = kind;
         this.node = node;
@@ -95,6 +98,21 @@ public final class Binding {
 
     public int line() {
         return node.lineno();
+    }
+
+    /**
+     * Bindings are equal only to themselves (identity, as Object's); the hash is the ordinal
+     * because {@link Object#hashCode} is a native call in C1-compiled code, and reaching
+     * definitions hash bindings all the time.
+     */
+    @Override
+    public int hashCode() {
+        return ordinal;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
     }
 
     @Override

@@ -26,7 +26,12 @@ import dev.pitfall.ast.Module;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.NamedExpr;
 import dev.pitfall.ast.Node;
+import dev.pitfall.ast.NodeStack;
 import dev.pitfall.ast.Nodes;
+import dev.pitfall.ast.ListComp;
+import dev.pitfall.ast.SetComp;
+import dev.pitfall.ast.GeneratorExp;
+import dev.pitfall.ast.DictComp;
 import dev.pitfall.ast.Raise;
 import dev.pitfall.ast.Return;
 import dev.pitfall.ast.Starred;
@@ -40,7 +45,6 @@ import dev.pitfall.ast.WithItem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +59,30 @@ import java.util.Set;
  */
 final class ReachingDefinitions {
     private final ScopeBuilder scopes;
-    private final Map<Name, Set<Binding>> atLoad = new IdentityHashMap<>();
+    private final IdentityTable<Name, Set<Binding>> atLoad;
     /** The definitions of its target reaching each augmented assignment (merged over loop passes). */
-    private final Map<Statement, State> beforeStatement = new IdentityHashMap<>();
+    private final IdentityTable<Statement, State> beforeStatement = new IdentityTable<>(0);
+    private final Map<Symbol, Set<Binding>> allBindings = new HashMap<>();
 
-    ReachingDefinitions(ScopeBuilder scopes, Scope module) {
+    /** {@code sourceLength} sizes the table of loads (see the ScopeBuilder constructor). */
+    ReachingDefinitions(ScopeBuilder scopes, Scope module, int sourceLength) {
         this.scopes = scopes;
+        this.atLoad = new IdentityTable<>(sourceLength / 32);
         analyzeTree(module);
     }
 
     Set<Binding> reaching(Name load) {
         Set<Binding> found = atLoad.get(load);
         return found == null ? Set.of() : Collections.unmodifiableSet(found);
+    }
+
+    /**
+     * As {@link #reaching}, without the unmodifiable view (Collections.unmodifiableSet calls
+     * getClass, a native call in C1 code): for callers in this package, which never change it.
+     */
+    Set<Binding> reachingShared(Name load) {
+        Set<Binding> found = atLoad.get(load);
+        return found == null ? Set.of() : found;
     }
 
     /** The definitions of an augmented assignment's target reaching it; empty for other statements. */
@@ -79,6 +95,16 @@ final class ReachingDefinitions {
         return found == null ? Set.of() : Collections.unmodifiableSet(found);
     }
 
+    /** Every binding of a symbol, as a set shared by all the loads that any of them may reach. */
+    private Set<Binding> allBindingsOf(Symbol symbol) {
+        Set<Binding> all = allBindings.get(symbol);
+        if (all == null) {
+            all = new LinkedHashSet<>(symbol.bindings());
+            allBindings.put(symbol, all);
+        }
+        return all;
+    }
+
     private void analyzeTree(Scope scope) {
         new ScopeWalk(scope).run();
         for (Scope child : scope.children()) {
@@ -88,7 +114,8 @@ final class ReachingDefinitions {
 
     /**
      * The definitions that may reach a point; {@code dead} after return, raise, break, continue.
-     * The sets are never changed once stored (gen and merge make new ones), so copies share them.
+     * The sets are never changed once stored (gen and merge make new ones), so copies and merges
+     * share them: most branches leave most symbols alone, and their merge is then no work.
      */
     static final class State {
         final Map<Symbol, Set<Binding>> definitions;
@@ -115,10 +142,28 @@ final class ReachingDefinitions {
                     continue;
                 }
                 merged.dead = false;
-                state.definitions.forEach((symbol, bindings) ->
-                        merged.definitions.computeIfAbsent(symbol, s -> new LinkedHashSet<>()).addAll(bindings));
+                for (Map.Entry<Symbol, Set<Binding>> entry : state.definitions.entrySet()) {
+                    merged.definitions.put(entry.getKey(),
+                            union(merged.definitions.get(entry.getKey()), entry.getValue()));
+                }
             }
             return merged;
+        }
+
+        /**
+         * {@code known} then the new elements of {@code more}, in that order; one of the two sets
+         * itself when it holds everything (the sets are never changed, so they can be shared).
+         */
+        static Set<Binding> union(Set<Binding> known, Set<Binding> more) {
+            if (known == null || known == more) {
+                return more;
+            }
+            if (known.containsAll(more)) {
+                return known;
+            }
+            Set<Binding> union = new LinkedHashSet<>(known);
+            union.addAll(more);
+            return union;
         }
 
         boolean sameAs(State other) {
@@ -130,6 +175,9 @@ final class ReachingDefinitions {
         private final Scope scope;
         private final List<State> breaks = new ArrayList<>();
         private final List<State> continues = new ArrayList<>();
+        /** Nodes waiting to be visited, shared by all levels of the recursion (see expressionChildren). */
+        private final NodeStack pending = new NodeStack();
+        private final Map<Symbol, Set<Binding>> fromOtherScopes = new HashMap<>();
 
         ScopeWalk(Scope scope) {
             this.scope = scope;
@@ -186,7 +234,7 @@ final class ReachingDefinitions {
                 before.dead = state.dead;
                 Set<Binding> defs = target == null ? null : state.definitions.get(target);
                 if (defs != null) {
-                    before.definitions.put(target, new LinkedHashSet<>(defs));
+                    before.definitions.put(target, defs);
                 }
                 State known = beforeStatement.get(statement);
                 beforeStatement.put(statement, known == null ? before : State.merge(List.of(known, before)));
@@ -366,8 +414,15 @@ final class ReachingDefinitions {
         }
 
         private void expressionChildren(Node node, State state) {
-            for (Node child : node.children()) {
-                visitExpression(child, state);
+            int mark = pending.size();
+            node.pushChildren(pending);
+            visitPending(mark, state);
+        }
+
+        /** Visits, in the order they pop, the nodes pushed onto {@link #pending} above {@code mark}. */
+        private void visitPending(int mark, State state) {
+            while (pending.size() > mark) {
+                visitExpression(pending.pop(), state);
             }
         }
 
@@ -376,7 +431,9 @@ final class ReachingDefinitions {
                 return;
             }
             if (node instanceof BinOp chain) {
-                Nodes.forEachOperand(chain, operand -> visitExpression(operand, state));
+                int mark = pending.size();
+                Nodes.pushOperands(chain, pending);
+                visitPending(mark, state);
                 return;
             }
             if (node instanceof Name) {
@@ -412,7 +469,8 @@ final class ReachingDefinitions {
                 }
                 return;
             }
-            if (node instanceof Expression && scopes.scopeByNode.containsKey(node)) {
+            if (node instanceof ListComp || node instanceof SetComp || node instanceof GeneratorExp
+                    || node instanceof DictComp) {
                 // A comprehension: its first iterable is evaluated here, the rest in its own scope.
                 boolean first = true;
                 for (Node child : node.children()) {
@@ -432,9 +490,7 @@ final class ReachingDefinitions {
                 }
                 return;
             }
-            for (Node child : node.children()) {
-                visitExpression(child, state);
-            }
+            expressionChildren(node, state);
         }
 
         /** A walrus inside a comprehension binds in this scope when the comprehension runs. */
@@ -481,35 +537,54 @@ final class ReachingDefinitions {
         }
 
         private void gen(Binding binding, State state) {
-            Set<Binding> only = new LinkedHashSet<>();
-            only.add(binding);
-            state.definitions.put(binding.symbol(), only);
+            state.definitions.put(binding.symbol(), Set.of(binding));
         }
 
+        /**
+         * Adds what reaches {@code name} here to what reached it on earlier passes over a loop.
+         * The stored sets are shared with states (see {@link State}) and never changed.
+         */
         private void load(Name name, State state) {
             Symbol own = scope.symbol(name.id());
-            Set<Binding> reaching = atLoad.computeIfAbsent(name, n -> new LinkedHashSet<>());
+            Set<Binding> reaching = atLoad.get(name);
             boolean flowSensitive = own != null && (own.isLocal()
                     || (scope.kind() == Scope.Kind.MODULE && own.isBound()));
             if (flowSensitive) {
                 Set<Binding> defs = state.definitions.get(own);
                 if (defs != null) {
-                    reaching.addAll(defs);
+                    reaching = State.union(reaching, defs);
                 }
                 if (own.resolution() == Symbol.Resolution.CELL || scope.kind() == Scope.Kind.MODULE) {
                     // A nested function declaring it nonlocal (or global) may rebind it whenever it runs.
-                    for (Binding binding : own.bindings()) {
-                        if (scopes.evaluatedIn.get(binding.node()) != scope) {
-                            reaching.add(binding);
-                        }
+                    Set<Binding> elsewhere = bindingsFromOtherScopes(own);
+                    if (!elsewhere.isEmpty()) {
+                        reaching = State.union(reaching, elsewhere);
                     }
                 }
-                return;
+            } else {
+                Symbol target = scope.resolve(name.id());
+                if (target != null && !target.bindings().isEmpty()) {
+                    reaching = State.union(reaching, allBindingsOf(target));
+                }
             }
-            Symbol target = scope.resolve(name.id());
-            if (target != null) {
-                reaching.addAll(target.bindings());
+            if (reaching != null) {
+                atLoad.put(name, reaching);
             }
+        }
+
+        /** The bindings of a symbol of this scope made while evaluating another scope. */
+        private Set<Binding> bindingsFromOtherScopes(Symbol symbol) {
+            Set<Binding> elsewhere = fromOtherScopes.get(symbol);
+            if (elsewhere == null) {
+                elsewhere = new LinkedHashSet<>();
+                for (Binding binding : symbol.bindings()) {
+                    if (scopes.evaluatedIn.get(binding.node()) != scope) {
+                        elsewhere.add(binding);
+                    }
+                }
+                fromOtherScopes.put(symbol, elsewhere);
+            }
+            return elsewhere;
         }
     }
 }

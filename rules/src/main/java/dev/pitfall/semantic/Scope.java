@@ -24,6 +24,9 @@ public final class Scope {
     private final String name;
     private final Map<String, Symbol> symbols = new LinkedHashMap<>();
     private final List<Scope> children = new ArrayList<>();
+    // Views made once: Collections.unmodifiable* call getClass, a native call in C1 code.
+    private final Collection<Symbol> symbolsView = Collections.unmodifiableCollection(symbols.values());
+    private final List<Scope> childrenView = Collections.unmodifiableList(children);
 
     /** The class whose private names (__x) are mangled in this scope, or null. */
     private final String privateClass;
@@ -73,11 +76,11 @@ public final class Scope {
     }
 
     public List<Scope> children() {
-        return Collections.unmodifiableList(children);
+        return childrenView;
     }
 
     public Collection<Symbol> symbols() {
-        return Collections.unmodifiableCollection(symbols.values());
+        return symbolsView;
     }
 
     /** The symbol named {@code name} (mangled if private) in this scope's table, or null. */
@@ -135,7 +138,15 @@ public final class Scope {
     }
 
     Symbol symbolFor(String name) {
-        return symbols.computeIfAbsent(mangle(name), n -> new Symbol(n, this));
+        // Not computeIfAbsent: its capturing lambda is allocated through a method handle
+        // (Unsafe.allocateInstance, a native call) in C1-compiled code.
+        String mangled = mangle(name);
+        Symbol symbol = symbols.get(mangled);
+        if (symbol == null) {
+            symbol = new Symbol(mangled, this);
+            symbols.put(mangled, symbol);
+        }
+        return symbol;
     }
 
     @Override

@@ -45,9 +45,9 @@ public final class SemanticModel {
     private SemanticModel(Module module, SourceFile source) {
         this.module = module;
         this.source = source;
-        this.scopes = new ScopeBuilder();
+        this.scopes = new ScopeBuilder(source.text().length());
         this.moduleScope = scopes.build(module);
-        this.reaching = new ReachingDefinitions(scopes, moduleScope);
+        this.reaching = new ReachingDefinitions(scopes, moduleScope, source.text().length());
     }
 
     public static SemanticModel build(Module module, SourceFile source) {
@@ -215,7 +215,7 @@ public final class SemanticModel {
             return null;
         }
         Name name = (Name) expression;
-        Collection<Binding> definitions = reachingDefinitions(name);
+        Collection<Binding> definitions = reaching.reachingShared(name);
         if (definitions.isEmpty()) {
             Symbol symbol = symbolOf(name);
             if (symbol != null && !symbol.bindings().isEmpty()) {
@@ -271,7 +271,7 @@ public final class SemanticModel {
             return Optional.empty();
         }
         Name name = (Name) call.func();
-        Collection<Binding> definitions = reachingDefinitions(name);
+        Collection<Binding> definitions = reaching.reachingShared(name);
         Statement found = null;
         for (Binding binding : definitions) {
             if (binding.kind() != Binding.Kind.FUNCTION

@@ -33,6 +33,8 @@ public final class Symbol {
     private boolean annotated;
     private final List<Binding> bindings = new ArrayList<>();
     private final List<Name> uses = new ArrayList<>();
+    private List<Binding> bindingsView;
+    private List<Name> usesView;
 
     Symbol(String name, Scope scope) {
         this.name = name;
@@ -87,12 +89,19 @@ public final class Symbol {
 
     /** The bindings in this scope, in document order (for a global declared here: none). */
     public List<Binding> bindings() {
-        return Collections.unmodifiableList(bindings);
+        // A view made once: Collections.unmodifiableList calls getClass, a native call in C1 code.
+        if (bindingsView == null) {
+            bindingsView = Collections.unmodifiableList(bindings);
+        }
+        return bindingsView;
     }
 
     /** The loads of this name in this scope, in document order. */
     public List<Name> uses() {
-        return Collections.unmodifiableList(uses);
+        if (usesView == null) {
+            usesView = Collections.unmodifiableList(uses);
+        }
+        return usesView;
     }
 
     void setResolution(Resolution resolution) {
@@ -141,6 +150,21 @@ public final class Symbol {
 
     void addUse(Name use) {
         uses.add(use);
+    }
+
+    /**
+     * Symbols are equal only to themselves (identity, as Object's); the hash is the name's
+     * (cached by String) because {@link Object#hashCode} is a native call in C1-compiled code,
+     * and reaching definitions key their state by symbol.
+     */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
     }
 
     @Override
