@@ -125,9 +125,10 @@ public final class Linter {
 
     private LintResult run(SourceFile source, SemanticModel semantic, List<Diagnostic> diagnostics) {
         List<ActiveRule> active = new ArrayList<>();
+        Map<Class<?>, Object> sharedAnalyses = new HashMap<>();
         for (RuleIndex.Entry entry : enabled) {
             ActiveRule rule = new ActiveRule(entry.descriptor(),
-                    new RuleContext(entry.descriptor(), source, semantic));
+                    new RuleContext(entry.descriptor(), source, semantic, sharedAnalyses));
             try {
                 entry.factory().get().register(rule);
             } catch (RuntimeException | StackOverflowError e) {

@@ -7,18 +7,22 @@ import dev.pitfall.semantic.SemanticModel;
 import dev.pitfall.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** What a rule sees of the file being linted, and where it reports findings. */
 public final class RuleContext {
     private final RuleDescriptor rule;
     private final SourceFile source;
     private final SemanticModel semantic;
+    private final Map<Class<?>, Object> shared;
     private final List<Finding> findings = new ArrayList<>();
 
-    RuleContext(RuleDescriptor rule, SourceFile source, SemanticModel semantic) {
+    RuleContext(RuleDescriptor rule, SourceFile source, SemanticModel semantic, Map<Class<?>, Object> shared) {
         this.rule = rule;
         this.source = source;
         this.semantic = semantic;
+        this.shared = shared;
     }
 
     public RuleDescriptor rule() {
@@ -36,6 +40,19 @@ public final class RuleContext {
     /** Scopes, bindings, imports, value kinds and data flow of this file, built once. */
     public SemanticModel semantic() {
         return semantic;
+    }
+
+    /**
+     * An analysis of this file that several rules (or several handlers of one rule) use: made by
+     * {@code make} for the first rule that asks, then shared by every rule linting this file.
+     */
+    public <T> T shared(Class<T> analysis, Function<SemanticModel, T> make) {
+        Object known = shared.get(analysis);
+        if (known == null) {
+            known = make.apply(semantic);
+            shared.put(analysis, known);
+        }
+        return analysis.cast(known);
     }
 
     /** Reports a finding at {@code at} with the rule's default severity. */

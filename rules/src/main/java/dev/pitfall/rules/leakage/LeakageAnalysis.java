@@ -21,6 +21,7 @@ import dev.pitfall.ast.Starred;
 import dev.pitfall.ast.Statement;
 import dev.pitfall.ast.Subscript;
 import dev.pitfall.ast.Tuple;
+import dev.pitfall.rules.ImportedModules;
 import dev.pitfall.rules.leakage.PreprocessorCatalog.Category;
 import dev.pitfall.rules.leakage.PreprocessorCatalog.Entry;
 import dev.pitfall.semantic.Binding;
@@ -67,6 +68,13 @@ final class LeakageAnalysis {
             "validation", "holdout", "heldout", "eval");
     private static final Set<String> TARGET_WORDS = Set.of("y", "target", "targets", "label",
             "labels", "class", "classes", "outcome");
+    /** Methods that compute a statistic named by their first argument: {@code transform("mean")}. */
+    private static final Set<String> NAMED_REDUCTION_METHODS = Set.of("transform", "agg", "aggregate");
+    private static final Set<String> ROW_INDEXERS = Set.of("iloc", "loc");
+    private static final Set<String> TRANSFORMING_METHODS = Set.of("transform", "fit_resample");
+    private static final Set<String> PASS_THROUGH_ATTRIBUTES = Set.of("values", "ravel", "to_numpy", "astype");
+    private static final Set<String> REFITTING_METHODS = Set.of("fit", "set_params", "set_output", "partial_fit");
+    private static final Set<String> NUMPY = ImportedModules.topLevelOf(NUMPY_REDUCTIONS);
 
     /**
      * Where data is split: the call, how it is called, the data it splits. A split inside a
@@ -99,46 +107,45 @@ final class LeakageAnalysis {
         }
     }
 
+    /**
+     * The nodes of the file the analysis starts from, in document order: every call, assignment
+     * and binary operation. The rule gathers them during the linter's walk of the tree.
+     */
+    record FileNodes(List<Call> calls, List<Assign> assignments, List<BinOp> arithmetic) {
+        FileNodes() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
     private final SemanticModel model;
     private final RowLineage rows;
     private final PreprocessorCatalog catalog = PreprocessorCatalog.get();
+    /** Whether a callee of this file can be in the catalog, and one can be a numpy reduction. */
+    private final boolean catalogImported;
+    private final boolean numpyImported;
     private final List<Fit> fits = new ArrayList<>();
     private final List<Split> splits = new ArrayList<>();
     private final Map<Binding, Split> testParts = new IdentityHashMap<>();
     private final Map<Binding, Split> trainParts = new IdentityHashMap<>();
-    private final List<Call> calls = new ArrayList<>();
+    private final List<Call> calls;
+    private final List<Assign> assignments;
+    private final List<BinOp> arithmetic;
     /** Assignments into a subscript or attribute: writes into an existing frame or array. */
     private final List<Assign> writes = new ArrayList<>();
 
-    LeakageAnalysis(SemanticModel model) {
+    LeakageAnalysis(SemanticModel model, ImportedModules imports, FileNodes nodes) {
         this.model = model;
         this.rows = model.rowLineage();
+        this.catalogImported = imports.anyOf(catalog.topLevelPackages());
+        this.numpyImported = imports.anyOf(NUMPY);
+        this.calls = nodes.calls();
+        this.assignments = nodes.assignments();
+        this.arithmetic = nodes.arithmetic();
     }
 
     List<Leak> run() {
-        List<BinOp> arithmetic = new ArrayList<>();
-        Nodes.walk(model.module(), node -> {
-            if (node instanceof Call) {
-                calls.add((Call) node);
-            } else if (node instanceof Assign && ((Assign) node).targets().stream()
-                    .anyMatch(t -> t instanceof Subscript || t instanceof Attribute)) {
-                writes.add((Assign) node);
-            } else if (node instanceof BinOp) {
-                arithmetic.add((BinOp) node);
-            }
-        });
-        for (Call call : calls) {
-            Split split = split(call);
-            if (split != null) {
-                splits.add(split);
-            }
-        }
-        recordTestParts();
-        splits.addAll(slicedSplits());
-        for (Split split : List.copyOf(splits)) {
-            splits.addAll(liftedSplits(split));
-        }
-        splits.sort((a, b) -> startsBefore(a.position(), b.position()) ? -1 : startsBefore(b.position(), a.position()) ? 1 : 0);
+        // Fits first: without one nothing can leak, and most files (and most of a library) fit
+        // nothing, so their splits need not be looked for.
         Set<Statement> statisticStatements = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Call call : calls) {
             Fit fit = preprocessorFit(call);
@@ -162,6 +169,29 @@ final class LeakageAnalysis {
                 }
             }
         }
+        if (fits.isEmpty()) {
+            return List.of();
+        }
+        for (Assign assignment : assignments) {
+            for (Expression target : assignment.targets()) {
+                if (target instanceof Subscript || target instanceof Attribute) {
+                    writes.add(assignment);
+                    break;
+                }
+            }
+        }
+        for (Call call : calls) {
+            Split split = split(call);
+            if (split != null) {
+                splits.add(split);
+            }
+        }
+        recordTestParts();
+        splits.addAll(slicedSplits());
+        for (Split split : List.copyOf(splits)) {
+            splits.addAll(liftedSplits(split));
+        }
+        splits.sort((a, b) -> startsBefore(a.position(), b.position()) ? -1 : startsBefore(b.position(), a.position()) ? 1 : 0);
         List<Leak> leaks = new ArrayList<>();
         Set<Located> reported = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Fit fit : fits) {
@@ -184,10 +214,9 @@ final class LeakageAnalysis {
 
     private Split split(Call call) {
         String callee = callee(call).orElse(null);
-        Node owner = executingFunction(call);
         if (callee != null) {
             if (TRAIN_TEST_SPLITS.contains(callee)) {
-                return new Split(call, "train_test_split", false, positional(call), owner);
+                return new Split(call, "train_test_split", false, positional(call), executingFunction(call));
             }
             String last = callee.substring(callee.lastIndexOf('.') + 1);
             if (callee.startsWith("sklearn.") && CV_FUNCTIONS.contains(last)) {
@@ -199,7 +228,7 @@ final class LeakageAnalysis {
                         inputs.add(keyword.value());
                     }
                 }
-                return new Split(call, last, true, inputs, owner);
+                return new Split(call, last, true, inputs, executingFunction(call));
             }
             return null;
         }
@@ -213,10 +242,10 @@ final class LeakageAnalysis {
         }
         String simple = receiverClass.substring(receiverClass.lastIndexOf('.') + 1);
         if (method.attr().equals("split")) {
-            return new Split(call, simple + ".split", true, positional(call), owner);
+            return new Split(call, simple + ".split", true, positional(call), executingFunction(call));
         }
         if (method.attr().equals("fit") && SEARCHES.contains(simple)) {
-            return new Split(call, simple + ".fit", true, positional(call), owner);
+            return new Split(call, simple + ".fit", true, positional(call), executingFunction(call));
         }
         return null;
     }
@@ -259,12 +288,12 @@ final class LeakageAnalysis {
      */
     private List<Split> slicedSplits() {
         List<RowSlice> slices = new ArrayList<>();
-        Nodes.walk(model.module(), node -> {
-            if (!(node instanceof Assign) || ((Assign) node).targets().size() != 1) {
-                return;
+        for (Assign assignment : assignments) {
+            if (assignment.targets().size() != 1) {
+                continue;
             }
-            Expression target = ((Assign) node).targets().get(0);
-            Expression value = ((Assign) node).value();
+            Expression target = assignment.targets().get(0);
+            Expression value = assignment.value();
             if (target instanceof Tuple && value instanceof Tuple
                     && ((Tuple) target).elts().size() == ((Tuple) value).elts().size()) {
                 for (int i = 0; i < ((Tuple) value).elts().size(); i++) {
@@ -273,7 +302,7 @@ final class LeakageAnalysis {
             } else {
                 addRowSlice(target, value, slices);
             }
-        });
+        }
         List<Split> result = new ArrayList<>();
         Set<String> paired = new java.util.HashSet<>();
         for (RowSlice tail : slices) {
@@ -320,7 +349,7 @@ final class LeakageAnalysis {
     /** The data a row slice is taken from: {@code X} for {@code X[a:]} and for {@code X.iloc[a:]}. */
     private static Expression rowsOf(Subscript slice) {
         Expression base = slice.value();
-        if (base instanceof Attribute && Set.of("iloc", "loc").contains(((Attribute) base).attr())) {
+        if (base instanceof Attribute && ROW_INDEXERS.contains(((Attribute) base).attr())) {
             return ((Attribute) base).value();
         }
         return base;
@@ -377,6 +406,9 @@ final class LeakageAnalysis {
     // ---- fits
 
     private Fit preprocessorFit(Call call) {
+        if (!catalogImported) {
+            return null;
+        }
         if (!(call.func() instanceof Attribute)) {
             return functionFit(call);
         }
@@ -666,21 +698,27 @@ final class LeakageAnalysis {
             return false;
         }
         Call call = (Call) expression;
+        boolean reductionMethod = isReductionMethod(call);
+        if (!reductionMethod && !numpyImported) {
+            return false;
+        }
         String callee = callee(call).orElse(null);
         if (callee != null) {
             return NUMPY_REDUCTIONS.contains(callee) && !call.args().isEmpty() && looksLikeFrameData(call.args().get(0));
         }
+        return reductionMethod && looksLikeFrameData(((Attribute) call.func()).value());
+    }
+
+    /** {@code x.mean()}, {@code x.transform("mean")}: a pandas reduction by its method name. */
+    private static boolean isReductionMethod(Call call) {
         if (!(call.func() instanceof Attribute)) {
             return false;
         }
         String method = ((Attribute) call.func()).attr();
-        boolean namedReduction = Set.of("transform", "agg", "aggregate").contains(method)
+        boolean namedReduction = NAMED_REDUCTION_METHODS.contains(method)
                 && !call.args().isEmpty() && call.args().get(0) instanceof Constant
                 && REDUCTIONS.contains(String.valueOf(((Constant) call.args().get(0)).value()));
-        if (!REDUCTIONS.contains(method) && !namedReduction) {
-            return false;
-        }
-        return looksLikeFrameData(((Attribute) call.func()).value());
+        return REDUCTIONS.contains(method) || namedReduction;
     }
 
     /** A DataFrame, Series or groupby, or a column selection of something that is not known to be otherwise. */
@@ -990,7 +1028,7 @@ final class LeakageAnalysis {
         }
         for (Call call : calls) {
             if (!(call.func() instanceof Attribute) || !(((Attribute) call.func()).value() instanceof Name)
-                    || !Set.of("transform", "fit_resample").contains(((Attribute) call.func()).attr())
+                    || !TRANSFORMING_METHODS.contains(((Attribute) call.func()).attr())
                     || call.args().isEmpty() || !startsBefore(split.call(), call)) {
                 continue;
             }
@@ -1070,8 +1108,7 @@ final class LeakageAnalysis {
             } else if (current instanceof Subscript && ((Subscript) current).slice() instanceof Constant
                     && ((Constant) ((Subscript) current).slice()).value() instanceof String) {
                 name = (String) ((Constant) ((Subscript) current).slice()).value();
-            } else if (current instanceof Attribute && !Set.of("values", "ravel", "to_numpy", "astype")
-                    .contains(((Attribute) current).attr())) {
+            } else if (current instanceof Attribute && !PASS_THROUGH_ATTRIBUTES.contains(((Attribute) current).attr())) {
                 name = ((Attribute) current).attr();
             }
             if (name != null) {
@@ -1120,8 +1157,7 @@ final class LeakageAnalysis {
             if (callee(call).isPresent()) {
                 return call;
             }
-            if (call.func() instanceof Attribute && Set.of("fit", "set_params", "set_output", "partial_fit")
-                    .contains(((Attribute) call.func()).attr())) {
+            if (call.func() instanceof Attribute && REFITTING_METHODS.contains(((Attribute) call.func()).attr())) {
                 return constructorOf(((Attribute) call.func()).value(), depth + 1);
             }
             return null;
