@@ -2,6 +2,7 @@ package dev.pitfall.lint;
 
 import dev.pitfall.ast.Located;
 import dev.pitfall.ast.Module;
+import dev.pitfall.ast.Node;
 import dev.pitfall.lint.Finding.RelatedLocation;
 import dev.pitfall.semantic.SemanticModel;
 import dev.pitfall.source.SourceFile;
@@ -16,13 +17,16 @@ public final class RuleContext {
     private final SourceFile source;
     private final SemanticModel semantic;
     private final Map<Class<?>, Object> shared;
+    private final TreePath path;
     private final List<Finding> findings = new ArrayList<>();
 
-    RuleContext(RuleDescriptor rule, SourceFile source, SemanticModel semantic, Map<Class<?>, Object> shared) {
+    RuleContext(RuleDescriptor rule, SourceFile source, SemanticModel semantic, Map<Class<?>, Object> shared,
+            TreePath path) {
         this.rule = rule;
         this.source = source;
         this.semantic = semantic;
         this.shared = shared;
+        this.path = path;
     }
 
     public RuleDescriptor rule() {
@@ -40,6 +44,15 @@ public final class RuleContext {
     /** Scopes, bindings, imports, value kinds and data flow of this file, built once. */
     public SemanticModel semantic() {
         return semantic;
+    }
+
+    /**
+     * In a node handler: the node {@code generations} levels above the node being visited (1 is
+     * its parent), or null above the module. Unlike {@link SemanticModel#parents()} this needs no
+     * map of the whole tree: the linter's walk knows the path to the node it is at.
+     */
+    public Node ancestor(int generations) {
+        return path.ancestor(generations);
     }
 
     /**

@@ -122,7 +122,7 @@ public final class DataFrameRowIteration implements Rule {
     // ---- loops and comprehensions
 
     private void checkComprehension(Comprehension generator, RuleContext context) {
-        Node owner = context.semantic().parents().parentOf(generator);
+        Node owner = context.ancestor(1);
         List<Node> body = new ArrayList<>(generator.ifs());
         List<Comprehension> generators;
         if (owner instanceof ListComp) {
