@@ -53,7 +53,7 @@ public final class LegacyGlobalRandom implements Rule {
     }
 
     private void visitCall(Call call, RuleContext context) {
-        RandomCall random = RandomCalls.classify(call, context.semantic());
+        RandomCall random = RandomCallClassifier.of(context).classify(call);
         if (random == null || !random.legacyNumpy()) {
             return;
         }

@@ -180,20 +180,45 @@ final class RandomCalls {
     }
 
     /**
-     * Classifies a call that draws randomness or makes a generator; null for anything else, and
-     * for a call that a test has replaced before making it.
+     * The packages whose callables {@link #classify} knows; a call of anything else draws only
+     * when it is a method draw on a value of a known kind ({@link #tensorMethodDraw}).
      */
-    static RandomCall classify(Call call, SemanticModel model) {
-        RandomCall random = classifyCallee(call, model);
-        String callee = random == null ? null : callee(call, model);
-        return callee != null && PatchedCallables.patchedBefore(call, callee, model) ? null : random;
+    static Set<String> classifiedPackages() {
+        return CLASSIFIED_PACKAGES;
     }
 
-    private static RandomCall classifyCallee(Call call, SemanticModel model) {
+    private static final Set<String> CLASSIFIED_PACKAGES = classifiedPackagesOfTables();
+
+    private static Set<String> classifiedPackagesOfTables() {
+        Set<String> packages = new java.util.HashSet<>(Set.of("numpy", "random", "torch", "tensorflow"));
+        packages.addAll(SklearnRandomState.get().topLevelPackages());
+        return Set.copyOf(packages);
+    }
+
+    /**
+     * Classifies a call that draws randomness or makes a generator; null for anything else, and
+     * for a call that a test has replaced before making it. {@code classifiedPackagesImported}
+     * is false when the file imports none of {@link #classifiedPackages()}: then only a method
+     * draw can be one, and the callee need not be resolved.
+     */
+    static RandomCall classify(Call call, SemanticModel model, boolean classifiedPackagesImported) {
+        if (!classifiedPackagesImported && !mayBeMethodDraw(call)) {
+            return null;
+        }
         String callee = callee(call, model);
         if (callee == null) {
             return tensorMethodDraw(call, model);
         }
+        RandomCall random = classifyCallee(callee, call, model);
+        return random != null && PatchedCallables.patchedBefore(call, callee, model) ? null : random;
+    }
+
+    private static boolean mayBeMethodDraw(Call call) {
+        return call.func() instanceof Attribute && (((Attribute) call.func()).attr().equals("sample")
+                || TORCH_TENSOR_DRAWS.contains(((Attribute) call.func()).attr()));
+    }
+
+    private static RandomCall classifyCallee(String callee, Call call, SemanticModel model) {
         if (callee.startsWith("numpy.random.")) {
             return numpyCall(callee, call, model);
         }

@@ -17,8 +17,10 @@ import dev.pitfall.semantic.Scope;
 import dev.pitfall.semantic.SemanticModel;
 import dev.pitfall.semantic.Symbol;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,8 @@ final class SeedControl {
     private final SemanticModel model;
     /** Seeding calls by the function (or module) that executes them. */
     private final Map<Node, List<SeedingCall>> seedingByOwner = new IdentityHashMap<>();
+    /** The calls of the file by the function (or module) that executes them, in document order. */
+    private final Map<Node, List<CallFacts>> callsByOwner = new IdentityHashMap<>();
     private final Map<Node, Set<RandomSource>> functionSeeds = new IdentityHashMap<>();
     private final Map<Node, List<Name>> references = new IdentityHashMap<>();
     private final Map<Node, Map<RandomSource, Boolean>> entrySeeded = new IdentityHashMap<>();
@@ -51,6 +55,10 @@ final class SeedControl {
     private final Set<RandomSource> helperSeeds = EnumSet.noneOf(RandomSource.class);
 
     private record SeedingCall(Call call, Set<RandomSource> sources) {
+    }
+
+    /** A call, what it seeds by itself and the function of this file it calls (or null). */
+    private record CallFacts(Call call, Set<RandomSource> seeds, Statement calledFunction) {
     }
 
     SeedControl(SemanticModel model) {
@@ -114,6 +122,7 @@ final class SeedControl {
     private void collect() {
         List<Call> calls = new ArrayList<>();
         Map<Binding, Node> definitions = new IdentityHashMap<>();
+        Set<String> definedNames = new HashSet<>();
         List<Name> loads = new ArrayList<>();
         Nodes.walk(model.module(), node -> {
             if (node instanceof Call) {
@@ -122,12 +131,17 @@ final class SeedControl {
                     || node instanceof ClassDef) {
                 for (Binding binding : model.bindingsMadeBy(node)) {
                     definitions.put(binding, node);
+                    definedNames.add(binding.name());
                 }
             } else if (node instanceof Name && ((Name) node).ctx() == ExprContext.Load) {
                 loads.add((Name) node);
             }
         });
         for (Name load : loads) {
+            // a symbol has the name of its bindings: other names cannot refer to a definition
+            if (!definedNames.contains(load.id())) {
+                continue;
+            }
             Symbol symbol = model.symbolOf(load);
             if (symbol == null) {
                 continue;
@@ -139,22 +153,32 @@ final class SeedControl {
                 }
             }
         }
+        // What each call seeds and calls is found once: seedsOfFunction asks again for the calls
+        // of every function it follows.
+        List<CallFacts> facts = new ArrayList<>();
+        List<Node> owners = new ArrayList<>();
         for (Call call : calls) {
-            Set<RandomSource> direct = RandomCalls.seeds(call, model);
-            if (!direct.isEmpty()) {
-                seedingByOwner.computeIfAbsent(executingFunction(call), o -> new ArrayList<>())
-                        .add(new SeedingCall(call, direct));
+            CallFacts fact = new CallFacts(call, RandomCalls.seeds(call, model), model.calledFunction(call).orElse(null));
+            Node owner = executingFunction(call);
+            facts.add(fact);
+            owners.add(owner);
+            callsByOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(fact);
+        }
+        for (int i = 0; i < facts.size(); i++) {
+            if (!facts.get(i).seeds().isEmpty()) {
+                seedingByOwner.computeIfAbsent(owners.get(i), o -> new ArrayList<>())
+                        .add(new SeedingCall(facts.get(i).call(), facts.get(i).seeds()));
             }
         }
-        for (Call call : calls) {
-            Statement function = model.calledFunction(call).orElse(null);
+        for (int i = 0; i < facts.size(); i++) {
+            Statement function = facts.get(i).calledFunction();
             if (function == null) {
                 continue;
             }
-            Set<RandomSource> sources = seedsOfFunction(function, new java.util.HashSet<>());
+            Set<RandomSource> sources = seedsOfFunction(function, identitySet());
             if (!sources.isEmpty()) {
-                seedingByOwner.computeIfAbsent(executingFunction(call), o -> new ArrayList<>())
-                        .add(new SeedingCall(call, sources));
+                seedingByOwner.computeIfAbsent(owners.get(i), o -> new ArrayList<>())
+                        .add(new SeedingCall(facts.get(i).call(), sources));
             }
         }
         for (SeedingCall seeding : seedingByOwner.getOrDefault(model.module(), List.of())) {
@@ -162,9 +186,14 @@ final class SeedControl {
         }
         for (Node owner : seedingByOwner.keySet()) {
             if (owner != model.module()) {
-                helperSeeds.addAll(seedsOfFunction(owner, new java.util.HashSet<>()));
+                helperSeeds.addAll(seedsOfFunction(owner, identitySet()));
             }
         }
+    }
+
+    /** Nodes are records, equal by value and hashed over their whole subtree: compare them by identity. */
+    private static Set<Node> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     /** A method is reached through its class: references to the class count for it. */
@@ -189,13 +218,12 @@ final class SeedControl {
             return Set.of();
         }
         Set<RandomSource> sources = EnumSet.noneOf(RandomSource.class);
-        Nodes.walk(function, node -> {
-            if (node instanceof Call && executingFunction(node) == function) {
-                Call call = (Call) node;
-                sources.addAll(RandomCalls.seeds(call, model));
-                model.calledFunction(call).ifPresent(callee -> sources.addAll(seedsOfFunction(callee, visiting)));
+        for (CallFacts call : callsByOwner.getOrDefault(function, List.of())) {
+            sources.addAll(call.seeds());
+            if (call.calledFunction() != null) {
+                sources.addAll(seedsOfFunction(call.calledFunction(), visiting));
             }
-        });
+        }
         visiting.remove(function);
         functionSeeds.put(function, sources);
         return sources;

@@ -68,7 +68,7 @@ public final class UnseededRandom implements Rule {
     }
 
     private void visitCall(Call call, RuleContext context) {
-        RandomCall random = RandomCalls.classify(call, context.semantic());
+        RandomCall random = RandomCallClassifier.of(context).classify(call);
         if (random == null) {
             return;
         }
