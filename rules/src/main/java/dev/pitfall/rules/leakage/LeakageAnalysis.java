@@ -132,6 +132,8 @@ final class LeakageAnalysis {
     private final List<BinOp> arithmetic;
     /** Assignments into a subscript or attribute: writes into an existing frame or array. */
     private final List<Assign> writes = new ArrayList<>();
+    private final Map<Expression, Set<Binding>> derivationsOfValues = new IdentityHashMap<>();
+    private final Map<Binding, Set<Binding>> derivationsOfBindings = new IdentityHashMap<>();
 
     LeakageAnalysis(SemanticModel model, ImportedModules imports, FileNodes nodes) {
         this.model = model;
@@ -891,7 +893,7 @@ final class LeakageAnalysis {
                 if (!startsBefore(fit.position(), write) || executingFunction(write) != fit.owner()) {
                     continue;
                 }
-                if (Collections.disjoint(model.dataFlow().derivesFrom(write.value()), carriers)) {
+                if (Collections.disjoint(derivesFrom(write.value()), carriers)) {
                     continue;
                 }
                 for (Expression target : write.targets()) {
@@ -912,7 +914,7 @@ final class LeakageAnalysis {
      * selection copied out of the frame before the write does not.
      */
     private boolean carries(Expression input, Binding carrier, Fit fit) {
-        Set<Binding> information = model.dataFlow().derivesFrom(input);
+        Set<Binding> information = derivesFrom(input);
         if (!information.contains(carrier)) {
             return false;
         }
@@ -924,11 +926,33 @@ final class LeakageAnalysis {
         }
         for (Binding derived : information) {
             if (derived != carrier && startsBefore(fit.position(), derived.node())
-                    && model.dataFlow().derivesFrom(derived).contains(carrier)) {
+                    && derivesFrom(derived).contains(carrier)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * What a value derives from ({@link DataFlow#derivesFrom}), computed once per value: every
+     * fit asks again about the same split inputs, writes and their bindings.
+     */
+    private Set<Binding> derivesFrom(Expression value) {
+        Set<Binding> known = derivationsOfValues.get(value);
+        if (known == null) {
+            known = model.dataFlow().derivesFrom(value);
+            derivationsOfValues.put(value, known);
+        }
+        return known;
+    }
+
+    private Set<Binding> derivesFrom(Binding binding) {
+        Set<Binding> known = derivationsOfBindings.get(binding);
+        if (known == null) {
+            known = model.dataFlow().derivesFrom(binding);
+            derivationsOfBindings.put(binding, known);
+        }
+        return known;
     }
 
     /** A fit whose output or fitted state reaches data that shares its rows and is split later. */
@@ -1087,15 +1111,31 @@ final class LeakageAnalysis {
         return false;
     }
 
-    /** The words of an identifier or file name: split at underscores, digits, dots, dashes and camel case. */
+    /**
+     * The words of an identifier or file name, lower-cased: runs of ASCII letters, also split
+     * where a lower-case letter is followed by an upper-case one (camel case). By hand rather than
+     * with String.split, which compiles its regular expression on every call.
+     */
     static List<String> words(String name) {
         List<String> words = new ArrayList<>();
-        for (String part : name.split("[^A-Za-z]+|(?<=[a-z])(?=[A-Z])")) {
-            if (!part.isEmpty()) {
-                words.add(part.toLowerCase(Locale.ROOT));
+        int start = -1;
+        for (int i = 0; i <= name.length(); i++) {
+            char c = i < name.length() ? name.charAt(i) : ' ';
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            boolean camelBoundary = letter && start >= 0 && c <= 'Z' && isLowerAscii(name.charAt(i - 1));
+            if (start >= 0 && (!letter || camelBoundary)) {
+                words.add(name.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+            if (letter && start < 0) {
+                start = i;
             }
         }
         return words;
+    }
+
+    private static boolean isLowerAscii(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     /** Data that names the target: {@code y}, {@code y_train}, {@code df["label"]}, {@code target.values}. */
