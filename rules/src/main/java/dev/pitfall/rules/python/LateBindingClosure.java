@@ -36,6 +36,7 @@ import dev.pitfall.lint.Rule;
 import dev.pitfall.lint.RuleContext;
 import dev.pitfall.lint.RuleInfo;
 import dev.pitfall.lint.Severity;
+import dev.pitfall.rules.NodeLists;
 import dev.pitfall.semantic.Binding;
 import dev.pitfall.semantic.Scope;
 import dev.pitfall.semantic.SemanticModel;
@@ -267,9 +268,9 @@ public final class LateBindingClosure implements Rule {
         }
         Node child = node;
         for (Node current : ancestors) {
-            if (current instanceof For && ((For) current).body().contains(child)
-                    || current instanceof AsyncFor && ((AsyncFor) current).body().contains(child)
-                    || current instanceof While && ((While) current).body().contains(child)) {
+            if (current instanceof For && NodeLists.contains(((For) current).body(), child)
+                    || current instanceof AsyncFor && NodeLists.contains(((AsyncFor) current).body(), child)
+                    || current instanceof While && NodeLists.contains(((While) current).body(), child)) {
                 loops.add(current);
             }
             child = current;
@@ -483,7 +484,7 @@ public final class LateBindingClosure implements Rule {
                 }
             }
         } else {
-            int index = call.args().indexOf(argument);
+            int index = NodeLists.indexOf(call.args(), argument);
             boolean starredBefore = call.args().subList(0, Math.max(0, index)).stream()
                     .anyMatch(a -> a instanceof Starred);
             List<Binding> positional = new ArrayList<>();

@@ -53,7 +53,7 @@ public final class LegacyGlobalRandom implements Rule {
     }
 
     private void visitCall(Call call, RuleContext context) {
-        RandomCall random = RandomCallClassifier.of(context).classify(call);
+        RandomCall random = RandomCallClassifier.of(context).classify(call, context);
         if (random == null || !random.legacyNumpy()) {
             return;
         }

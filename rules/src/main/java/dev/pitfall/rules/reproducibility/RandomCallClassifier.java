@@ -1,6 +1,7 @@
 package dev.pitfall.rules.reproducibility;
 
 import dev.pitfall.ast.Call;
+import dev.pitfall.ast.Node;
 import dev.pitfall.lint.RuleContext;
 import dev.pitfall.rules.ImportedModules;
 import dev.pitfall.rules.reproducibility.RandomCalls.RandomCall;
@@ -13,12 +14,14 @@ import dev.pitfall.semantic.SemanticModel;
 final class RandomCallClassifier {
     private final SemanticModel model;
     private final boolean classifiedPackagesImported;
+    private final PatchedCallables patches;
     private Call lastCall;
     private RandomCall lastAnswer;
 
     private RandomCallClassifier(SemanticModel model, ImportedModules imports) {
         this.model = model;
         this.classifiedPackagesImported = imports.anyOf(RandomCalls.classifiedPackages());
+        this.patches = new PatchedCallables(model);
     }
 
     static RandomCallClassifier of(RuleContext context) {
@@ -26,12 +29,26 @@ final class RandomCallClassifier {
                 model -> new RandomCallClassifier(model, ImportedModules.of(context)));
     }
 
-    /** What the call does to randomness, or null; see {@link RandomCalls#classify}. */
-    RandomCall classify(Call call) {
+    /** What the call being visited does to randomness, or null; see {@link RandomCalls#classify}. */
+    RandomCall classify(Call call, RuleContext context) {
         if (call != lastCall) {
-            lastAnswer = RandomCalls.classify(call, model, classifiedPackagesImported);
+            lastAnswer = RandomCalls.classify(call, model, classifiedPackagesImported,
+                    callee -> patches.patchedBefore(call, callee, enclosingFunction(call, context)));
             lastCall = call;
         }
         return lastAnswer;
+    }
+
+    /** The def around the visited call, from the linter's path to it (no parent map needed). */
+    private static Node enclosingFunction(Call call, RuleContext context) {
+        if (context.ancestor(0) != call) {
+            throw new IllegalStateException("classify is for the call being visited");
+        }
+        for (int generations = 1; ; generations++) {
+            Node ancestor = context.ancestor(generations);
+            if (ancestor == null || PatchedCallables.isFunction(ancestor)) {
+                return ancestor;
+            }
+        }
     }
 }

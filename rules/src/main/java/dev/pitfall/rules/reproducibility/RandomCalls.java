@@ -197,11 +197,13 @@ final class RandomCalls {
 
     /**
      * Classifies a call that draws randomness or makes a generator; null for anything else, and
-     * for a call that a test has replaced before making it. {@code classifiedPackagesImported}
-     * is false when the file imports none of {@link #classifiedPackages()}: then only a method
-     * draw can be one, and the callee need not be resolved.
+     * for a call whose callee a test has replaced before making it ({@code replacedBefore} tells,
+     * given the callee's qualified name). {@code classifiedPackagesImported} is false when the file
+     * imports none of {@link #classifiedPackages()}: then only a method draw can be one, and the
+     * callee need not be resolved.
      */
-    static RandomCall classify(Call call, SemanticModel model, boolean classifiedPackagesImported) {
+    static RandomCall classify(Call call, SemanticModel model, boolean classifiedPackagesImported,
+            java.util.function.Predicate<String> replacedBefore) {
         if (!classifiedPackagesImported && !mayBeMethodDraw(call)) {
             return null;
         }
@@ -210,7 +212,7 @@ final class RandomCalls {
             return tensorMethodDraw(call, model);
         }
         RandomCall random = classifyCallee(callee, call, model);
-        return random != null && PatchedCallables.patchedBefore(call, callee, model) ? null : random;
+        return random != null && replacedBefore.test(callee) ? null : random;
     }
 
     private static boolean mayBeMethodDraw(Call call) {

@@ -68,7 +68,7 @@ public final class UnseededRandom implements Rule {
     }
 
     private void visitCall(Call call, RuleContext context) {
-        RandomCall random = RandomCallClassifier.of(context).classify(call);
+        RandomCall random = RandomCallClassifier.of(context).classify(call, context);
         if (random == null) {
             return;
         }
