@@ -58,11 +58,13 @@ public final class RuleContext {
     /**
      * An analysis of this file that several rules (or several handlers of one rule) use: made by
      * {@code make} for the first rule that asks, then shared by every rule linting this file.
+     * {@code make} gets this context, so that it can be a constructor reference: a lambda that
+     * captured the context would be allocated on every call, through a method handle in C1 code.
      */
-    public <T> T shared(Class<T> analysis, Function<SemanticModel, T> make) {
+    public <T> T shared(Class<T> analysis, Function<RuleContext, T> make) {
         Object known = shared.get(analysis);
         if (known == null) {
-            known = make.apply(semantic);
+            known = make.apply(this);
             shared.put(analysis, known);
         }
         return analysis.cast(known);

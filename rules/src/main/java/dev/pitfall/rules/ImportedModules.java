@@ -19,7 +19,8 @@ import java.util.Set;
 public final class ImportedModules {
     private final Set<String> topLevel = new HashSet<>();
 
-    private ImportedModules(SemanticModel model) {
+    private ImportedModules(RuleContext context) {
+        SemanticModel model = context.semantic();
         topLevel.add("builtins");
         for (Binding binding : model.bindings()) {
             if (binding.kind() == Binding.Kind.IMPORT) {

@@ -21,6 +21,7 @@ import dev.pitfall.ast.Starred;
 import dev.pitfall.ast.Statement;
 import dev.pitfall.ast.Subscript;
 import dev.pitfall.ast.Tuple;
+import dev.pitfall.rules.CalleeNames;
 import dev.pitfall.rules.ImportedModules;
 import dev.pitfall.rules.leakage.PreprocessorCatalog.Category;
 import dev.pitfall.rules.leakage.PreprocessorCatalog.Entry;
@@ -118,6 +119,7 @@ final class LeakageAnalysis {
     }
 
     private final SemanticModel model;
+    private final CalleeNames callees;
     private final RowLineage rows;
     private final PreprocessorCatalog catalog = PreprocessorCatalog.get();
     /** Whether a callee of this file can be in the catalog, and one can be a numpy reduction. */
@@ -135,8 +137,9 @@ final class LeakageAnalysis {
     private final Map<Expression, Set<Binding>> derivationsOfValues = new IdentityHashMap<>();
     private final Map<Binding, Set<Binding>> derivationsOfBindings = new IdentityHashMap<>();
 
-    LeakageAnalysis(SemanticModel model, ImportedModules imports, FileNodes nodes) {
+    LeakageAnalysis(SemanticModel model, ImportedModules imports, CalleeNames callees, FileNodes nodes) {
         this.model = model;
+        this.callees = callees;
         this.rows = model.rowLineage();
         this.catalogImported = imports.anyOf(catalog.topLevelPackages());
         this.numpyImported = imports.anyOf(NUMPY);
@@ -567,6 +570,11 @@ final class LeakageAnalysis {
             receiver = null;
         }
         for (Expression operand : operands) {
+            Expression other = call != null ? null : operands.get(0) == operand ? operands.get(1) : operands.get(0);
+            if (other instanceof Constant) {
+                // x.mean() * 100 applies the statistic to nothing; checked first as it is cheap
+                continue;
+            }
             Expression statistic = statisticBehind(operand, 0);
             if (statistic == null) {
                 continue;
@@ -575,11 +583,8 @@ final class LeakageAnalysis {
             if (data == null) {
                 continue;
             }
-            if (call == null) {
-                Expression other = operands.get(0) == operand ? operands.get(1) : operands.get(0);
-                if (other instanceof Constant || statisticBehind(other, 0) != null || !rows.overlap(other, data)) {
-                    continue;
-                }
+            if (call == null && (statisticBehind(other, 0) != null || !rows.overlap(other, data))) {
+                continue;
             }
             Statement statement = model.statementOf(application);
             if (statement == null || !seen.add(statement)) {
@@ -1292,15 +1297,20 @@ final class LeakageAnalysis {
 
     /** What a call calls, also through a star import of a library whose names the tables know. */
     private java.util.Optional<String> callee(Call call) {
-        java.util.Optional<String> direct = model.calleeName(call);
+        java.util.Optional<String> direct = callees.of(call);
         if (direct.isPresent() || !(call.func() instanceof Name)) {
             return direct;
         }
-        return dev.pitfall.semantic.StarImports.resolve(model, (Name) call.func(), name -> catalog.find(name) != null
+        return dev.pitfall.semantic.StarImports.resolve(model, (Name) call.func(), LeakageAnalysis::isKnown);
+    }
+
+    /** The names the tables know, for a star import to lend. */
+    private static boolean isKnown(String name) {
+        return PreprocessorCatalog.get().find(name) != null
                 || TRAIN_TEST_SPLITS.contains(name) || NUMPY_REDUCTIONS.contains(name)
                 || name.startsWith("sklearn.model_selection.")
                         && name.substring(name.lastIndexOf('.') + 1).matches("\\w*(Fold|Split|Out|SearchCV)|"
-                                + String.join("|", CV_FUNCTIONS)));
+                                + String.join("|", CV_FUNCTIONS));
     }
 
     /** The frame a chain of selections and method calls starts from: {@code df} in {@code df.groupby("a")["b"]}. */

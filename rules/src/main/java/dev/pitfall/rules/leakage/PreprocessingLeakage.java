@@ -10,6 +10,7 @@ import dev.pitfall.lint.Rule;
 import dev.pitfall.lint.RuleContext;
 import dev.pitfall.lint.RuleInfo;
 import dev.pitfall.lint.Severity;
+import dev.pitfall.rules.CalleeNames;
 import dev.pitfall.rules.ImportedModules;
 import dev.pitfall.rules.leakage.LeakageAnalysis.Fit;
 import dev.pitfall.rules.leakage.LeakageAnalysis.Leak;
@@ -80,7 +81,8 @@ public final class PreprocessingLeakage implements Rule {
     }
 
     private void finish(RuleContext context) {
-        LeakageAnalysis analysis = new LeakageAnalysis(context.semantic(), ImportedModules.of(context), nodes);
+        LeakageAnalysis analysis = new LeakageAnalysis(context.semantic(), ImportedModules.of(context),
+                CalleeNames.of(context), nodes);
         for (Leak leak : analysis.run()) {
             Fit fit = leak.fit();
             List<RelatedLocation> related = new ArrayList<>();

@@ -10,8 +10,9 @@ import dev.pitfall.ast.FunctionDef;
 import dev.pitfall.ast.Located;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.Node;
-import dev.pitfall.ast.Nodes;
 import dev.pitfall.ast.Statement;
+import dev.pitfall.lint.RuleContext;
+import dev.pitfall.rules.CalleeNames;
 import dev.pitfall.semantic.Binding;
 import dev.pitfall.semantic.Scope;
 import dev.pitfall.semantic.SemanticModel;
@@ -41,9 +42,19 @@ import java.util.Set;
  * module seeds at import time or defines a seeding function for its callers to use.</li>
  * </ul>
  * Branches are not told apart: a seed anywhere earlier in the function counts.
+ *
+ * <p>The rule hands it the file's calls and names during the linter's walk ({@link #visitCall},
+ * {@link #visitName}), so that it needs no walk of its own; it can answer once the walk is over.
  */
 final class SeedControl {
     private final SemanticModel model;
+    private final CalleeNames callees;
+    /** Every call of the file, in document order. */
+    private final List<Call> calls = new ArrayList<>();
+    /** The def or class statement that makes each binding of a function or class name. */
+    private final Map<Binding, Node> definitions = new IdentityHashMap<>();
+    private final Set<String> definedNames = new HashSet<>();
+    private boolean complete;
     /** Seeding calls by the function (or module) that executes them. */
     private final Map<Node, List<SeedingCall>> seedingByOwner = new IdentityHashMap<>();
     /** The calls of the file by the function (or module) that executes them, in document order. */
@@ -61,13 +72,60 @@ final class SeedControl {
     private record CallFacts(Call call, Set<RandomSource> seeds, Statement calledFunction) {
     }
 
-    SeedControl(SemanticModel model) {
+    SeedControl(SemanticModel model, CalleeNames callees) {
         this.model = model;
-        collect();
+        this.callees = callees;
+        for (Binding binding : model.bindings()) {
+            if (binding.node() instanceof FunctionDef || binding.node() instanceof AsyncFunctionDef
+                    || binding.node() instanceof ClassDef) {
+                definitions.put(binding, binding.node());
+                definedNames.add(binding.name());
+            }
+        }
     }
 
-    /** True when {@code source} has been seeded before {@code node} runs. */
+    /** During the walk: the call being visited. */
+    void visitCall(Call call) {
+        calls.add(call);
+    }
+
+    /** During the walk: the name being visited; a load that refers to a def or class of the file is kept. */
+    void visitName(Name name, RuleContext context) {
+        // a symbol has the name of its bindings: other names cannot refer to a definition
+        if (name.ctx() != ExprContext.Load || !definedNames.contains(name.id())) {
+            return;
+        }
+        Symbol symbol = model.symbolOf(name);
+        if (symbol == null) {
+            return;
+        }
+        for (Binding binding : symbol.bindings()) {
+            Node definition = definitions.get(binding);
+            if (definition != null && !isAncestor(definition, context)) {
+                addReference(definition, name);
+            }
+        }
+    }
+
+    /** True when {@code node} encloses the node being visited: the linter's path knows. */
+    private static boolean isAncestor(Node node, RuleContext context) {
+        for (int generations = 1; ; generations++) {
+            Node ancestor = context.ancestor(generations);
+            if (ancestor == null) {
+                return false;
+            }
+            if (ancestor == node) {
+                return true;
+            }
+        }
+    }
+
+    /** True when {@code source} has been seeded before {@code node} runs; only after the walk. */
     boolean seededBefore(Located node, RandomSource source) {
+        if (!complete) {
+            collect();
+            complete = true;
+        }
         Node owner = executingFunction(node);
         for (SeedingCall seeding : seedingByOwner.getOrDefault(owner, List.of())) {
             if (seeding.sources().contains(source) && startsBefore(seeding.call(), node)) {
@@ -120,45 +178,12 @@ final class SeedControl {
     }
 
     private void collect() {
-        List<Call> calls = new ArrayList<>();
-        Map<Binding, Node> definitions = new IdentityHashMap<>();
-        Set<String> definedNames = new HashSet<>();
-        List<Name> loads = new ArrayList<>();
-        Nodes.walk(model.module(), node -> {
-            if (node instanceof Call) {
-                calls.add((Call) node);
-            } else if (node instanceof FunctionDef || node instanceof AsyncFunctionDef
-                    || node instanceof ClassDef) {
-                for (Binding binding : model.bindingsMadeBy(node)) {
-                    definitions.put(binding, node);
-                    definedNames.add(binding.name());
-                }
-            } else if (node instanceof Name && ((Name) node).ctx() == ExprContext.Load) {
-                loads.add((Name) node);
-            }
-        });
-        for (Name load : loads) {
-            // a symbol has the name of its bindings: other names cannot refer to a definition
-            if (!definedNames.contains(load.id())) {
-                continue;
-            }
-            Symbol symbol = model.symbolOf(load);
-            if (symbol == null) {
-                continue;
-            }
-            for (Binding binding : symbol.bindings()) {
-                Node definition = definitions.get(binding);
-                if (definition != null && !model.isWithin(load, definition)) {
-                    addReference(definition, load);
-                }
-            }
-        }
         // What each call seeds and calls is found once: seedsOfFunction asks again for the calls
         // of every function it follows.
         List<CallFacts> facts = new ArrayList<>();
         List<Node> owners = new ArrayList<>();
         for (Call call : calls) {
-            CallFacts fact = new CallFacts(call, RandomCalls.seeds(call, model), model.calledFunction(call).orElse(null));
+            CallFacts fact = new CallFacts(call, RandomCalls.seeds(call, model, callees), model.calledFunction(call).orElse(null));
             Node owner = executingFunction(call);
             facts.add(fact);
             owners.add(owner);

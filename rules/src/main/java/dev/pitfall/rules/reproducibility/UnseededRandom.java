@@ -1,12 +1,16 @@
 package dev.pitfall.rules.reproducibility;
 
 import dev.pitfall.ast.Call;
+import dev.pitfall.ast.Name;
 import dev.pitfall.lint.Dispatch;
 import dev.pitfall.lint.Rule;
 import dev.pitfall.lint.RuleContext;
 import dev.pitfall.lint.RuleInfo;
 import dev.pitfall.lint.Severity;
+import dev.pitfall.rules.CalleeNames;
 import dev.pitfall.rules.reproducibility.RandomCalls.RandomCall;
+import java.util.ArrayList;
+import java.util.List;
 
 /** PF301: a call that draws randomness, or makes a generator, with no seed behind it. */
 @RuleInfo(code = "PF301", name = "unseeded-random",
@@ -61,17 +65,34 @@ import dev.pitfall.rules.reproducibility.RandomCalls.RandomCall;
                 """)
 public final class UnseededRandom implements Rule {
     private SeedControl seeds;
+    /** The random calls of the file, judged after the walk: whether they are seeded depends on all of it. */
+    private final List<Draw> draws = new ArrayList<>();
+
+    private record Draw(Call call, RandomCall random) {
+    }
 
     @Override
     public void register(Dispatch dispatch) {
         dispatch.on(Call.class, this::visitCall);
+        dispatch.on(Name.class, (name, context) -> seeds(context).visitName(name, context));
+        dispatch.onEnd(this::finish);
     }
 
     private void visitCall(Call call, RuleContext context) {
+        seeds(context).visitCall(call);
         RandomCall random = RandomCallClassifier.of(context).classify(call, context);
-        if (random == null) {
-            return;
+        if (random != null) {
+            draws.add(new Draw(call, random));
         }
+    }
+
+    private void finish(RuleContext context) {
+        for (Draw draw : draws) {
+            report(draw.call(), draw.random(), context);
+        }
+    }
+
+    private void report(Call call, RandomCall random, RuleContext context) {
         String callee = RandomMessages.display(random.callee());
         switch (random.kind()) {
             case ENTROPY_SEEDED -> context.report(call, random.callee().endsWith(".seed")
@@ -100,7 +121,7 @@ public final class UnseededRandom implements Rule {
 
     private SeedControl seeds(RuleContext context) {
         if (seeds == null) {
-            seeds = new SeedControl(context.semantic());
+            seeds = new SeedControl(context.semantic(), CalleeNames.of(context));
         }
         return seeds;
     }
