@@ -136,6 +136,7 @@ final class LeakageAnalysis {
     private final List<Assign> writes = new ArrayList<>();
     private final Map<Expression, Set<Binding>> derivationsOfValues = new IdentityHashMap<>();
     private final Map<Binding, Set<Binding>> derivationsOfBindings = new IdentityHashMap<>();
+    private Map<Node, List<Call>> callsByFunction;
 
     LeakageAnalysis(SemanticModel model, ImportedModules imports, CalleeNames callees, FileNodes nodes) {
         this.model = model;
@@ -162,7 +163,7 @@ final class LeakageAnalysis {
             }
             if (fit != null) {
                 fits.add(fit);
-                fits.addAll(lifted(fit, calls));
+                fits.addAll(lifted(fit));
             }
         }
         for (BinOp binOp : arithmetic) {
@@ -170,7 +171,7 @@ final class LeakageAnalysis {
                 Fit fit = statisticApplied(binOp, null, statisticStatements);
                 if (fit != null) {
                     fits.add(fit);
-                    fits.addAll(lifted(fit, calls));
+                    fits.addAll(lifted(fit));
                 }
             }
         }
@@ -262,10 +263,7 @@ final class LeakageAnalysis {
         }
         List<Binding> parameters = model.parametersOf(split.owner());
         List<Split> lifted = new ArrayList<>();
-        for (Call call : calls) {
-            if (model.calledFunction(call).orElse(null) != split.owner()) {
-                continue;
-            }
+        for (Call call : callsOf(split.owner())) {
             List<Expression> inputs = new ArrayList<>();
             for (Expression input : split.inputs()) {
                 Set<Binding> origins = rows.origins(input);
@@ -797,7 +795,7 @@ final class LeakageAnalysis {
      * argument passed for the parameter it derives from, ordered by the call, carried by what the
      * call's result is assigned to (one level).
      */
-    private List<Fit> lifted(Fit fit, List<Call> calls) {
+    private List<Fit> lifted(Fit fit) {
         if (fit.owner() == model.module() || fit.via() != null) {
             return List.of();
         }
@@ -815,10 +813,7 @@ final class LeakageAnalysis {
         }
         List<Fit> result = new ArrayList<>();
         String functionName = model.scopeOf(fit.owner()) == null ? "helper" : model.scopeOf(fit.owner()).name();
-        for (Call call : calls) {
-            if (model.calledFunction(call).orElse(null) != fit.owner()) {
-                continue;
-            }
+        for (Call call : callsOf(fit.owner())) {
             Expression argument = DataFlow.argumentFor(call, parameters, parameterIndex);
             if (argument == null) {
                 continue;
@@ -836,6 +831,23 @@ final class LeakageAnalysis {
                     call, executingFunction(call), call, functionName, fit.pandasStatistic(), fit.statistic()));
         }
         return result;
+    }
+
+    /**
+     * The calls of a function of this file ({@link SemanticModel#calledFunction}), in document
+     * order; found for all functions at once, as every fit and split in a helper asks.
+     */
+    private List<Call> callsOf(Node function) {
+        if (callsByFunction == null) {
+            callsByFunction = new IdentityHashMap<>();
+            for (Call call : calls) {
+                Node called = model.calledFunction(call).orElse(null);
+                if (called != null) {
+                    callsByFunction.computeIfAbsent(called, f -> new ArrayList<>()).add(call);
+                }
+            }
+        }
+        return callsByFunction.getOrDefault(function, List.of());
     }
 
     // ---- verdicts

@@ -65,6 +65,7 @@ import java.util.List;
                 """)
 public final class UnseededRandom implements Rule {
     private SeedControl seeds;
+    private RandomCallClassifier classifier;
     /** The random calls of the file, judged after the walk: whether they are seeded depends on all of it. */
     private final List<Draw> draws = new ArrayList<>();
 
@@ -80,7 +81,10 @@ public final class UnseededRandom implements Rule {
 
     private void visitCall(Call call, RuleContext context) {
         seeds(context).visitCall(call);
-        RandomCall random = RandomCallClassifier.of(context).classify(call, context);
+        if (classifier == null) {
+            classifier = RandomCallClassifier.of(context);
+        }
+        RandomCall random = classifier.classify(call, context);
         if (random != null) {
             draws.add(new Draw(call, random));
         }
