@@ -33,6 +33,14 @@ final class RandomCallClassifier implements RandomCalls.Replacements {
         return context.shared(RandomCallClassifier.class, RandomCallClassifier::new);
     }
 
+    /**
+     * False when the file imports none of {@link RandomCalls#classifiedPackages()}: then only a
+     * method draw on a value of a known kind can be random, which few files have.
+     */
+    boolean classifiedPackagesImported() {
+        return classifiedPackagesImported;
+    }
+
     /** What the call being visited does to randomness, or null; see {@link RandomCalls#classify}. */
     RandomCall classify(Call call, RuleContext context) {
         if (call != lastCall) {

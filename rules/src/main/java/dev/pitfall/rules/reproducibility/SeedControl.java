@@ -10,6 +10,7 @@ import dev.pitfall.ast.FunctionDef;
 import dev.pitfall.ast.Located;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.Node;
+import dev.pitfall.ast.Nodes;
 import dev.pitfall.ast.Statement;
 import dev.pitfall.lint.RuleContext;
 import dev.pitfall.rules.CalleeNames;
@@ -44,7 +45,8 @@ import java.util.Set;
  * Branches are not told apart: a seed anywhere earlier in the function counts.
  *
  * <p>The rule hands it the file's calls and names during the linter's walk ({@link #visitCall},
- * {@link #visitName}), so that it needs no walk of its own; it can answer once the walk is over.
+ * {@link #visitName}), so that it needs no walk of its own, or has it walk the file itself after
+ * the linter's walk ({@link #visitByWalk}); it can answer once the walk is over.
  */
 final class SeedControl {
     private final SemanticModel model;
@@ -89,7 +91,21 @@ final class SeedControl {
         calls.add(call);
     }
 
-    /** During the walk: the name being visited; a load that refers to a def or class of the file is kept. */
+    /** Instead of being fed by the linter's walk: walks the file itself, after the linter's walk. */
+    void visitByWalk() {
+        Nodes.walk(model.module(), node -> {
+            if (node instanceof Call) {
+                visitCall((Call) node);
+            } else if (node instanceof Name) {
+                visitName((Name) node, null);
+            }
+        });
+    }
+
+    /**
+     * The name being visited; a load that refers to a def or class of the file is kept. {@code
+     * context} is the linter's while its walk is at the name, null in {@link #visitByWalk}.
+     */
     void visitName(Name name, RuleContext context) {
         // a symbol has the name of its bindings: other names cannot refer to a definition
         if (name.ctx() != ExprContext.Load || !definedNames.contains(name.id())) {
@@ -101,7 +117,8 @@ final class SeedControl {
         }
         for (Binding binding : symbol.bindings()) {
             Node definition = definitions.get(binding);
-            if (definition != null && !isAncestor(definition, context)) {
+            if (definition != null && !(context != null ? isAncestor(definition, context)
+                    : model.isWithin(name, definition))) {
                 addReference(definition, name);
             }
         }

@@ -64,8 +64,12 @@ import java.util.List;
                 ```
                 """)
 public final class UnseededRandom implements Rule {
-    private SeedControl seeds;
     private RandomCallClassifier classifier;
+    /**
+     * Fed the calls and names during the walk in a file that imports a random package (most
+     * draws are there); made after the walk, walking the file itself, if another file needs it.
+     */
+    private SeedControl seeds;
     /** The random calls of the file, judged after the walk: whether they are seeded depends on all of it. */
     private final List<Draw> draws = new ArrayList<>();
 
@@ -75,14 +79,27 @@ public final class UnseededRandom implements Rule {
     @Override
     public void register(Dispatch dispatch) {
         dispatch.on(Call.class, this::visitCall);
-        dispatch.on(Name.class, (name, context) -> seeds(context).visitName(name, context));
+        dispatch.on(Name.class, (name, context) -> {
+            if (classifier(context).classifiedPackagesImported()) {
+                seeds.visitName(name, context);
+            }
+        });
         dispatch.onEnd(this::finish);
     }
 
-    private void visitCall(Call call, RuleContext context) {
-        seeds(context).visitCall(call);
+    private RandomCallClassifier classifier(RuleContext context) {
         if (classifier == null) {
             classifier = RandomCallClassifier.of(context);
+            if (classifier.classifiedPackagesImported()) {
+                seeds = new SeedControl(context.semantic(), CalleeNames.of(context));
+            }
+        }
+        return classifier;
+    }
+
+    private void visitCall(Call call, RuleContext context) {
+        if (classifier(context).classifiedPackagesImported()) {
+            seeds.visitCall(call);
         }
         RandomCall random = classifier.classify(call, context);
         if (random != null) {
@@ -126,6 +143,7 @@ public final class UnseededRandom implements Rule {
     private SeedControl seeds(RuleContext context) {
         if (seeds == null) {
             seeds = new SeedControl(context.semantic(), CalleeNames.of(context));
+            seeds.visitByWalk();
         }
         return seeds;
     }
