@@ -169,9 +169,8 @@ public final class Linter {
         Map<Class<?>, Subscription<?>[]> byClass = new HashMap<>();
         Node[] pending = new Node[64];
         int[] pendingDepths = new int[64];
-        int top = 0;
         pending[0] = module;
-        top = 1;
+        int top = 1;
         while (top > 0) {
             top--;
             Node node = pending[top];

@@ -122,8 +122,9 @@ final class LeakageAnalysis {
     private final CalleeNames callees;
     private final RowLineage rows;
     private final PreprocessorCatalog catalog = PreprocessorCatalog.get();
-    /** Whether a callee of this file can be in the catalog, and one can be a numpy reduction. */
+    /** False when the file imports none of the catalog's packages: no callee can be listed. */
     private final boolean catalogImported;
+    /** False when the file does not import numpy: no callee can be a numpy reduction. */
     private final boolean numpyImported;
     private final List<Fit> fits = new ArrayList<>();
     private final List<Split> splits = new ArrayList<>();
