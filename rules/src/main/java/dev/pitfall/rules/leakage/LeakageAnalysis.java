@@ -243,6 +243,10 @@ final class LeakageAnalysis {
             return null;
         }
         Attribute method = (Attribute) call.func();
+        if (!method.attr().equals("split") && !method.attr().equals("fit")) {
+            // the only splitting methods: known before the receiver's class is looked for
+            return null;
+        }
         String receiverClass = constructedClass(method.value());
         if (receiverClass == null || !receiverClass.startsWith("sklearn.model_selection.")) {
             return null;
