@@ -2,12 +2,12 @@ package dev.pitfall.lint;
 
 import dev.pitfall.ast.Module;
 import dev.pitfall.ast.Node;
-import dev.pitfall.ast.Nodes;
 import dev.pitfall.parser.ParseResult;
 import dev.pitfall.parser.SourceParser;
 import dev.pitfall.semantic.SemanticModel;
 import dev.pitfall.source.SourceFile;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,9 +125,11 @@ public final class Linter {
 
     private LintResult run(SourceFile source, SemanticModel semantic, List<Diagnostic> diagnostics) {
         List<ActiveRule> active = new ArrayList<>();
+        Map<Class<?>, Object> sharedAnalyses = new HashMap<>();
+        TreePath path = new TreePath();
         for (RuleIndex.Entry entry : enabled) {
             ActiveRule rule = new ActiveRule(entry.descriptor(),
-                    new RuleContext(entry.descriptor(), source, semantic));
+                    new RuleContext(entry.descriptor(), source, semantic, sharedAnalyses, path));
             try {
                 entry.factory().get().register(rule);
             } catch (RuntimeException | StackOverflowError e) {
@@ -135,14 +137,7 @@ public final class Linter {
             }
             active.add(rule);
         }
-        Map<Class<?>, List<Subscription<?>>> byClass = new HashMap<>();
-        Nodes.walk(semantic.module(), node -> {
-            List<Subscription<?>> subscriptions = byClass.computeIfAbsent(node.getClass(),
-                    nodeClass -> subscriptionsFor(nodeClass, active));
-            for (Subscription<?> subscription : subscriptions) {
-                subscription.deliver(node, diagnostics);
-            }
-        });
+        dispatch(semantic.module(), active, path, diagnostics);
         for (ActiveRule rule : active) {
             for (Dispatch.FileHandler handler : rule.endHandlers) {
                 if (rule.failed) {
@@ -163,7 +158,50 @@ public final class Linter {
         return new LintResult(findings, diagnostics);
     }
 
-    private static List<Subscription<?>> subscriptionsFor(Class<?> nodeClass, List<ActiveRule> rules) {
+    /**
+     * Walks the tree in pre-order, handing each node to the subscriptions for its class, and keeps
+     * {@code path} on the node being visited. An explicit stack, so that deep trees cannot overflow
+     * the call stack; arrays rather than lists, because C1-compiled code allocates an iterator for
+     * every loop over a list.
+     */
+    private static void dispatch(Module module, List<ActiveRule> active, TreePath path,
+            List<Diagnostic> diagnostics) {
+        Map<Class<?>, Subscription<?>[]> byClass = new HashMap<>();
+        Node[] pending = new Node[64];
+        int[] pendingDepths = new int[64];
+        pending[0] = module;
+        int top = 1;
+        while (top > 0) {
+            top--;
+            Node node = pending[top];
+            path.enter(node, pendingDepths[top]);
+            Subscription<?>[] subscriptions = byClass.get(node.getClass());
+            if (subscriptions == null) {
+                subscriptions = subscriptionsFor(node.getClass(), active);
+                byClass.put(node.getClass(), subscriptions);
+            }
+            for (Subscription<?> subscription : subscriptions) {
+                subscription.deliver(node, diagnostics);
+            }
+            List<Node> children = node.children();
+            int childDepth = pendingDepths[top] + 1;
+            if (top + children.size() > pending.length) {
+                // new + arraycopy: Arrays.copyOf of a Node[] allocates reflectively (a JNI call) in C1 code
+                int capacity = Math.max(pending.length * 2, top + children.size());
+                Node[] grownNodes = new Node[capacity];
+                System.arraycopy(pending, 0, grownNodes, 0, top);
+                pending = grownNodes;
+                pendingDepths = Arrays.copyOf(pendingDepths, capacity);
+            }
+            for (int i = children.size() - 1; i >= 0; i--) {
+                pending[top] = children.get(i);
+                pendingDepths[top] = childDepth;
+                top++;
+            }
+        }
+    }
+
+    private static Subscription<?>[] subscriptionsFor(Class<?> nodeClass, List<ActiveRule> rules) {
         List<Subscription<?>> matching = new ArrayList<>();
         for (ActiveRule rule : rules) {
             for (Subscription<?> subscription : rule.subscriptions) {
@@ -172,7 +210,7 @@ public final class Linter {
                 }
             }
         }
-        return matching;
+        return matching.toArray(new Subscription<?>[matching.size()]);
     }
 
     private static Diagnostic internalError(SourceFile source, String ruleCode, String what,

@@ -2,23 +2,31 @@ package dev.pitfall.lint;
 
 import dev.pitfall.ast.Located;
 import dev.pitfall.ast.Module;
+import dev.pitfall.ast.Node;
 import dev.pitfall.lint.Finding.RelatedLocation;
 import dev.pitfall.semantic.SemanticModel;
 import dev.pitfall.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** What a rule sees of the file being linted, and where it reports findings. */
 public final class RuleContext {
     private final RuleDescriptor rule;
     private final SourceFile source;
     private final SemanticModel semantic;
+    private final Map<Class<?>, Object> shared;
+    private final TreePath path;
     private final List<Finding> findings = new ArrayList<>();
 
-    RuleContext(RuleDescriptor rule, SourceFile source, SemanticModel semantic) {
+    RuleContext(RuleDescriptor rule, SourceFile source, SemanticModel semantic, Map<Class<?>, Object> shared,
+            TreePath path) {
         this.rule = rule;
         this.source = source;
         this.semantic = semantic;
+        this.shared = shared;
+        this.path = path;
     }
 
     public RuleDescriptor rule() {
@@ -36,6 +44,30 @@ public final class RuleContext {
     /** Scopes, bindings, imports, value kinds and data flow of this file, built once. */
     public SemanticModel semantic() {
         return semantic;
+    }
+
+    /**
+     * In a node handler: the node {@code generations} levels above the node being visited (1 is
+     * its parent), or null above the module. Unlike {@link SemanticModel#parents()} this needs no
+     * map of the whole tree: the linter's walk knows the path to the node it is at.
+     */
+    public Node ancestor(int generations) {
+        return path.ancestor(generations);
+    }
+
+    /**
+     * An analysis of this file that several rules (or several handlers of one rule) use: made by
+     * {@code make} for the first rule that asks, then shared by every rule linting this file.
+     * {@code make} gets this context, so that it can be a constructor reference: a lambda that
+     * captured the context would be allocated on every call, through a method handle in C1 code.
+     */
+    public <T> T shared(Class<T> analysis, Function<RuleContext, T> make) {
+        Object known = shared.get(analysis);
+        if (known == null) {
+            known = make.apply(this);
+            shared.put(analysis, known);
+        }
+        return analysis.cast(known);
     }
 
     /** Reports a finding at {@code at} with the rule's default severity. */

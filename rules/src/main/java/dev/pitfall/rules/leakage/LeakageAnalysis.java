@@ -21,6 +21,8 @@ import dev.pitfall.ast.Starred;
 import dev.pitfall.ast.Statement;
 import dev.pitfall.ast.Subscript;
 import dev.pitfall.ast.Tuple;
+import dev.pitfall.rules.CalleeNames;
+import dev.pitfall.rules.ImportedModules;
 import dev.pitfall.rules.leakage.PreprocessorCatalog.Category;
 import dev.pitfall.rules.leakage.PreprocessorCatalog.Entry;
 import dev.pitfall.semantic.Binding;
@@ -67,6 +69,13 @@ final class LeakageAnalysis {
             "validation", "holdout", "heldout", "eval");
     private static final Set<String> TARGET_WORDS = Set.of("y", "target", "targets", "label",
             "labels", "class", "classes", "outcome");
+    /** Methods that compute a statistic named by their first argument: {@code transform("mean")}. */
+    private static final Set<String> NAMED_REDUCTION_METHODS = Set.of("transform", "agg", "aggregate");
+    private static final Set<String> ROW_INDEXERS = Set.of("iloc", "loc");
+    private static final Set<String> TRANSFORMING_METHODS = Set.of("transform", "fit_resample");
+    private static final Set<String> PASS_THROUGH_ATTRIBUTES = Set.of("values", "ravel", "to_numpy", "astype");
+    private static final Set<String> REFITTING_METHODS = Set.of("fit", "set_params", "set_output", "partial_fit");
+    private static final Set<String> NUMPY = ImportedModules.topLevelOf(NUMPY_REDUCTIONS);
 
     /**
      * Where data is split: the call, how it is called, the data it splits. A split inside a
@@ -99,34 +108,85 @@ final class LeakageAnalysis {
         }
     }
 
+    /**
+     * The nodes of the file the analysis starts from, in document order: every call, assignment
+     * and binary operation. The rule gathers them during the linter's walk of the tree.
+     */
+    record FileNodes(List<Call> calls, List<Assign> assignments, List<BinOp> arithmetic) {
+        FileNodes() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
     private final SemanticModel model;
+    private final CalleeNames callees;
     private final RowLineage rows;
     private final PreprocessorCatalog catalog = PreprocessorCatalog.get();
+    /** False when the file imports none of the catalog's packages: no callee can be listed. */
+    private final boolean catalogImported;
+    /** False when the file does not import numpy: no callee can be a numpy reduction. */
+    private final boolean numpyImported;
     private final List<Fit> fits = new ArrayList<>();
     private final List<Split> splits = new ArrayList<>();
     private final Map<Binding, Split> testParts = new IdentityHashMap<>();
     private final Map<Binding, Split> trainParts = new IdentityHashMap<>();
-    private final List<Call> calls = new ArrayList<>();
+    private final List<Call> calls;
+    private final List<Assign> assignments;
+    private final List<BinOp> arithmetic;
     /** Assignments into a subscript or attribute: writes into an existing frame or array. */
     private final List<Assign> writes = new ArrayList<>();
+    private final Map<Expression, Set<Binding>> derivationsOfValues = new IdentityHashMap<>();
+    private final Map<Binding, Set<Binding>> derivationsOfBindings = new IdentityHashMap<>();
+    private Map<Node, List<Call>> callsByFunction;
 
-    LeakageAnalysis(SemanticModel model) {
+    LeakageAnalysis(SemanticModel model, ImportedModules imports, CalleeNames callees, FileNodes nodes) {
         this.model = model;
+        this.callees = callees;
         this.rows = model.rowLineage();
+        this.catalogImported = imports.anyOf(catalog.topLevelPackages());
+        this.numpyImported = imports.anyOf(NUMPY);
+        this.calls = nodes.calls();
+        this.assignments = nodes.assignments();
+        this.arithmetic = nodes.arithmetic();
     }
 
     List<Leak> run() {
-        List<BinOp> arithmetic = new ArrayList<>();
-        Nodes.walk(model.module(), node -> {
-            if (node instanceof Call) {
-                calls.add((Call) node);
-            } else if (node instanceof Assign && ((Assign) node).targets().stream()
-                    .anyMatch(t -> t instanceof Subscript || t instanceof Attribute)) {
-                writes.add((Assign) node);
-            } else if (node instanceof BinOp) {
-                arithmetic.add((BinOp) node);
+        // Fits first: without one nothing can leak, and most files (and most of a library) fit
+        // nothing, so their splits need not be looked for.
+        Set<Statement> statisticStatements = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Call call : calls) {
+            Fit fit = preprocessorFit(call);
+            if (fit == null) {
+                fit = statisticApplied(call, call, statisticStatements);
             }
-        });
+            if (fit == null) {
+                fit = groupStatisticAssigned(call, statisticStatements);
+            }
+            if (fit != null) {
+                fits.add(fit);
+                fits.addAll(lifted(fit));
+            }
+        }
+        for (BinOp binOp : arithmetic) {
+            if (isArithmetic(binOp.op())) {
+                Fit fit = statisticApplied(binOp, null, statisticStatements);
+                if (fit != null) {
+                    fits.add(fit);
+                    fits.addAll(lifted(fit));
+                }
+            }
+        }
+        if (fits.isEmpty()) {
+            return List.of();
+        }
+        for (Assign assignment : assignments) {
+            for (Expression target : assignment.targets()) {
+                if (target instanceof Subscript || target instanceof Attribute) {
+                    writes.add(assignment);
+                    break;
+                }
+            }
+        }
         for (Call call : calls) {
             Split split = split(call);
             if (split != null) {
@@ -139,29 +199,6 @@ final class LeakageAnalysis {
             splits.addAll(liftedSplits(split));
         }
         splits.sort((a, b) -> startsBefore(a.position(), b.position()) ? -1 : startsBefore(b.position(), a.position()) ? 1 : 0);
-        Set<Statement> statisticStatements = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Call call : calls) {
-            Fit fit = preprocessorFit(call);
-            if (fit == null) {
-                fit = statisticApplied(call, call, statisticStatements);
-            }
-            if (fit == null) {
-                fit = groupStatisticAssigned(call, statisticStatements);
-            }
-            if (fit != null) {
-                fits.add(fit);
-                fits.addAll(lifted(fit, calls));
-            }
-        }
-        for (BinOp binOp : arithmetic) {
-            if (isArithmetic(binOp.op())) {
-                Fit fit = statisticApplied(binOp, null, statisticStatements);
-                if (fit != null) {
-                    fits.add(fit);
-                    fits.addAll(lifted(fit, calls));
-                }
-            }
-        }
         List<Leak> leaks = new ArrayList<>();
         Set<Located> reported = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Fit fit : fits) {
@@ -184,10 +221,9 @@ final class LeakageAnalysis {
 
     private Split split(Call call) {
         String callee = callee(call).orElse(null);
-        Node owner = executingFunction(call);
         if (callee != null) {
             if (TRAIN_TEST_SPLITS.contains(callee)) {
-                return new Split(call, "train_test_split", false, positional(call), owner);
+                return new Split(call, "train_test_split", false, positional(call), executingFunction(call));
             }
             String last = callee.substring(callee.lastIndexOf('.') + 1);
             if (callee.startsWith("sklearn.") && CV_FUNCTIONS.contains(last)) {
@@ -199,7 +235,7 @@ final class LeakageAnalysis {
                         inputs.add(keyword.value());
                     }
                 }
-                return new Split(call, last, true, inputs, owner);
+                return new Split(call, last, true, inputs, executingFunction(call));
             }
             return null;
         }
@@ -207,16 +243,20 @@ final class LeakageAnalysis {
             return null;
         }
         Attribute method = (Attribute) call.func();
+        if (!method.attr().equals("split") && !method.attr().equals("fit")) {
+            // the only splitting methods: known before the receiver's class is looked for
+            return null;
+        }
         String receiverClass = constructedClass(method.value());
         if (receiverClass == null || !receiverClass.startsWith("sklearn.model_selection.")) {
             return null;
         }
         String simple = receiverClass.substring(receiverClass.lastIndexOf('.') + 1);
         if (method.attr().equals("split")) {
-            return new Split(call, simple + ".split", true, positional(call), owner);
+            return new Split(call, simple + ".split", true, positional(call), executingFunction(call));
         }
         if (method.attr().equals("fit") && SEARCHES.contains(simple)) {
-            return new Split(call, simple + ".fit", true, positional(call), owner);
+            return new Split(call, simple + ".fit", true, positional(call), executingFunction(call));
         }
         return null;
     }
@@ -228,10 +268,7 @@ final class LeakageAnalysis {
         }
         List<Binding> parameters = model.parametersOf(split.owner());
         List<Split> lifted = new ArrayList<>();
-        for (Call call : calls) {
-            if (model.calledFunction(call).orElse(null) != split.owner()) {
-                continue;
-            }
+        for (Call call : callsOf(split.owner())) {
             List<Expression> inputs = new ArrayList<>();
             for (Expression input : split.inputs()) {
                 Set<Binding> origins = rows.origins(input);
@@ -259,12 +296,12 @@ final class LeakageAnalysis {
      */
     private List<Split> slicedSplits() {
         List<RowSlice> slices = new ArrayList<>();
-        Nodes.walk(model.module(), node -> {
-            if (!(node instanceof Assign) || ((Assign) node).targets().size() != 1) {
-                return;
+        for (Assign assignment : assignments) {
+            if (assignment.targets().size() != 1) {
+                continue;
             }
-            Expression target = ((Assign) node).targets().get(0);
-            Expression value = ((Assign) node).value();
+            Expression target = assignment.targets().get(0);
+            Expression value = assignment.value();
             if (target instanceof Tuple && value instanceof Tuple
                     && ((Tuple) target).elts().size() == ((Tuple) value).elts().size()) {
                 for (int i = 0; i < ((Tuple) value).elts().size(); i++) {
@@ -273,7 +310,7 @@ final class LeakageAnalysis {
             } else {
                 addRowSlice(target, value, slices);
             }
-        });
+        }
         List<Split> result = new ArrayList<>();
         Set<String> paired = new java.util.HashSet<>();
         for (RowSlice tail : slices) {
@@ -320,7 +357,7 @@ final class LeakageAnalysis {
     /** The data a row slice is taken from: {@code X} for {@code X[a:]} and for {@code X.iloc[a:]}. */
     private static Expression rowsOf(Subscript slice) {
         Expression base = slice.value();
-        if (base instanceof Attribute && Set.of("iloc", "loc").contains(((Attribute) base).attr())) {
+        if (base instanceof Attribute && ROW_INDEXERS.contains(((Attribute) base).attr())) {
             return ((Attribute) base).value();
         }
         return base;
@@ -377,6 +414,9 @@ final class LeakageAnalysis {
     // ---- fits
 
     private Fit preprocessorFit(Call call) {
+        if (!catalogImported) {
+            return null;
+        }
         if (!(call.func() instanceof Attribute)) {
             return functionFit(call);
         }
@@ -533,6 +573,11 @@ final class LeakageAnalysis {
             receiver = null;
         }
         for (Expression operand : operands) {
+            Expression other = call != null ? null : operands.get(0) == operand ? operands.get(1) : operands.get(0);
+            if (other instanceof Constant) {
+                // x.mean() * 100 applies the statistic to nothing; checked first as it is cheap
+                continue;
+            }
             Expression statistic = statisticBehind(operand, 0);
             if (statistic == null) {
                 continue;
@@ -541,11 +586,8 @@ final class LeakageAnalysis {
             if (data == null) {
                 continue;
             }
-            if (call == null) {
-                Expression other = operands.get(0) == operand ? operands.get(1) : operands.get(0);
-                if (other instanceof Constant || statisticBehind(other, 0) != null || !rows.overlap(other, data)) {
-                    continue;
-                }
+            if (call == null && (statisticBehind(other, 0) != null || !rows.overlap(other, data))) {
+                continue;
             }
             Statement statement = model.statementOf(application);
             if (statement == null || !seen.add(statement)) {
@@ -666,21 +708,27 @@ final class LeakageAnalysis {
             return false;
         }
         Call call = (Call) expression;
+        boolean reductionMethod = isReductionMethod(call);
+        if (!reductionMethod && !numpyImported) {
+            return false;
+        }
         String callee = callee(call).orElse(null);
         if (callee != null) {
             return NUMPY_REDUCTIONS.contains(callee) && !call.args().isEmpty() && looksLikeFrameData(call.args().get(0));
         }
+        return reductionMethod && looksLikeFrameData(((Attribute) call.func()).value());
+    }
+
+    /** {@code x.mean()}, {@code x.transform("mean")}: a pandas reduction by its method name. */
+    private static boolean isReductionMethod(Call call) {
         if (!(call.func() instanceof Attribute)) {
             return false;
         }
         String method = ((Attribute) call.func()).attr();
-        boolean namedReduction = Set.of("transform", "agg", "aggregate").contains(method)
+        boolean namedReduction = NAMED_REDUCTION_METHODS.contains(method)
                 && !call.args().isEmpty() && call.args().get(0) instanceof Constant
                 && REDUCTIONS.contains(String.valueOf(((Constant) call.args().get(0)).value()));
-        if (!REDUCTIONS.contains(method) && !namedReduction) {
-            return false;
-        }
-        return looksLikeFrameData(((Attribute) call.func()).value());
+        return REDUCTIONS.contains(method) || namedReduction;
     }
 
     /** A DataFrame, Series or groupby, or a column selection of something that is not known to be otherwise. */
@@ -752,7 +800,7 @@ final class LeakageAnalysis {
      * argument passed for the parameter it derives from, ordered by the call, carried by what the
      * call's result is assigned to (one level).
      */
-    private List<Fit> lifted(Fit fit, List<Call> calls) {
+    private List<Fit> lifted(Fit fit) {
         if (fit.owner() == model.module() || fit.via() != null) {
             return List.of();
         }
@@ -770,10 +818,7 @@ final class LeakageAnalysis {
         }
         List<Fit> result = new ArrayList<>();
         String functionName = model.scopeOf(fit.owner()) == null ? "helper" : model.scopeOf(fit.owner()).name();
-        for (Call call : calls) {
-            if (model.calledFunction(call).orElse(null) != fit.owner()) {
-                continue;
-            }
+        for (Call call : callsOf(fit.owner())) {
             Expression argument = DataFlow.argumentFor(call, parameters, parameterIndex);
             if (argument == null) {
                 continue;
@@ -791,6 +836,23 @@ final class LeakageAnalysis {
                     call, executingFunction(call), call, functionName, fit.pandasStatistic(), fit.statistic()));
         }
         return result;
+    }
+
+    /**
+     * The calls of a function of this file ({@link SemanticModel#calledFunction}), in document
+     * order; found for all functions at once, as every fit and split in a helper asks.
+     */
+    private List<Call> callsOf(Node function) {
+        if (callsByFunction == null) {
+            callsByFunction = new IdentityHashMap<>();
+            for (Call call : calls) {
+                Node called = model.calledFunction(call).orElse(null);
+                if (called != null) {
+                    callsByFunction.computeIfAbsent(called, f -> new ArrayList<>()).add(call);
+                }
+            }
+        }
+        return callsByFunction.getOrDefault(function, List.of());
     }
 
     // ---- verdicts
@@ -853,7 +915,7 @@ final class LeakageAnalysis {
                 if (!startsBefore(fit.position(), write) || executingFunction(write) != fit.owner()) {
                     continue;
                 }
-                if (Collections.disjoint(model.dataFlow().derivesFrom(write.value()), carriers)) {
+                if (Collections.disjoint(derivesFrom(write.value()), carriers)) {
                     continue;
                 }
                 for (Expression target : write.targets()) {
@@ -874,7 +936,7 @@ final class LeakageAnalysis {
      * selection copied out of the frame before the write does not.
      */
     private boolean carries(Expression input, Binding carrier, Fit fit) {
-        Set<Binding> information = model.dataFlow().derivesFrom(input);
+        Set<Binding> information = derivesFrom(input);
         if (!information.contains(carrier)) {
             return false;
         }
@@ -886,11 +948,33 @@ final class LeakageAnalysis {
         }
         for (Binding derived : information) {
             if (derived != carrier && startsBefore(fit.position(), derived.node())
-                    && model.dataFlow().derivesFrom(derived).contains(carrier)) {
+                    && derivesFrom(derived).contains(carrier)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * What a value derives from ({@link DataFlow#derivesFrom}), computed once per value: every
+     * fit asks again about the same split inputs, writes and their bindings.
+     */
+    private Set<Binding> derivesFrom(Expression value) {
+        Set<Binding> known = derivationsOfValues.get(value);
+        if (known == null) {
+            known = model.dataFlow().derivesFrom(value);
+            derivationsOfValues.put(value, known);
+        }
+        return known;
+    }
+
+    private Set<Binding> derivesFrom(Binding binding) {
+        Set<Binding> known = derivationsOfBindings.get(binding);
+        if (known == null) {
+            known = model.dataFlow().derivesFrom(binding);
+            derivationsOfBindings.put(binding, known);
+        }
+        return known;
     }
 
     /** A fit whose output or fitted state reaches data that shares its rows and is split later. */
@@ -990,7 +1074,7 @@ final class LeakageAnalysis {
         }
         for (Call call : calls) {
             if (!(call.func() instanceof Attribute) || !(((Attribute) call.func()).value() instanceof Name)
-                    || !Set.of("transform", "fit_resample").contains(((Attribute) call.func()).attr())
+                    || !TRANSFORMING_METHODS.contains(((Attribute) call.func()).attr())
                     || call.args().isEmpty() || !startsBefore(split.call(), call)) {
                 continue;
             }
@@ -1049,15 +1133,31 @@ final class LeakageAnalysis {
         return false;
     }
 
-    /** The words of an identifier or file name: split at underscores, digits, dots, dashes and camel case. */
+    /**
+     * The words of an identifier or file name, lower-cased: runs of ASCII letters, also split
+     * where a lower-case letter is followed by an upper-case one (camel case). By hand rather than
+     * with String.split, which compiles its regular expression on every call.
+     */
     static List<String> words(String name) {
         List<String> words = new ArrayList<>();
-        for (String part : name.split("[^A-Za-z]+|(?<=[a-z])(?=[A-Z])")) {
-            if (!part.isEmpty()) {
-                words.add(part.toLowerCase(Locale.ROOT));
+        int start = -1;
+        for (int i = 0; i <= name.length(); i++) {
+            char c = i < name.length() ? name.charAt(i) : ' ';
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            boolean camelBoundary = letter && start >= 0 && c <= 'Z' && isLowerAscii(name.charAt(i - 1));
+            if (start >= 0 && (!letter || camelBoundary)) {
+                words.add(name.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+            if (letter && start < 0) {
+                start = i;
             }
         }
         return words;
+    }
+
+    private static boolean isLowerAscii(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     /** Data that names the target: {@code y}, {@code y_train}, {@code df["label"]}, {@code target.values}. */
@@ -1070,8 +1170,7 @@ final class LeakageAnalysis {
             } else if (current instanceof Subscript && ((Subscript) current).slice() instanceof Constant
                     && ((Constant) ((Subscript) current).slice()).value() instanceof String) {
                 name = (String) ((Constant) ((Subscript) current).slice()).value();
-            } else if (current instanceof Attribute && !Set.of("values", "ravel", "to_numpy", "astype")
-                    .contains(((Attribute) current).attr())) {
+            } else if (current instanceof Attribute && !PASS_THROUGH_ATTRIBUTES.contains(((Attribute) current).attr())) {
                 name = ((Attribute) current).attr();
             }
             if (name != null) {
@@ -1120,8 +1219,7 @@ final class LeakageAnalysis {
             if (callee(call).isPresent()) {
                 return call;
             }
-            if (call.func() instanceof Attribute && Set.of("fit", "set_params", "set_output", "partial_fit")
-                    .contains(((Attribute) call.func()).attr())) {
+            if (call.func() instanceof Attribute && REFITTING_METHODS.contains(((Attribute) call.func()).attr())) {
                 return constructorOf(((Attribute) call.func()).value(), depth + 1);
             }
             return null;
@@ -1216,15 +1314,20 @@ final class LeakageAnalysis {
 
     /** What a call calls, also through a star import of a library whose names the tables know. */
     private java.util.Optional<String> callee(Call call) {
-        java.util.Optional<String> direct = model.calleeName(call);
+        java.util.Optional<String> direct = callees.of(call);
         if (direct.isPresent() || !(call.func() instanceof Name)) {
             return direct;
         }
-        return dev.pitfall.semantic.StarImports.resolve(model, (Name) call.func(), name -> catalog.find(name) != null
+        return dev.pitfall.semantic.StarImports.resolve(model, (Name) call.func(), LeakageAnalysis::isKnown);
+    }
+
+    /** The names the tables know, for a star import to lend. */
+    private static boolean isKnown(String name) {
+        return PreprocessorCatalog.get().find(name) != null
                 || TRAIN_TEST_SPLITS.contains(name) || NUMPY_REDUCTIONS.contains(name)
                 || name.startsWith("sklearn.model_selection.")
                         && name.substring(name.lastIndexOf('.') + 1).matches("\\w*(Fold|Split|Out|SearchCV)|"
-                                + String.join("|", CV_FUNCTIONS)));
+                                + String.join("|", CV_FUNCTIONS));
     }
 
     /** The frame a chain of selections and method calls starts from: {@code df} in {@code df.groupby("a")["b"]}. */

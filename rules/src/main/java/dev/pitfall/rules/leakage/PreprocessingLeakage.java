@@ -1,5 +1,8 @@
 package dev.pitfall.rules.leakage;
 
+import dev.pitfall.ast.Assign;
+import dev.pitfall.ast.BinOp;
+import dev.pitfall.ast.Call;
 import dev.pitfall.ast.Located;
 import dev.pitfall.lint.Dispatch;
 import dev.pitfall.lint.Finding.RelatedLocation;
@@ -7,6 +10,8 @@ import dev.pitfall.lint.Rule;
 import dev.pitfall.lint.RuleContext;
 import dev.pitfall.lint.RuleInfo;
 import dev.pitfall.lint.Severity;
+import dev.pitfall.rules.CalleeNames;
+import dev.pitfall.rules.ImportedModules;
 import dev.pitfall.rules.leakage.LeakageAnalysis.Fit;
 import dev.pitfall.rules.leakage.LeakageAnalysis.Leak;
 import dev.pitfall.rules.leakage.PreprocessorCatalog.Category;
@@ -65,13 +70,19 @@ import java.util.List;
                 ```
                 """)
 public final class PreprocessingLeakage implements Rule {
+    private final LeakageAnalysis.FileNodes nodes = new LeakageAnalysis.FileNodes();
+
     @Override
     public void register(Dispatch dispatch) {
+        dispatch.on(Call.class, (call, context) -> nodes.calls().add(call));
+        dispatch.on(Assign.class, (assignment, context) -> nodes.assignments().add(assignment));
+        dispatch.on(BinOp.class, (binOp, context) -> nodes.arithmetic().add(binOp));
         dispatch.onEnd(this::finish);
     }
 
     private void finish(RuleContext context) {
-        LeakageAnalysis analysis = new LeakageAnalysis(context.semantic());
+        LeakageAnalysis analysis = new LeakageAnalysis(context.semantic(), ImportedModules.of(context),
+                CalleeNames.of(context), nodes);
         for (Leak leak : analysis.run()) {
             Fit fit = leak.fit();
             List<RelatedLocation> related = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.pitfall.ast.Constant;
 import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.Keyword;
 import dev.pitfall.ast.PyConstant;
+import dev.pitfall.rules.ImportedModules;
 import dev.pitfall.semantic.DataTable;
 import java.util.HashMap;
 import java.util.List;
@@ -60,6 +61,7 @@ final class PreprocessorCatalog {
     }
 
     private final Map<String, Entry> entries = new HashMap<>();
+    private Set<String> topLevelPackages;
 
     static PreprocessorCatalog get() {
         return INSTANCE;
@@ -67,6 +69,11 @@ final class PreprocessorCatalog {
 
     Entry find(String qualifiedName) {
         return entries.get(qualifiedName);
+    }
+
+    /** The packages the listed names belong to: a file importing none of them fits nothing listed. */
+    Set<String> topLevelPackages() {
+        return topLevelPackages;
     }
 
     private static PreprocessorCatalog load() {
@@ -89,6 +96,7 @@ final class PreprocessorCatalog {
             }
             catalog.entries.put(fields[0], new Entry(fields[0], Category.parse(fields[1], number), keyword, values));
         });
+        catalog.topLevelPackages = ImportedModules.topLevelOf(catalog.entries.keySet());
         return catalog;
     }
 }

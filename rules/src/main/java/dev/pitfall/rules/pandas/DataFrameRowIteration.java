@@ -122,7 +122,7 @@ public final class DataFrameRowIteration implements Rule {
     // ---- loops and comprehensions
 
     private void checkComprehension(Comprehension generator, RuleContext context) {
-        Node owner = context.semantic().parents().parentOf(generator);
+        Node owner = context.ancestor(1);
         List<Node> body = new ArrayList<>(generator.ifs());
         List<Comprehension> generators;
         if (owner instanceof ListComp) {
@@ -181,11 +181,24 @@ public final class DataFrameRowIteration implements Rule {
         if (frame == null) {
             return false;
         }
-        Subscript access = rowAccess(body, frame, model.symbolOf(variable), model);
-        if (access != null) {
-            reportPositional(iterable, frame, access, context);
+        return reportRowAccess(body, frame, variable, iterable, context);
+    }
+
+    /**
+     * Reports the first access by {@code counter} to the rows of {@code frame} in {@code body},
+     * when {@code frame} may be a DataFrame; true when reported. The body is looked at first:
+     * inferring the frame's kind is the dearer question, and most loops over {@code range(len(x))}
+     * index no rows of {@code x}.
+     */
+    private boolean reportRowAccess(List<Node> body, Expression frame, Name counter, Located reportAt,
+            RuleContext context) {
+        SemanticModel model = context.semantic();
+        Subscript access = rowAccess(body, frame, model.symbolOf(counter), model);
+        if (access == null || !PandasExpressions.mayBeDataFrame(model.kindOf(frame))) {
+            return false;
         }
-        return access != null;
+        reportPositional(reportAt, frame, access, context);
+        return true;
     }
 
     private void checkWhile(While loop, RuleContext context) {
@@ -220,14 +233,7 @@ public final class DataFrameRowIteration implements Rule {
             return false;
         }
         Expression frame = lengthOf(bound, model, 0);
-        if (frame == null || !PandasExpressions.mayBeDataFrame(model.kindOf(frame))) {
-            return false;
-        }
-        Subscript access = rowAccess(new ArrayList<>(loop.body()), frame, model.symbolOf(counter), model);
-        if (access != null) {
-            reportPositional(test, frame, access, context);
-        }
-        return access != null;
+        return frame != null && reportRowAccess(new ArrayList<>(loop.body()), frame, counter, test, context);
     }
 
     /**
@@ -316,7 +322,8 @@ public final class DataFrameRowIteration implements Rule {
     /**
      * The DataFrame whose row positions a loop's iterable counts: {@code X} for
      * {@code range(len(X))}, {@code range(start, X.shape[0])}, {@code range(len(X.index) - 1)},
-     * {@code X.index}, also inside {@code list}/{@code tqdm}; null otherwise.
+     * {@code X.index}, also inside {@code list}/{@code tqdm}; null otherwise. Whether {@code X}
+     * may be a DataFrame is left to the caller.
      */
     private Expression positionalFrame(Expression iterable, SemanticModel model) {
         Expression unwrapped = iterable;
@@ -340,9 +347,6 @@ public final class DataFrameRowIteration implements Rule {
             if (labels instanceof Attribute && ((Attribute) labels).attr().equals("index")) {
                 frame = ((Attribute) labels).value();
             }
-        }
-        if (frame == null || !PandasExpressions.mayBeDataFrame(model.kindOf(frame))) {
-            return null;
         }
         return frame;
     }

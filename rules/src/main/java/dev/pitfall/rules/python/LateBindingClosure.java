@@ -36,6 +36,7 @@ import dev.pitfall.lint.Rule;
 import dev.pitfall.lint.RuleContext;
 import dev.pitfall.lint.RuleInfo;
 import dev.pitfall.lint.Severity;
+import dev.pitfall.rules.NodeLists;
 import dev.pitfall.semantic.Binding;
 import dev.pitfall.semantic.Scope;
 import dev.pitfall.semantic.SemanticModel;
@@ -144,7 +145,11 @@ public final class LateBindingClosure implements Rule {
 
     private void check(Located closure, Node body, RuleContext context) {
         SemanticModel model = context.semantic();
-        if (enclosingLoops(closure, model.scopeContaining(closure), model).isEmpty()) {
+        Scope creator = model.scopeContaining(closure);
+        // Most closures are not made in a loop: find that out from the linter's path to the
+        // closure, without the parent map of the whole file.
+        List<Node> loops = enclosingLoops(closure, creator, ancestorsOnPath(creator, context));
+        if (loops.isEmpty()) {
             return;
         }
         List<Name> reads = readsInBody(body);
@@ -153,9 +158,10 @@ public final class LateBindingClosure implements Rule {
         // Level by level: the scope that creates the closure, then, as long as the closure flows out
         // of a comprehension (as one of its elements), the scope around that comprehension.
         Located holder = closure;
-        Scope creator = model.scopeContaining(closure);
         while (true) {
-            List<Node> loops = enclosingLoops(holder, creator, model);
+            if (holder != closure) {
+                loops = enclosingLoops(holder, creator, ancestors(holder, creator, model));
+            }
             if (loops.isEmpty()) {
                 break;
             }
@@ -251,24 +257,53 @@ public final class LateBindingClosure implements Rule {
 
     /**
      * The loops of the creating scope whose repeated part contains {@code node}, innermost first;
-     * for a comprehension scope, the comprehension itself.
+     * for a comprehension scope, the comprehension itself. {@code ancestors} are those of
+     * {@code node} below the creating scope's node, nearest first.
      */
-    private static List<Node> enclosingLoops(Node node, Scope creator, SemanticModel model) {
+    private static List<Node> enclosingLoops(Node node, Scope creator, List<Node> ancestors) {
         List<Node> loops = new ArrayList<>();
         if (creator.kind() == Scope.Kind.COMPREHENSION) {
             loops.add(creator.node());
             return loops;
         }
         Node child = node;
-        for (Node current = model.parents().parentOf(node); current != null && current != creator.node();
-                child = current, current = model.parents().parentOf(current)) {
-            if (current instanceof For && ((For) current).body().contains(child)
-                    || current instanceof AsyncFor && ((AsyncFor) current).body().contains(child)
-                    || current instanceof While && ((While) current).body().contains(child)) {
+        for (Node current : ancestors) {
+            if (current instanceof For && NodeLists.contains(((For) current).body(), child)
+                    || current instanceof AsyncFor && NodeLists.contains(((AsyncFor) current).body(), child)
+                    || current instanceof While && NodeLists.contains(((While) current).body(), child)) {
                 loops.add(current);
             }
+            child = current;
         }
         return loops;
+    }
+
+    /** The ancestors of the node being visited below the creating scope's node, nearest first. */
+    private static List<Node> ancestorsOnPath(Scope creator, RuleContext context) {
+        List<Node> ancestors = new ArrayList<>();
+        if (creator.kind() == Scope.Kind.COMPREHENSION) {
+            return ancestors;
+        }
+        for (int generations = 1; ; generations++) {
+            Node ancestor = context.ancestor(generations);
+            if (ancestor == null || ancestor == creator.node()) {
+                return ancestors;
+            }
+            ancestors.add(ancestor);
+        }
+    }
+
+    /** The ancestors of {@code node} below the creating scope's node, nearest first. */
+    private static List<Node> ancestors(Node node, Scope creator, SemanticModel model) {
+        List<Node> ancestors = new ArrayList<>();
+        if (creator.kind() == Scope.Kind.COMPREHENSION) {
+            return ancestors;
+        }
+        for (Node current = model.parents().parentOf(node); current != null && current != creator.node();
+                current = model.parents().parentOf(current)) {
+            ancestors.add(current);
+        }
+        return ancestors;
     }
 
     private static boolean reboundByLoops(Symbol symbol, List<Node> loops, SemanticModel model) {
@@ -449,7 +484,7 @@ public final class LateBindingClosure implements Rule {
                 }
             }
         } else {
-            int index = call.args().indexOf(argument);
+            int index = NodeLists.indexOf(call.args(), argument);
             boolean starredBefore = call.args().subList(0, Math.max(0, index)).stream()
                     .anyMatch(a -> a instanceof Starred);
             List<Binding> positional = new ArrayList<>();

@@ -24,6 +24,7 @@ import dev.pitfall.lint.Rule;
 import dev.pitfall.lint.RuleContext;
 import dev.pitfall.lint.RuleInfo;
 import dev.pitfall.lint.Severity;
+import dev.pitfall.rules.NodeLists;
 import dev.pitfall.semantic.Binding;
 import dev.pitfall.semantic.Scope;
 import dev.pitfall.semantic.SemanticModel;
@@ -218,7 +219,7 @@ public final class MutableDefaultArgument implements Rule {
                 .stream().anyMatch(t -> t instanceof Attribute || t instanceof Subscript)) {
             return new Danger((Located) parent, "stored");
         }
-        if (parent instanceof Call && ((Call) parent).args().contains(use)
+        if (parent instanceof Call && NodeLists.contains(((Call) parent).args(), use)
                 && ((Call) parent).func() instanceof Attribute
                 && MUTATING_METHODS.contains(((Attribute) ((Call) parent).func()).attr())) {
             return new Danger((Located) parent, "stored");

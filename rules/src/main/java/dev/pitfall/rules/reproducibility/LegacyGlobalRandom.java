@@ -47,13 +47,18 @@ public final class LegacyGlobalRandom implements Rule {
             "rand", "random", "random_sample", "random", "ranf", "random", "sample", "random",
             "randn", "standard_normal", "randint", "integers", "random_integers", "integers");
 
+    private RandomCallClassifier classifier;
+
     @Override
     public void register(Dispatch dispatch) {
         dispatch.on(Call.class, this::visitCall);
     }
 
     private void visitCall(Call call, RuleContext context) {
-        RandomCall random = RandomCalls.classify(call, context.semantic());
+        if (classifier == null) {
+            classifier = RandomCallClassifier.of(context);
+        }
+        RandomCall random = classifier.classify(call, context);
         if (random == null || !random.legacyNumpy()) {
             return;
         }

@@ -13,12 +13,10 @@ import dev.pitfall.ast.Node;
 import dev.pitfall.ast.Nodes;
 import dev.pitfall.semantic.SemanticModel;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * Tests replace random functions before calling them ({@code monkeypatch.setattr(random,
@@ -29,19 +27,25 @@ final class PatchedCallables {
     /** The last name of the calls that replace an attribute: pytest, unittest.mock and pytest-mock. */
     private static final Set<String> PATCHERS = Set.of("setattr", "patch", "object");
 
-    private PatchedCallables() {
+    private final SemanticModel model;
+    /** The patching calls of each function, found once: a file may draw thousands of times in one function. */
+    private final Map<Node, List<Patch>> patchesByFunction = new IdentityHashMap<>();
+
+    /** For the calls of one file. */
+    PatchedCallables(SemanticModel model) {
+        this.model = model;
     }
 
     /**
-     * True when the function around {@code call} replaces {@code callee} (a qualified name) before
-     * the call: in a decorator, or in a statement of its body that starts earlier.
+     * True when {@code function}, the function around {@code call} (or null at module level),
+     * replaces {@code callee} (a qualified name) before the call: in a decorator, or in a
+     * statement of its body that starts earlier.
      */
-    static boolean patchedBefore(Call call, String callee, SemanticModel model) {
-        Node function = enclosingFunction(call, model);
+    boolean patchedBefore(Call call, String callee, Node function) {
         if (function == null) {
             return false;
         }
-        for (Patch patch : patchesIn(function, model)) {
+        for (Patch patch : patchesIn(function)) {
             if (patch.name().equals(callee) && startsBefore(patch.call(), call)) {
                 return true;
             }
@@ -49,39 +53,29 @@ final class PatchedCallables {
         return false;
     }
 
+    /** True for the nodes that {@link #patchedBefore} takes as the function around a call. */
+    static boolean isFunction(Node node) {
+        return node instanceof FunctionDef || node instanceof AsyncFunctionDef;
+    }
+
     /** A call that replaces the callable of that qualified name. */
     private record Patch(Call call, String name) {
     }
 
-    /**
-     * The patching calls of a function, found once per function and model: a file may draw
-     * thousands of times in one function.
-     */
-    private static final Map<SemanticModel, Map<Node, List<Patch>>> PATCHES =
-            Collections.synchronizedMap(new WeakHashMap<>());
-
-    private static List<Patch> patchesIn(Node function, SemanticModel model) {
-        Map<Node, List<Patch>> byFunction = PATCHES.computeIfAbsent(model,
-                m -> Collections.synchronizedMap(new IdentityHashMap<>()));
-        return byFunction.computeIfAbsent(function, f -> {
+    private List<Patch> patchesIn(Node function) {
+        List<Patch> known = patchesByFunction.get(function);
+        if (known == null) {
             List<Patch> patches = new ArrayList<>();
-            Nodes.walk(f, node -> {
+            Nodes.walk(function, node -> {
                 String name = node instanceof Call ? replacedName((Call) node, model) : null;
                 if (name != null) {
                     patches.add(new Patch((Call) node, name));
                 }
             });
-            return patches;
-        });
-    }
-
-    private static Node enclosingFunction(Node node, SemanticModel model) {
-        for (Node at = model.parents().parentOf(node); at != null; at = model.parents().parentOf(at)) {
-            if (at instanceof FunctionDef || at instanceof AsyncFunctionDef) {
-                return at;
-            }
+            known = patches;
+            patchesByFunction.put(function, known);
         }
-        return null;
+        return known;
     }
 
     /** The qualified name a patching call replaces, or null when it is not one. */

@@ -3,6 +3,7 @@ package dev.pitfall.rules.reproducibility;
 import dev.pitfall.ast.Attribute;
 import dev.pitfall.ast.Call;
 import dev.pitfall.ast.Expression;
+import dev.pitfall.rules.CalleeNames;
 import dev.pitfall.semantic.SemanticModel;
 import dev.pitfall.semantic.StarImports;
 import dev.pitfall.semantic.ValueKind;
@@ -115,8 +116,8 @@ final class RandomCalls {
      * (which seeds everything). Calls of functions of this file are judged by their bodies
      * elsewhere ({@link SeedControl}).
      */
-    static Set<RandomSource> seeds(Call call, SemanticModel model) {
-        String callee = callee(call, model);
+    static Set<RandomSource> seeds(Call call, SemanticModel model, CalleeNames callees) {
+        String callee = callee(call, model, callees);
         if (callee == null) {
             return seedingMethod(call) ? EnumSet.allOf(RandomSource.class) : Set.of();
         }
@@ -160,8 +161,8 @@ final class RandomCalls {
     }
 
     /** What a call calls, also through a star import of numpy.random, random, torch, tf or sklearn. */
-    private static String callee(Call call, SemanticModel model) {
-        String direct = model.calleeName(call).orElse(null);
+    private static String callee(Call call, SemanticModel model, CalleeNames callees) {
+        String direct = callees.of(call).orElse(null);
         if (direct != null || !(call.func() instanceof dev.pitfall.ast.Name)) {
             return direct;
         }
@@ -180,20 +181,51 @@ final class RandomCalls {
     }
 
     /**
-     * Classifies a call that draws randomness or makes a generator; null for anything else, and
-     * for a call that a test has replaced before making it.
+     * The packages whose callables {@link #classify} knows; a call of anything else draws only
+     * when it is a method draw on a value of a known kind ({@link #tensorMethodDraw}).
      */
-    static RandomCall classify(Call call, SemanticModel model) {
-        RandomCall random = classifyCallee(call, model);
-        String callee = random == null ? null : callee(call, model);
-        return callee != null && PatchedCallables.patchedBefore(call, callee, model) ? null : random;
+    static Set<String> classifiedPackages() {
+        return CLASSIFIED_PACKAGES;
     }
 
-    private static RandomCall classifyCallee(Call call, SemanticModel model) {
-        String callee = callee(call, model);
+    private static final Set<String> CLASSIFIED_PACKAGES = classifiedPackagesOfTables();
+
+    private static Set<String> classifiedPackagesOfTables() {
+        Set<String> packages = new java.util.HashSet<>(Set.of("numpy", "random", "torch", "tensorflow"));
+        packages.addAll(SklearnRandomState.get().topLevelPackages());
+        return Set.copyOf(packages);
+    }
+
+    /** Tells whether a test has replaced a call's callee (a qualified name) before the call. */
+    interface Replacements {
+        boolean replacedBefore(Call call, String callee);
+    }
+
+    /**
+     * Classifies a call that draws randomness or makes a generator; null for anything else, and
+     * for a call whose callee a test has replaced before making it. {@code classifiedPackagesImported}
+     * is false when the file imports none of {@link #classifiedPackages()}: then only a method draw
+     * can be one, and the callee need not be resolved.
+     */
+    static RandomCall classify(Call call, SemanticModel model, CalleeNames callees,
+            boolean classifiedPackagesImported, Replacements replacements) {
+        if (!classifiedPackagesImported && !mayBeMethodDraw(call)) {
+            return null;
+        }
+        String callee = callee(call, model, callees);
         if (callee == null) {
             return tensorMethodDraw(call, model);
         }
+        RandomCall random = classifyCallee(callee, call, model);
+        return random != null && replacements.replacedBefore(call, callee) ? null : random;
+    }
+
+    private static boolean mayBeMethodDraw(Call call) {
+        return call.func() instanceof Attribute && (((Attribute) call.func()).attr().equals("sample")
+                || TORCH_TENSOR_DRAWS.contains(((Attribute) call.func()).attr()));
+    }
+
+    private static RandomCall classifyCallee(String callee, Call call, SemanticModel model) {
         if (callee.startsWith("numpy.random.")) {
             return numpyCall(callee, call, model);
         }

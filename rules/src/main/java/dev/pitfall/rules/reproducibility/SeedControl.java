@@ -12,13 +12,17 @@ import dev.pitfall.ast.Name;
 import dev.pitfall.ast.Node;
 import dev.pitfall.ast.Nodes;
 import dev.pitfall.ast.Statement;
+import dev.pitfall.lint.RuleContext;
+import dev.pitfall.rules.CalleeNames;
 import dev.pitfall.semantic.Binding;
 import dev.pitfall.semantic.Scope;
 import dev.pitfall.semantic.SemanticModel;
 import dev.pitfall.semantic.Symbol;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +43,24 @@ import java.util.Set;
  * module seeds at import time or defines a seeding function for its callers to use.</li>
  * </ul>
  * Branches are not told apart: a seed anywhere earlier in the function counts.
+ *
+ * <p>The rule hands it the file's calls and names during the linter's walk ({@link #visitCall},
+ * {@link #visitName}), so that it needs no walk of its own, or has it walk the file itself after
+ * the linter's walk ({@link #visitByWalk}); it can answer once the walk is over.
  */
 final class SeedControl {
     private final SemanticModel model;
+    private final CalleeNames callees;
+    /** Every call of the file, in document order. */
+    private final List<Call> calls = new ArrayList<>();
+    /** The def or class statement that makes each binding of a function or class name. */
+    private final Map<Binding, Node> definitions = new IdentityHashMap<>();
+    private final Set<String> definedNames = new HashSet<>();
+    private boolean complete;
     /** Seeding calls by the function (or module) that executes them. */
     private final Map<Node, List<SeedingCall>> seedingByOwner = new IdentityHashMap<>();
+    /** The calls of the file by the function (or module) that executes them, in document order. */
+    private final Map<Node, List<CallFacts>> callsByOwner = new IdentityHashMap<>();
     private final Map<Node, Set<RandomSource>> functionSeeds = new IdentityHashMap<>();
     private final Map<Node, List<Name>> references = new IdentityHashMap<>();
     private final Map<Node, Map<RandomSource, Boolean>> entrySeeded = new IdentityHashMap<>();
@@ -53,13 +70,79 @@ final class SeedControl {
     private record SeedingCall(Call call, Set<RandomSource> sources) {
     }
 
-    SeedControl(SemanticModel model) {
-        this.model = model;
-        collect();
+    /** A call, what it seeds by itself and the function of this file it calls (or null). */
+    private record CallFacts(Call call, Set<RandomSource> seeds, Statement calledFunction) {
     }
 
-    /** True when {@code source} has been seeded before {@code node} runs. */
+    SeedControl(SemanticModel model, CalleeNames callees) {
+        this.model = model;
+        this.callees = callees;
+        for (Binding binding : model.bindings()) {
+            if (binding.node() instanceof FunctionDef || binding.node() instanceof AsyncFunctionDef
+                    || binding.node() instanceof ClassDef) {
+                definitions.put(binding, binding.node());
+                definedNames.add(binding.name());
+            }
+        }
+    }
+
+    /** During the walk: the call being visited. */
+    void visitCall(Call call) {
+        calls.add(call);
+    }
+
+    /** Instead of being fed by the linter's walk: walks the file itself, after the linter's walk. */
+    void visitByWalk() {
+        Nodes.walk(model.module(), node -> {
+            if (node instanceof Call) {
+                visitCall((Call) node);
+            } else if (node instanceof Name) {
+                visitName((Name) node, null);
+            }
+        });
+    }
+
+    /**
+     * The name being visited; a load that refers to a def or class of the file is kept. {@code
+     * context} is the linter's while its walk is at the name, null in {@link #visitByWalk}.
+     */
+    void visitName(Name name, RuleContext context) {
+        // a symbol has the name of its bindings: other names cannot refer to a definition
+        if (name.ctx() != ExprContext.Load || !definedNames.contains(name.id())) {
+            return;
+        }
+        Symbol symbol = model.symbolOf(name);
+        if (symbol == null) {
+            return;
+        }
+        for (Binding binding : symbol.bindings()) {
+            Node definition = definitions.get(binding);
+            if (definition != null && !(context != null ? isAncestor(definition, context)
+                    : model.isWithin(name, definition))) {
+                addReference(definition, name);
+            }
+        }
+    }
+
+    /** True when {@code node} encloses the node being visited: the linter's path knows. */
+    private static boolean isAncestor(Node node, RuleContext context) {
+        for (int generations = 1; ; generations++) {
+            Node ancestor = context.ancestor(generations);
+            if (ancestor == null) {
+                return false;
+            }
+            if (ancestor == node) {
+                return true;
+            }
+        }
+    }
+
+    /** True when {@code source} has been seeded before {@code node} runs; only after the walk. */
     boolean seededBefore(Located node, RandomSource source) {
+        if (!complete) {
+            collect();
+            complete = true;
+        }
         Node owner = executingFunction(node);
         for (SeedingCall seeding : seedingByOwner.getOrDefault(owner, List.of())) {
             if (seeding.sources().contains(source) && startsBefore(seeding.call(), node)) {
@@ -112,49 +195,32 @@ final class SeedControl {
     }
 
     private void collect() {
-        List<Call> calls = new ArrayList<>();
-        Map<Binding, Node> definitions = new IdentityHashMap<>();
-        List<Name> loads = new ArrayList<>();
-        Nodes.walk(model.module(), node -> {
-            if (node instanceof Call) {
-                calls.add((Call) node);
-            } else if (node instanceof FunctionDef || node instanceof AsyncFunctionDef
-                    || node instanceof ClassDef) {
-                for (Binding binding : model.bindingsMadeBy(node)) {
-                    definitions.put(binding, node);
-                }
-            } else if (node instanceof Name && ((Name) node).ctx() == ExprContext.Load) {
-                loads.add((Name) node);
-            }
-        });
-        for (Name load : loads) {
-            Symbol symbol = model.symbolOf(load);
-            if (symbol == null) {
-                continue;
-            }
-            for (Binding binding : symbol.bindings()) {
-                Node definition = definitions.get(binding);
-                if (definition != null && !model.isWithin(load, definition)) {
-                    addReference(definition, load);
-                }
+        // What each call seeds and calls is found once: seedsOfFunction asks again for the calls
+        // of every function it follows.
+        List<CallFacts> facts = new ArrayList<>();
+        List<Node> owners = new ArrayList<>();
+        for (Call call : calls) {
+            CallFacts fact = new CallFacts(call, RandomCalls.seeds(call, model, callees), model.calledFunction(call).orElse(null));
+            Node owner = executingFunction(call);
+            facts.add(fact);
+            owners.add(owner);
+            callsByOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(fact);
+        }
+        for (int i = 0; i < facts.size(); i++) {
+            if (!facts.get(i).seeds().isEmpty()) {
+                seedingByOwner.computeIfAbsent(owners.get(i), o -> new ArrayList<>())
+                        .add(new SeedingCall(facts.get(i).call(), facts.get(i).seeds()));
             }
         }
-        for (Call call : calls) {
-            Set<RandomSource> direct = RandomCalls.seeds(call, model);
-            if (!direct.isEmpty()) {
-                seedingByOwner.computeIfAbsent(executingFunction(call), o -> new ArrayList<>())
-                        .add(new SeedingCall(call, direct));
-            }
-        }
-        for (Call call : calls) {
-            Statement function = model.calledFunction(call).orElse(null);
+        for (int i = 0; i < facts.size(); i++) {
+            Statement function = facts.get(i).calledFunction();
             if (function == null) {
                 continue;
             }
-            Set<RandomSource> sources = seedsOfFunction(function, new java.util.HashSet<>());
+            Set<RandomSource> sources = seedsOfFunction(function, identitySet());
             if (!sources.isEmpty()) {
-                seedingByOwner.computeIfAbsent(executingFunction(call), o -> new ArrayList<>())
-                        .add(new SeedingCall(call, sources));
+                seedingByOwner.computeIfAbsent(owners.get(i), o -> new ArrayList<>())
+                        .add(new SeedingCall(facts.get(i).call(), sources));
             }
         }
         for (SeedingCall seeding : seedingByOwner.getOrDefault(model.module(), List.of())) {
@@ -162,9 +228,14 @@ final class SeedControl {
         }
         for (Node owner : seedingByOwner.keySet()) {
             if (owner != model.module()) {
-                helperSeeds.addAll(seedsOfFunction(owner, new java.util.HashSet<>()));
+                helperSeeds.addAll(seedsOfFunction(owner, identitySet()));
             }
         }
+    }
+
+    /** Nodes are records, equal by value and hashed over their whole subtree: compare them by identity. */
+    private static Set<Node> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     /** A method is reached through its class: references to the class count for it. */
@@ -189,13 +260,12 @@ final class SeedControl {
             return Set.of();
         }
         Set<RandomSource> sources = EnumSet.noneOf(RandomSource.class);
-        Nodes.walk(function, node -> {
-            if (node instanceof Call && executingFunction(node) == function) {
-                Call call = (Call) node;
-                sources.addAll(RandomCalls.seeds(call, model));
-                model.calledFunction(call).ifPresent(callee -> sources.addAll(seedsOfFunction(callee, visiting)));
+        for (CallFacts call : callsByOwner.getOrDefault(function, List.of())) {
+            sources.addAll(call.seeds());
+            if (call.calledFunction() != null) {
+                sources.addAll(seedsOfFunction(call.calledFunction(), visiting));
             }
-        });
+        }
         visiting.remove(function);
         functionSeeds.put(function, sources);
         return sources;

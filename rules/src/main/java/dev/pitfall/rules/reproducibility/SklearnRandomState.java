@@ -3,6 +3,7 @@ package dev.pitfall.rules.reproducibility;
 import dev.pitfall.ast.Call;
 import dev.pitfall.ast.Constant;
 import dev.pitfall.ast.Expression;
+import dev.pitfall.rules.ImportedModules;
 import dev.pitfall.semantic.DataTable;
 import dev.pitfall.semantic.SemanticModel;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ final class SklearnRandomState {
     enum Verdict { RANDOM, DETERMINISTIC, UNDECIDED }
 
     private final Map<String, List<Clause>> conditions = new HashMap<>();
+    private Set<String> topLevelPackages;
 
     static SklearnRandomState get() {
         return INSTANCE;
@@ -44,6 +46,7 @@ final class SklearnRandomState {
             }
             table.conditions.put(fields[0].strip(), parseCondition(fields[1].strip(), number));
         });
+        table.topLevelPackages = ImportedModules.topLevelOf(table.conditions.keySet());
         return table;
     }
 
@@ -62,6 +65,11 @@ final class SklearnRandomState {
                     Set.of(words[1].substring(equals + 1).split("\\|"))));
         }
         return clauses;
+    }
+
+    /** The packages of the listed callables. */
+    Set<String> topLevelPackages() {
+        return topLevelPackages;
     }
 
     /** True when the table lists the callable. */

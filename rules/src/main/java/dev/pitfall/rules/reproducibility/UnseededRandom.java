@@ -1,12 +1,16 @@
 package dev.pitfall.rules.reproducibility;
 
 import dev.pitfall.ast.Call;
+import dev.pitfall.ast.Name;
 import dev.pitfall.lint.Dispatch;
 import dev.pitfall.lint.Rule;
 import dev.pitfall.lint.RuleContext;
 import dev.pitfall.lint.RuleInfo;
 import dev.pitfall.lint.Severity;
+import dev.pitfall.rules.CalleeNames;
 import dev.pitfall.rules.reproducibility.RandomCalls.RandomCall;
+import java.util.ArrayList;
+import java.util.List;
 
 /** PF301: a call that draws randomness, or makes a generator, with no seed behind it. */
 @RuleInfo(code = "PF301", name = "unseeded-random",
@@ -60,18 +64,56 @@ import dev.pitfall.rules.reproducibility.RandomCalls.RandomCall;
                 ```
                 """)
 public final class UnseededRandom implements Rule {
+    private RandomCallClassifier classifier;
+    /**
+     * Fed the calls and names during the walk in a file that imports a random package (most
+     * draws are there); made after the walk, walking the file itself, if another file needs it.
+     */
     private SeedControl seeds;
+    /** The random calls of the file, judged after the walk: whether they are seeded depends on all of it. */
+    private final List<Draw> draws = new ArrayList<>();
+
+    private record Draw(Call call, RandomCall random) {
+    }
 
     @Override
     public void register(Dispatch dispatch) {
         dispatch.on(Call.class, this::visitCall);
+        dispatch.on(Name.class, (name, context) -> {
+            if (classifier(context).classifiedPackagesImported()) {
+                seeds.visitName(name, context);
+            }
+        });
+        dispatch.onEnd(this::finish);
+    }
+
+    private RandomCallClassifier classifier(RuleContext context) {
+        if (classifier == null) {
+            classifier = RandomCallClassifier.of(context);
+            if (classifier.classifiedPackagesImported()) {
+                seeds = new SeedControl(context.semantic(), CalleeNames.of(context));
+            }
+        }
+        return classifier;
     }
 
     private void visitCall(Call call, RuleContext context) {
-        RandomCall random = RandomCalls.classify(call, context.semantic());
-        if (random == null) {
-            return;
+        if (classifier(context).classifiedPackagesImported()) {
+            seeds.visitCall(call);
         }
+        RandomCall random = classifier.classify(call, context);
+        if (random != null) {
+            draws.add(new Draw(call, random));
+        }
+    }
+
+    private void finish(RuleContext context) {
+        for (Draw draw : draws) {
+            report(draw.call(), draw.random(), context);
+        }
+    }
+
+    private void report(Call call, RandomCall random, RuleContext context) {
         String callee = RandomMessages.display(random.callee());
         switch (random.kind()) {
             case ENTROPY_SEEDED -> context.report(call, random.callee().endsWith(".seed")
@@ -100,7 +142,8 @@ public final class UnseededRandom implements Rule {
 
     private SeedControl seeds(RuleContext context) {
         if (seeds == null) {
-            seeds = new SeedControl(context.semantic());
+            seeds = new SeedControl(context.semantic(), CalleeNames.of(context));
+            seeds.visitByWalk();
         }
         return seeds;
     }
