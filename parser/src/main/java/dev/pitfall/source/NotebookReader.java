@@ -23,7 +23,7 @@ import java.util.Set;
  * <p>The JSON is read as a token stream so that the .ipynb line of every source string is known
  * without a second pass over the file. Only jackson-core's parser is used: jackson-databind's
  * ObjectMapper costs about 20 ms of class initialisation (date formats, locale data) on first use,
- * for the two metadata values we need.
+ * for the three metadata strings it needs.
  */
 public final class NotebookReader {
     /** Without Jackson's default 20 MB string cap: a cell may hold as much code as a file. */
