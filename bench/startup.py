@@ -29,9 +29,9 @@ VARIANTS = [
     ("JDK 25, AOT cache (the launcher's default)", {"PITFALL_JAVA": JDK25}),
     ("JDK 25, AOT cache, C2 on (TieredStopAtLevel=4)", {"PITFALL_JAVA": JDK25,
                                                         "PITFALL_JAVA_OPTS": "-XX:TieredStopAtLevel=4"}),
-    ("JDK 25, AOT cache, G1's default GCTimeRatio=12", {"PITFALL_JAVA": JDK25,
-                                                        "PITFALL_JAVA_OPTS": "-XX:GCTimeRatio=12"}),
-    ("JDK 25, AOT cache, SerialGC", {"PITFALL_JAVA": JDK25, "PITFALL_JAVA_OPTS": "-XX:+UseSerialGC"}),
+    ("JDK 25, AOT cache, G1 with GCTimeRatio=4 (the default until SerialGC)",
+     {"PITFALL_JAVA": JDK25, "PITFALL_JAVA_OPTS": "-XX:+UseG1GC -XX:GCTimeRatio=4"}),
+    ("JDK 25, AOT cache, ParallelGC", {"PITFALL_JAVA": JDK25, "PITFALL_JAVA_OPTS": "-XX:+UseParallelGC"}),
     ("JDK 25, no class data sharing at all (-Xshare:off)", {"PITFALL_JAVA": JDK25, "PITFALL_JVM_CACHE": "off",
                                                            "PITFALL_JAVA_OPTS": "-Xshare:off"}),
 ]

@@ -21,13 +21,26 @@ public final class IgnorePattern {
     private final String source;
     private final boolean negated;
     private final boolean directoryOnly;
+    /** Matched against the whole relative path, or only its last name when {@link #lastNameOnly}. */
     private final Pattern regex;
+    /**
+     * A pattern without '/' that cannot match a '/' either (no class, not "**") matches a path
+     * exactly when it matches the path's last name: testing that name alone spares the regex
+     * engine trying the pattern after every '/' of a long path (the walk tests every path against
+     * every pattern).
+     */
+    private final boolean lastNameOnly;
+    /** The name itself when the pattern is a plain name without wildcards or escapes, else null. */
+    private final String literalName;
 
-    private IgnorePattern(String source, boolean negated, boolean directoryOnly, Pattern regex) {
+    private IgnorePattern(String source, boolean negated, boolean directoryOnly, Pattern regex, boolean lastNameOnly,
+            String literalName) {
         this.source = source;
         this.negated = negated;
         this.directoryOnly = directoryOnly;
         this.regex = regex;
+        this.lastNameOnly = lastNameOnly;
+        this.literalName = literalName;
     }
 
     /** Parses one line of a .gitignore file; null for blank lines and comments. */
@@ -56,8 +69,12 @@ public final class IgnorePattern {
             pattern = pattern.substring(1);
         }
         String body = translate(pattern);
+        if (!anchored && pattern.indexOf('[') < 0 && !pattern.equals("**")) {
+            return new IgnorePattern(line, negated, directoryOnly, Pattern.compile(body, Pattern.DOTALL), true,
+                    isPlainName(pattern) ? pattern : null);
+        }
         String regex = anchored ? body : "(?:.*/)?" + body;
-        return new IgnorePattern(line, negated, directoryOnly, Pattern.compile(regex, Pattern.DOTALL));
+        return new IgnorePattern(line, negated, directoryOnly, Pattern.compile(regex, Pattern.DOTALL), false, null);
     }
 
     /** Whether this pattern (ignoring its negation) matches the relative path. */
@@ -65,7 +82,15 @@ public final class IgnorePattern {
         if (directoryOnly && !isDirectory) {
             return false;
         }
-        return regex.matcher(relativePath).matches();
+        if (!lastNameOnly) {
+            return regex.matcher(relativePath).matches();
+        }
+        int nameStart = relativePath.lastIndexOf('/') + 1;
+        if (literalName != null) {
+            return relativePath.length() - nameStart == literalName.length()
+                    && relativePath.startsWith(literalName, nameStart);
+        }
+        return regex.matcher(relativePath.substring(nameStart)).matches();
     }
 
     public boolean negated() {
@@ -75,6 +100,16 @@ public final class IgnorePattern {
     @Override
     public String toString() {
         return source;
+    }
+
+    private static boolean isPlainName(String pattern) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '*' || c == '?' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String stripTrailingSpaces(String line) {

@@ -32,6 +32,21 @@ class IgnorePatternTest {
     }
 
     @Test
+    void patternWithoutSlashLooksAtTheLastNameOnly() {
+        assertTrue(matches("generated", "generated", true));
+        assertFalse(matches("generated", "generated/a.py", false));
+        assertFalse(matches("generated", "src/generated2", true));
+        assertFalse(matches("generated", "src/re-generated", true));
+        assertTrue(matches("*.un~", "a/b.un~", false));
+        assertFalse(matches("*.un~", "a.un~/b", false));
+        assertTrue(matches("gen\\*", "a/gen*", false));
+        assertFalse(matches("gen\\*", "a/gen1", false));
+        // Classes and a lone ** keep the whole-path regex.
+        assertTrue(matches("[ab].py", "x/a.py", false));
+        assertTrue(matches("**", "a/b.py", false));
+    }
+
+    @Test
     void slashAtStartOrInTheMiddleAnchors() {
         assertTrue(matches("/build.py", "build.py", false));
         assertFalse(matches("/build.py", "sub/build.py", false));

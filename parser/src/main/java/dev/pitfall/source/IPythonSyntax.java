@@ -73,9 +73,14 @@ final class IPythonSyntax {
         char first = body.charAt(0);
         boolean escaped = first == '%' || first == '!' || first == '?' || first == '/' || first == ','
                 || first == ';';
-        if (escaped || HELP.matcher(body.stripTrailing()).matches()) {
+        // The regular expressions run only on the rare lines that can match them, not on every line.
+        String trimmed = body.stripTrailing();
+        if (escaped || (trimmed.endsWith("?") && HELP.matcher(trimmed).matches())) {
             String prefix = line.substring(0, indent);
             return prefix + (indent == 0 ? "#" : "pass  #") + body;
+        }
+        if (body.indexOf('!') < 0 && body.indexOf('%') < 0) {
+            return null;
         }
         Matcher assignment = ASSIGNED_ESCAPE.matcher(body);
         if (assignment.lookingAt()) {

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,13 +21,15 @@ import java.util.Set;
  * of the result leads every line back to its cell and to the line of the .ipynb file.
  *
  * <p>The JSON is read as a token stream so that the .ipynb line of every source string is known
- * without a second pass over the file.
+ * without a second pass over the file. Only jackson-core's parser is used: jackson-databind's
+ * ObjectMapper costs about 20 ms of class initialisation (date formats, locale data) on first use,
+ * for the three metadata strings it needs.
  */
 public final class NotebookReader {
     /** Without Jackson's default 20 MB string cap: a cell may hold as much code as a file. */
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+    private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-            .build());
+            .build();
 
     /**
      * Cell magics whose body is Python run in the notebook's own namespace: the magic line is
@@ -43,15 +45,16 @@ public final class NotebookReader {
     private record Piece(String text, int ipynbLine) {
     }
 
-    private record Cell(int number, String type, List<Piece> source, JsonNode metadata) {
+    /** languageId: the cell's editor language as VS Code records it (vscode.languageId in its metadata), or null. */
+    private record Cell(int number, String type, List<Piece> source, String languageId) {
     }
 
     public static SourceFile read(byte[] bytes, String displayPath) throws SourceException {
         List<Cell> cells = null;
-        JsonNode metadata = null;
+        Map<String, String> metadata = null;
         Integer nbformat = null;
         boolean worksheets = false;
-        try (JsonParser parser = JSON.getFactory().createParser(bytes)) {
+        try (JsonParser parser = JSON.createParser(bytes)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new SourceException("invalid notebook JSON: the file is empty");
@@ -67,7 +70,7 @@ public final class NotebookReader {
                         cells = readCells(parser, value);
                         break;
                     case "metadata":
-                        metadata = parser.readValueAsTree();
+                        metadata = nestedStrings(parser, Set.of("kernelspec", "language_info"));
                         break;
                     case "nbformat":
                         nbformat = value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : null;
@@ -130,7 +133,7 @@ public final class NotebookReader {
         JsonLocation start = parser.currentTokenLocation();
         String type = null;
         List<Piece> source = null;
-        JsonNode metadata = null;
+        String languageId = null;
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -146,7 +149,7 @@ public final class NotebookReader {
                     source = readSource(parser, value, number);
                     break;
                 case "metadata":
-                    metadata = parser.readValueAsTree();
+                    languageId = nestedStrings(parser, Set.of("vscode")).get("vscode.languageId");
                     break;
                 default:
                     parser.skipChildren();
@@ -158,7 +161,7 @@ public final class NotebookReader {
         if (source == null) {
             throw problem("cell " + number + " has no 'source'", start);
         }
-        return new Cell(number, type, source, metadata);
+        return new Cell(number, type, source, languageId);
     }
 
     /** nbformat's multi-line string: one string, or a list of strings to concatenate. */
@@ -181,16 +184,54 @@ public final class NotebookReader {
         return pieces;
     }
 
+    /**
+     * The string values two keys deep in the metadata object at the parser (like kernelspec.language),
+     * keyed "outer.inner", for the given outer keys; values that are not strings are left out. As
+     * in a JSON tree, the last of duplicate keys counts: a repeated outer key replaces all the
+     * earlier one held.
+     */
+    private static Map<String, String> nestedStrings(JsonParser parser, Set<String> outerKeys) throws IOException {
+        Map<String, String> found = new HashMap<>();
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return found;
+        }
+        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+            String outer = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (!outerKeys.contains(outer)) {
+                parser.skipChildren();
+                continue;
+            }
+            String prefix = outer + ".";
+            found.keySet().removeIf(key -> key.startsWith(prefix));
+            if (value != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                continue;
+            }
+            for (JsonToken field = parser.nextToken(); field == JsonToken.FIELD_NAME; field = parser.nextToken()) {
+                String inner = prefix + parser.currentName();
+                if (parser.nextToken() == JsonToken.VALUE_STRING) {
+                    found.put(inner, parser.getText());
+                } else {
+                    found.remove(inner);
+                    parser.skipChildren();
+                }
+            }
+        }
+        return found;
+    }
+
     /** Without language information a notebook is taken to be Python, as Jupyter's default kernel is. */
-    private static boolean isPythonKernel(JsonNode metadata) {
+    private static boolean isPythonKernel(Map<String, String> metadata) {
         if (metadata == null) {
             return true;
         }
-        JsonNode language = metadata.path("kernelspec").path("language");
-        if (!language.isTextual()) {
-            language = metadata.path("language_info").path("name");
+        String language = metadata.get("kernelspec.language");
+        if (language == null) {
+            language = metadata.get("language_info.name");
         }
-        return !language.isTextual() || isPython(language.asText());
+        return language == null || isPython(language);
     }
 
     private static boolean isPython(String language) {
@@ -202,8 +243,7 @@ public final class NotebookReader {
         if (!cell.type().equals("code")) {
             return false;
         }
-        JsonNode language = cell.metadata() == null ? null : cell.metadata().path("vscode").path("languageId");
-        return language == null || !language.isTextual() || isPython(language.asText());
+        return cell.languageId() == null || isPython(cell.languageId());
     }
 
     private static SourceFile join(String displayPath, List<Cell> cells, boolean pythonKernel) {

@@ -135,6 +135,25 @@ class NotebookReaderTest {
     }
 
     @Test
+    void metadataCountsAsInAJsonTree() throws SourceException {
+        String cell = "\"cells\": [{\"cell_type\": \"code\", \"metadata\": %s, \"source\": \"x = 1\"}]";
+        // A repeated key replaces the whole earlier value; values that are not strings say nothing.
+        assertEquals("x = 1\n", fromJson("{\"metadata\": {\"kernelspec\": {\"language\": \"R\"}, "
+                + "\"kernelspec\": {\"name\": \"x\"}, \"language_info\": {\"name\": \"python\"}}, "
+                + String.format(cell, "{}") + "}").text());
+        assertEquals("", fromJson("{\"metadata\": {\"kernelspec\": {\"language\": 3}, "
+                + "\"language_info\": {\"name\": \"julia\", \"name\": \"Julia\"}}, "
+                + String.format(cell, "{}") + "}").text());
+        assertEquals("", fromJson("{\"metadata\": null, \"metadata\": {\"kernelspec\": {\"language\": \"R\"}}, "
+                + String.format(cell, "{}") + "}").text());
+        assertEquals("x = 1\n", fromJson("{\"metadata\": [], "
+                + String.format(cell, "{\"vscode\": {\"languageId\": \"sql\"}, \"vscode\": null}") + "}").text());
+        assertEquals("", fromJson("{" + String.format(cell,
+                "{\"vscode\": {\"languageId\": [\"python\"], \"languageId\": \"sql\"}, \"tags\": [{\"vscode\": 1}]}")
+                + "}").text());
+    }
+
+    @Test
     void malformedNotebooksAreClearErrors() {
         assertTrue(error("truncated.ipynb").startsWith("invalid notebook JSON: Unexpected end-of-input"), error("truncated.ipynb"));
         assertTrue(error("truncated.ipynb").contains("(line "));
