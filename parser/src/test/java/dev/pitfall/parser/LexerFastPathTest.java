@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pitfall.source.SourceException;
 import dev.pitfall.source.SourceReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 import org.junit.jupiter.api.Assumptions;
@@ -51,13 +48,7 @@ class LexerFastPathTest {
             Assumptions.abort("CPython 3.13 is not installed");
         }
         Path stdlib = prefix.resolve("lib/python3.13");
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(stdlib)) {
-            files = walk.filter(p -> p.toString().endsWith(".py"))
-                    .filter(p -> !stdlib.relativize(p).startsWith("site-packages"))
-                    .sorted()
-                    .collect(Collectors.toList());
-        }
+        List<Path> files = PythonLexerOracleTest.CPython.stdlibSources(stdlib);
         int compared = 0;
         for (Path file : files) {
             String text;

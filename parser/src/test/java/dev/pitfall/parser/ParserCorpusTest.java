@@ -8,7 +8,6 @@ import dev.pitfall.source.SourceFile;
 import dev.pitfall.source.SourceReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -49,12 +47,7 @@ class ParserCorpusTest {
         }
         python = prefix.resolve("bin/python3");
         stdlib = prefix.resolve("lib/python3.13");
-        try (Stream<Path> walk = Files.walk(stdlib)) {
-            files = walk.filter(p -> p.toString().endsWith(".py"))
-                    .filter(p -> !stdlib.relativize(p).startsWith("site-packages"))
-                    .sorted()
-                    .collect(Collectors.toList());
-        }
+        files = PythonLexerOracleTest.CPython.stdlibSources(stdlib);
     }
 
     @Test

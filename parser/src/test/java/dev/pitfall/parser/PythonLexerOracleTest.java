@@ -30,13 +30,7 @@ class PythonLexerOracleTest {
     void everyStandardLibraryFileTokenisesLikeCPython() throws Exception {
         Path python = cpython();
         Path stdlib = python.getParent().getParent().resolve("lib/python3.13");
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(stdlib)) {
-            files = walk.filter(p -> p.toString().endsWith(".py"))
-                    .filter(p -> !stdlib.relativize(p).startsWith("site-packages"))
-                    .sorted()
-                    .collect(Collectors.toList());
-        }
+        List<Path> files = CPython.stdlibSources(stdlib);
         Path listing = Files.createTempFile("pitfall-lexer-oracle", ".txt");
         try {
             Files.write(listing, files.stream().map(Path::toString).collect(Collectors.toList()), StandardCharsets.UTF_8);
@@ -240,6 +234,16 @@ class PythonLexerOracleTest {
         static Path prefix() {
             Path python = CPythonConformanceTest.locateCPython313();
             return python == null ? null : python.getParent().getParent();
+        }
+
+        /** Every .py file of the standard library folder {@code stdlib} but site-packages, sorted. */
+        static List<Path> stdlibSources(Path stdlib) throws IOException {
+            try (Stream<Path> walk = Files.walk(stdlib)) {
+                return walk.filter(p -> p.toString().endsWith(".py"))
+                        .filter(p -> !stdlib.relativize(p).startsWith("site-packages"))
+                        .sorted()
+                        .collect(Collectors.toList());
+            }
         }
     }
 }
