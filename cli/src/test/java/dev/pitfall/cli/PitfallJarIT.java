@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pitfall.report.SarifSchema;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +100,27 @@ class PitfallJarIT {
         Outcome text2 = pitfall("check", "--no-cache", "--threads", "2", "testdata");
         assertEquals(text1.out(), text2.out());
         assertTrue(text1.out().contains("error: testdata/encoding/unknown_encoding.py: "), text1.out());
+    }
+
+    /** The launcher's class cache (AOT cache / CDS) skips class files older than Java 6: see cli/tools/UpgradeOldClassFiles.java. */
+    @Test
+    void everyClassFileIsNewEnoughForTheClassCache() throws Exception {
+        List<String> tooOld = new ArrayList<>();
+        int classFiles = 0;
+        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+            for (ZipEntry entry : jar.stream().filter(entry -> entry.getName().endsWith(".class")).toList()) {
+                try (DataInputStream header = new DataInputStream(jar.getInputStream(entry))) {
+                    header.skipNBytes(6); // magic number, minor version
+                    int majorVersion = header.readUnsignedShort();
+                    if (majorVersion < 52) {
+                        tooOld.add(entry.getName() + " (" + majorVersion + ")");
+                    }
+                }
+                classFiles++;
+            }
+        }
+        assertTrue(classFiles > 1000, "the fat jar has its dependencies' classes: " + classFiles);
+        assertEquals(List.of(), tooOld);
     }
 
     @Test
