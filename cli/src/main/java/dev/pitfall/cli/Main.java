@@ -110,9 +110,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /**
      * Starts, on the second core, the one-time work the first file's analysis would otherwise wait
      * for: the lexer's and parser's ANTLR state machines (deserialised in their static
-     * initialisers), the rule index, the rules' tables, the security provider behind the findings'
-     * fingerprints and the first, interpreted execution of the analysis and report code, by linting
-     * a small sample with every rule and reporting its findings. It overlaps the command-line and
+     * initialisers), the rule index, the rules' tables and the first, interpreted execution of the
+     * analysis and report code, by linting a small sample with every rule and reporting its
+     * findings (without fingerprints, which most outputs do not show). It overlaps the command-line and
      * configuration handling; the JVM runs each class initialiser once, so the real analysis finds
      * it done or waits for it.
      */
@@ -123,7 +123,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 Linter.allRules().forEach(rule -> everyRule.add(rule.code()));
                 SourceFile sample = SourceFile.ofText("<warm-up>", WARM_UP_SOURCE);
                 LintResult result = new Linter(everyRule).lint(sample);
-                FileReport.of(sample.path(), sample, result.findings(), result.diagnostics());
+                FileReport.of(sample.path(), sample, result.findings(), result.diagnostics(), false);
             } catch (RuntimeException | LinkageError e) {
                 // Only a head start is lost; the analysis meets the same failure and reports it.
             }

@@ -25,8 +25,6 @@ public record FileReport(String path, boolean notebook, List<ReportedFinding> fi
     /** How much of a long line is kept before the finding's start. */
     static final int EXCERPT_LEAD = 60;
     private static final HexFormat HEX = HexFormat.of();
-    /** Cloned for each file by {@link #sha256()}. */
-    private static final MessageDigest SHA_256 = newSha256();
 
     /** A file that could not be linted at all. */
     public static FileReport failed(String path, boolean notebook, List<Diagnostic> diagnostics) {
@@ -35,17 +33,30 @@ public record FileReport(String path, boolean notebook, List<ReportedFinding> fi
 
     /** Sorts the findings, looks up what reporters need from the source and fingerprints them. */
     public static FileReport of(String path, SourceFile source, List<Finding> findings, List<Diagnostic> diagnostics) {
+        return of(path, source, findings, diagnostics, true);
+    }
+
+    /**
+     * As {@link #of(String, SourceFile, List, List)}, but without fingerprints (null) unless
+     * {@code fingerprinted}: for outputs that show none, which spares a SHA-256 per finding (run
+     * by the interpreter while the JVM is cold) and the start-up of the security providers.
+     */
+    public static FileReport of(String path, SourceFile source, List<Finding> findings, List<Diagnostic> diagnostics,
+            boolean fingerprinted) {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Finding.SOURCE_ORDER);
         NotebookMap cells = source.notebook();
-        Map<String, Integer> occurrences = new HashMap<>();
-        MessageDigest sha = sha256();
+        Map<String, Integer> occurrences = fingerprinted ? new HashMap<>() : null;
+        MessageDigest sha = fingerprinted ? sha256() : null;
         List<ReportedFinding> reported = new ArrayList<>(sorted.size());
         for (Finding finding : sorted) {
             String line = source.line(finding.range().startLine());
-            String normalised = normalise(line);
-            String key = finding.code() + '\0' + normalised;
-            int occurrence = occurrences.merge(key, 1, Integer::sum) - 1;
+            String fingerprint = null;
+            if (fingerprinted) {
+                String normalised = normalise(line);
+                int occurrence = occurrences.merge(finding.code() + '\0' + normalised, 1, Integer::sum) - 1;
+                fingerprint = fingerprint(sha, finding.code(), path, normalised, occurrence);
+            }
             List<NotebookPosition> related = new ArrayList<>();
             if (cells != null) {
                 for (Finding.RelatedLocation location : finding.related()) {
@@ -56,7 +67,7 @@ public record FileReport(String path, boolean notebook, List<ReportedFinding> fi
                     : Math.max(0, Math.min(finding.range().startColumn() - 1 - EXCERPT_LEAD, line.length() - MAX_EXCERPT));
             String excerpt = line.substring(excerptStart, Math.min(line.length(), excerptStart + MAX_EXCERPT));
             reported.add(new ReportedFinding(finding, excerpt, excerptStart, cells == null ? null : position(cells, finding.range()),
-                    List.copyOf(related), fingerprint(sha, finding.code(), path, normalised, occurrence)));
+                    List.copyOf(related), fingerprint));
         }
         return new FileReport(path, source.isNotebook(), List.copyOf(reported), List.copyOf(diagnostics));
     }
@@ -116,21 +127,26 @@ public record FileReport(String path, boolean notebook, List<ReportedFinding> fi
     /**
      * A fresh SHA-256 digest, cloned from one made once: looking one up by name walks the security
      * providers each time, and the first look-up in a process starts them (tens of milliseconds
-     * while the JVM is cold), which Main's preparation thread does early by reporting a sample.
+     * while the JVM is cold).
      */
     static MessageDigest sha256() {
         try {
-            return (MessageDigest) SHA_256.clone();
+            return (MessageDigest) Sha256.PROTOTYPE.clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
         }
     }
 
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+    /** Holds the prototype digest apart, so that only runs that fingerprint start the providers. */
+    private static final class Sha256 {
+        static final MessageDigest PROTOTYPE = create();
+
+        private static MessageDigest create() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime provides SHA-256", e);
+            }
         }
     }
 }

@@ -287,6 +287,20 @@ class ReportersTest {
     }
 
     @Test
+    void reportsForOutputsWithoutFingerprintsDifferOnlyInThem() {
+        SourceFile source = SourceFile.ofText("t.py", CODE);
+        List<Finding> findings = List.of(mutable("t.py", 3, 16, 20));
+        FileReport with = FileReport.of("t.py", source, findings, List.of(), true);
+        FileReport without = FileReport.of("t.py", source, findings, List.of(), false);
+        assertEquals(null, without.findings().get(0).fingerprint());
+        ReportedFinding expected = with.findings().get(0);
+        assertEquals(new ReportedFinding(expected.finding(), expected.excerpt(), expected.excerptStart(), expected.notebook(),
+                expected.relatedNotebook(), null), without.findings().get(0));
+        assertFalse(new TextReporter(false, false).showsFingerprints() || new GithubReporter().showsFingerprints());
+        assertTrue(new JsonReporter().showsFingerprints() && new SarifReporter().showsFingerprints());
+    }
+
+    @Test
     void identicalLinesGetDistinctFingerprints() {
         String twice = "def a(x=[]): pass\ndef a(x=[]): pass\n";
         FileReport file = FileReport.of("t.py", SourceFile.ofText("t.py", twice),
