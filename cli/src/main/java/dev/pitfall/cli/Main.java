@@ -112,9 +112,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * for: the lexer's and parser's ANTLR state machines (deserialised in their static
      * initialisers), the rule index, the rules' tables and the first, interpreted execution of the
      * analysis and report code, by linting a small sample with every rule and reporting its
-     * findings (without fingerprints, which most outputs do not show). It overlaps the command-line and
-     * configuration handling; the JVM runs each class initialiser once, so the real analysis finds
-     * it done or waits for it.
+     * findings (without fingerprints, which most outputs do not show). It overlaps the
+     * command-line and configuration handling; the JVM runs each class initialiser once, so the
+     * real analysis finds it done or waits for it.
      */
     private static void prepareAnalysis() {
         Thread preparation = new Thread(() -> {
