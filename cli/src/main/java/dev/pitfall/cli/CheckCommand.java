@@ -187,7 +187,8 @@ final class CheckCommand implements Callable<Integer> {
         long phase = System.nanoTime();
         ResultCache cache = readStdin || noCache ? null : openCache(cwd, settings);
         timings.add(RunTimings.Stage.CACHE_LOAD, System.nanoTime() - phase);
-        LintPipeline pipeline = new LintPipeline(settings, threadCount, cache, timings);
+        Reporter reporter = reporter();
+        LintPipeline pipeline = new LintPipeline(settings, threadCount, cache, timings, reporter.showsFingerprints());
 
         List<FileReport> files;
         if (readStdin) {
@@ -214,7 +215,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         phase = System.nanoTime();
         RunReport report = new RunReport(enabledRules(settings), files, files.size(), cwd);
-        writeReport(report);
+        writeReport(report, reporter);
         if (format != Format.text) {
             // Machine formats keep their own channel clean; people still see what went wrong.
             report.diagnostics().forEach(d -> console.err().println("error: " + TextReporter.describe(d)));
@@ -312,8 +313,7 @@ final class CheckCommand implements Callable<Integer> {
      * To a file: written beside it under a temporary name and renamed over it, so that an
      * interrupted run never leaves a truncated report for the next step of a pipeline to choke on.
      */
-    private void writeReport(RunReport report) throws IOException {
-        Reporter reporter = reporter();
+    private void writeReport(RunReport report, Reporter reporter) throws IOException {
         if (output == null) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             reporter.write(report, buffer);

@@ -45,28 +45,35 @@ public final class LintPipeline {
     private final ThreadLocal<Linter> linters;
     private final ResultCache cache;
     private final RunTimings timings;
+    /** Whether the reports get fingerprints: the output shows them, or the cache keeps them for later runs. */
+    private final boolean fingerprinted;
 
     public LintPipeline(Settings settings, int threads) {
-        this(settings, threads, null, new RunTimings());
+        this(settings, threads, null, new RunTimings(), true);
     }
 
-    /** With a result cache (null for none) and where to count the time of each stage. */
-    LintPipeline(Settings settings, int threads, ResultCache cache, RunTimings timings) {
-        this(settings, threads, () -> new Linter(settings.enabledCodes()), cache, timings);
+    /**
+     * With a result cache (null for none), where to count the time of each stage and whether the
+     * output shows fingerprints.
+     */
+    LintPipeline(Settings settings, int threads, ResultCache cache, RunTimings timings, boolean showsFingerprints) {
+        this(settings, threads, () -> new Linter(settings.enabledCodes()), cache, timings, showsFingerprints);
     }
 
     /** With the linter each worker thread should use (tests give one that fails on purpose). */
     LintPipeline(Settings settings, int threads, Supplier<Linter> linterFactory) {
-        this(settings, threads, linterFactory, null, new RunTimings());
+        this(settings, threads, linterFactory, null, new RunTimings(), true);
     }
 
     private LintPipeline(Settings settings, int threads, Supplier<Linter> linterFactory, ResultCache cache,
-            RunTimings timings) {
+            RunTimings timings, boolean showsFingerprints) {
         this.settings = settings;
         this.threads = Math.max(1, threads);
         this.linters = ThreadLocal.withInitial(linterFactory);
         this.cache = cache;
         this.timings = timings;
+        // A cached report may be shown later in any format.
+        this.fingerprinted = showsFingerprints || cache != null;
     }
 
     /** Reports for the targets, in the targets' order; {@code progress} sees each file finish. */
@@ -214,7 +221,7 @@ public final class LintPipeline {
                 kept.add(severity == finding.severity() ? finding : new Finding(finding.path(), finding.code(),
                         finding.name(), severity, finding.message(), finding.range(), finding.related()));
             }
-            FileReport report = FileReport.of(source.path(), source, kept, result.diagnostics());
+            FileReport report = FileReport.of(source.path(), source, kept, result.diagnostics(), fingerprinted);
             timings.add(RunTimings.Stage.REPORT, System.nanoTime() - start);
             return report;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

@@ -1,6 +1,8 @@
 package dev.pitfall.cli;
 
+import dev.pitfall.lint.LintResult;
 import dev.pitfall.lint.Linter;
+import dev.pitfall.report.FileReport;
 import dev.pitfall.report.ToolInfo;
 import dev.pitfall.source.SourceFile;
 import java.io.PrintWriter;
@@ -109,16 +111,19 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * Starts, on the second core, the one-time work the first file's analysis would otherwise wait
      * for: the lexer's and parser's ANTLR state machines (deserialised in their static
      * initialisers), the rule index, the rules' tables and the first, interpreted execution of the
-     * analysis code, by linting a small sample with every rule. It overlaps the command-line and
-     * configuration handling; the JVM runs each class initialiser once, so the real analysis finds
-     * it done or waits for it.
+     * analysis and report code, by linting a small sample with every rule and reporting its
+     * findings (without fingerprints, which most outputs do not show). It overlaps the
+     * command-line and configuration handling; the JVM runs each class initialiser once, so the
+     * real analysis finds it done or waits for it.
      */
     private static void prepareAnalysis() {
         Thread preparation = new Thread(() -> {
             try {
                 Set<String> everyRule = new HashSet<>();
                 Linter.allRules().forEach(rule -> everyRule.add(rule.code()));
-                new Linter(everyRule).lint(SourceFile.ofText("<warm-up>", WARM_UP_SOURCE));
+                SourceFile sample = SourceFile.ofText("<warm-up>", WARM_UP_SOURCE);
+                LintResult result = new Linter(everyRule).lint(sample);
+                FileReport.of(sample.path(), sample, result.findings(), result.diagnostics(), false);
             } catch (RuntimeException | LinkageError e) {
                 // Only a head start is lost; the analysis meets the same failure and reports it.
             }

@@ -17,6 +17,11 @@ import java.nio.charset.StandardCharsets;
  */
 public final class GithubReporter implements Reporter {
     @Override
+    public boolean showsFingerprints() {
+        return false;
+    }
+
+    @Override
     public void write(RunReport report, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         for (FileReport file : report.files()) {

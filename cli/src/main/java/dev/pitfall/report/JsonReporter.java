@@ -20,6 +20,11 @@ public final class JsonReporter implements Reporter {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     @Override
+    public boolean showsFingerprints() {
+        return true;
+    }
+
+    @Override
     public void write(RunReport report, OutputStream out) throws IOException {
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

@@ -63,6 +63,11 @@ public final class SarifReporter implements Reporter {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Override
+    public boolean showsFingerprints() {
+        return true;
+    }
+
+    @Override
     public void write(RunReport report, OutputStream out) throws IOException {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"));

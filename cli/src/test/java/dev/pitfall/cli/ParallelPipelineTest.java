@@ -49,7 +49,7 @@ class ParallelPipelineTest {
                 throw new AssertionError(message);
             });
             RunTimings runTimings = new RunTimings();
-            cachedRuns.add(new LintPipeline(settings, 3, cache, runTimings).run(targets, () -> { }));
+            cachedRuns.add(new LintPipeline(settings, 3, cache, runTimings, false).run(targets, () -> { }));
             cache.save();
             timings.add(runTimings);
         }

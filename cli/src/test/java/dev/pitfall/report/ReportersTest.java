@@ -272,6 +272,35 @@ class ReportersTest {
     }
 
     @Test
+    void normalisingCollapsesWhitespaceAsTheRegexWould() {
+        for (String line : List.of("", "   ", "x = 1", "  x  =\t\t1  ", "a\u000Bb\fc\r\nd", "a \t b", "a\u00A0 b",
+                "\u2003x  y\u2003", "tab\tonly", "trailing \u001C")) {
+            assertEquals(line.strip().replaceAll("\\s+", " "), FileReport.normalise(line), line);
+        }
+    }
+
+    @Test
+    void fingerprintsAreStable() {
+        // Pinned: fingerprints identify findings across runs and versions (baselines, SARIF consumers).
+        assertEquals("d76949244b55bbc7b21c57156fdeddbc:2", FileReport.fingerprint(FileReport.sha256(), "PF101", "dir/t.py",
+                "def f(x=[]): pass", 1));
+    }
+
+    @Test
+    void reportsForOutputsWithoutFingerprintsDifferOnlyInThem() {
+        SourceFile source = SourceFile.ofText("t.py", CODE);
+        List<Finding> findings = List.of(mutable("t.py", 3, 16, 20));
+        FileReport with = FileReport.of("t.py", source, findings, List.of(), true);
+        FileReport without = FileReport.of("t.py", source, findings, List.of(), false);
+        assertEquals(null, without.findings().get(0).fingerprint());
+        ReportedFinding expected = with.findings().get(0);
+        assertEquals(new ReportedFinding(expected.finding(), expected.excerpt(), expected.excerptStart(), expected.notebook(),
+                expected.relatedNotebook(), null), without.findings().get(0));
+        assertFalse(new TextReporter(false, false).showsFingerprints() || new GithubReporter().showsFingerprints());
+        assertTrue(new JsonReporter().showsFingerprints() && new SarifReporter().showsFingerprints());
+    }
+
+    @Test
     void identicalLinesGetDistinctFingerprints() {
         String twice = "def a(x=[]): pass\ndef a(x=[]): pass\n";
         FileReport file = FileReport.of("t.py", SourceFile.ofText("t.py", twice),
