@@ -60,15 +60,33 @@ final class KindInference {
         this.table = table;
     }
 
+    // Memoised without a Supplier: a capturing lambda per call is allocated through a method
+    // handle (a native call) in C1-compiled code, and kindOf is called for most expressions.
     ValueKind kindOf(Expression expression) {
-        return memoised(expression, () -> infer(expression));
+        ValueKind known = startInference(expression);
+        if (known != null) {
+            return known;
+        }
+        ValueKind result = infer(expression);
+        memo.put(expression, result);
+        return result;
     }
 
     ValueKind kindOf(Binding binding) {
-        return memoised(binding, () -> infer(binding));
+        ValueKind known = startInference(binding);
+        if (known != null) {
+            return known;
+        }
+        ValueKind result = infer(binding);
+        memo.put(binding, result);
+        return result;
     }
 
-    private ValueKind memoised(Object key, java.util.function.Supplier<ValueKind> compute) {
+    /**
+     * The memoised kind of {@code key} (unknown while it is being inferred: a cycle); or null,
+     * after marking {@code key} as in progress, when the caller must infer it.
+     */
+    private ValueKind startInference(Object key) {
         ValueKind known = memo.get(key);
         if (known == IN_PROGRESS) {
             return ValueKind.UNKNOWN;
@@ -77,9 +95,7 @@ final class KindInference {
             return known;
         }
         memo.put(key, IN_PROGRESS);
-        ValueKind result = compute.get();
-        memo.put(key, result);
-        return result;
+        return null;
     }
 
     private ValueKind infer(Expression e) {
@@ -366,10 +382,13 @@ final class KindInference {
                 return fromDefault;
             }
         }
+        if (attributeByReceiver == null) {
+            indexCallsAndAttributes();
+        }
         for (dev.pitfall.ast.Name use : binding.symbol().uses()) {
-            dev.pitfall.ast.Node parent = model.parents().parentOf(use);
-            if (parent instanceof Attribute && ((Attribute) parent).value() == use) {
-                ValueKind suggested = table.parameterUse(((Attribute) parent).attr());
+            Attribute attribute = attributeByReceiver.get(use);
+            if (attribute != null) {
+                ValueKind suggested = table.parameterUse(attribute.attr());
                 if (suggested != null) {
                     return suggested;
                 }
@@ -378,8 +397,38 @@ final class KindInference {
         return callSiteKind(binding);
     }
 
-    /** The calls of each function of this file made by its plain name, found on first need. */
+    /**
+     * The calls of each function of this file made by its plain name, and the attribute each name
+     * is the receiver of ({@code df} in {@code df.loc}): found in one walk on first need, which is
+     * cheaper than the file's parent links.
+     */
     private Map<dev.pitfall.ast.Node, List<dev.pitfall.ast.Call>> callsByFunction;
+    private Map<Name, Attribute> attributeByReceiver;
+
+    private void indexCallsAndAttributes() {
+        callsByFunction = new IdentityHashMap<>();
+        attributeByReceiver = new IdentityHashMap<>();
+        // An explicit stack, not Nodes.walk: its callback would be a capturing lambda (see kindOf).
+        dev.pitfall.ast.NodeStack pending = new dev.pitfall.ast.NodeStack();
+        pending.push(model.module());
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (node instanceof Attribute attribute && attribute.value() instanceof Name receiver) {
+                attributeByReceiver.put(receiver, attribute);
+            } else if (node instanceof Call call) {
+                Statement function = model.calledFunction(call).orElse(null);
+                if (function != null) {
+                    List<Call> calls = callsByFunction.get(function);
+                    if (calls == null) {
+                        calls = new ArrayList<>();
+                        callsByFunction.put(function, calls);
+                    }
+                    calls.add(call);
+                }
+            }
+            node.pushChildren(pending);
+        }
+    }
 
     /**
      * A parameter of a function of this file that every call in the file passes a DataFrame
@@ -391,16 +440,6 @@ final class KindInference {
         dev.pitfall.ast.Node function = parameter.owner();
         if (!(function instanceof dev.pitfall.ast.FunctionDef || function instanceof dev.pitfall.ast.AsyncFunctionDef)) {
             return ValueKind.UNKNOWN;
-        }
-        if (callsByFunction == null) {
-            callsByFunction = new IdentityHashMap<>();
-            dev.pitfall.ast.Nodes.walk(model.module(), node -> {
-                if (node instanceof dev.pitfall.ast.Call) {
-                    dev.pitfall.ast.Call call = (dev.pitfall.ast.Call) node;
-                    model.calledFunction(call).ifPresent(def ->
-                            callsByFunction.computeIfAbsent(def, d -> new java.util.ArrayList<>()).add(call));
-                }
-            });
         }
         List<dev.pitfall.ast.Call> calls = callsByFunction.getOrDefault(function, List.of());
         List<Binding> parameters = model.parametersOf(function);

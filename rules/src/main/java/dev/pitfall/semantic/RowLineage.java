@@ -25,6 +25,7 @@ import dev.pitfall.ast.Tuple;
 import dev.pitfall.ast.UnaryOp;
 import dev.pitfall.ast.UnaryOpKind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,16 +64,25 @@ public final class RowLineage {
 
     private final SemanticModel model;
     private final Map<Binding, Set<Binding>> direct = new IdentityHashMap<>();
+    private final Map<Expression, Set<Binding>> originsByExpression = new IdentityHashMap<>();
 
     RowLineage(SemanticModel model) {
         this.model = model;
     }
 
-    /** The bindings whose rows the value of {@code expression} may contain, transitively. */
+    /**
+     * The bindings whose rows the value of {@code expression} may contain, transitively; computed
+     * once per expression (a leakage check asks again about the same fitted data for every split).
+     */
     public Set<Binding> origins(Expression expression) {
-        Set<Binding> start = new LinkedHashSet<>();
-        collect(expression, start);
-        return DataFlow.closure(start, this::inputs);
+        Set<Binding> known = originsByExpression.get(expression);
+        if (known == null) {
+            Set<Binding> start = new LinkedHashSet<>();
+            collect(expression, start);
+            known = Collections.unmodifiableSet(DataFlow.closure(start, this::inputs));
+            originsByExpression.put(expression, known);
+        }
+        return known;
     }
 
     /** True when the two values may share rows (a common origin binding). */

@@ -23,6 +23,7 @@ import dev.pitfall.ast.Name;
 import dev.pitfall.ast.NamedExpr;
 import dev.pitfall.ast.Node;
 import dev.pitfall.ast.Nodes;
+import dev.pitfall.ast.ParentMap;
 import dev.pitfall.ast.Return;
 import dev.pitfall.ast.SetComp;
 import dev.pitfall.ast.Starred;
@@ -42,6 +43,7 @@ import dev.pitfall.semantic.Scope;
 import dev.pitfall.semantic.SemanticModel;
 import dev.pitfall.semantic.Symbol;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +138,8 @@ public final class LateBindingClosure implements Rule {
             "functools.partial", "functools.cmp_to_key", "functools.wraps", "functools.lru_cache",
             "functools.cache");
 
+    private final Map<Node, ParentMap> parentsByRegion = new IdentityHashMap<>();
+
     @Override
     public void register(Dispatch dispatch) {
         dispatch.on(Lambda.class, (lambda, context) -> check(lambda, lambda.body(), context));
@@ -148,7 +152,7 @@ public final class LateBindingClosure implements Rule {
         Scope creator = model.scopeContaining(closure);
         // Most closures are not made in a loop: find that out from the linter's path to the
         // closure, without the parent map of the whole file.
-        List<Node> loops = enclosingLoops(closure, creator, ancestorsOnPath(creator, context));
+        List<Node> loops = enclosingLoops(closure, creator, ancestorsOnPath(closure, creator, context));
         if (loops.isEmpty()) {
             return;
         }
@@ -160,7 +164,7 @@ public final class LateBindingClosure implements Rule {
         Located holder = closure;
         while (true) {
             if (holder != closure) {
-                loops = enclosingLoops(holder, creator, ancestors(holder, creator, model));
+                loops = enclosingLoops(holder, creator, ancestorsOnPath(holder, creator, context));
             }
             if (loops.isEmpty()) {
                 break;
@@ -173,7 +177,7 @@ public final class LateBindingClosure implements Rule {
             for (Name read : reads) {
                 Symbol symbol = model.symbolOf(read);
                 if (symbol != null && symbol.scope() == creator && !captured.containsKey(symbol)
-                        && reboundByLoops(symbol, loops, model)) {
+                        && reboundByLoops(symbol, loops)) {
                     captured.put(symbol, read);
                     if (reportedLoop == null) {
                         reportedLoop = loops.get(0);
@@ -278,13 +282,22 @@ public final class LateBindingClosure implements Rule {
         return loops;
     }
 
-    /** The ancestors of the node being visited below the creating scope's node, nearest first. */
-    private static List<Node> ancestorsOnPath(Scope creator, RuleContext context) {
+    /**
+     * The ancestors of {@code node} (the node being visited or a comprehension around it) below
+     * the creating scope's node, nearest first, from the linter's path.
+     */
+    private static List<Node> ancestorsOnPath(Node node, Scope creator, RuleContext context) {
         List<Node> ancestors = new ArrayList<>();
         if (creator.kind() == Scope.Kind.COMPREHENSION) {
             return ancestors;
         }
-        for (int generations = 1; ; generations++) {
+        int generations = 0;
+        for (Node current = context.ancestor(0); current != node; current = context.ancestor(++generations)) {
+            if (current == null) {
+                throw new IllegalStateException("not on the path to the node being visited");
+            }
+        }
+        for (generations++; ; generations++) {
             Node ancestor = context.ancestor(generations);
             if (ancestor == null || ancestor == creator.node()) {
                 return ancestors;
@@ -293,27 +306,15 @@ public final class LateBindingClosure implements Rule {
         }
     }
 
-    /** The ancestors of {@code node} below the creating scope's node, nearest first. */
-    private static List<Node> ancestors(Node node, Scope creator, SemanticModel model) {
-        List<Node> ancestors = new ArrayList<>();
-        if (creator.kind() == Scope.Kind.COMPREHENSION) {
-            return ancestors;
-        }
-        for (Node current = model.parents().parentOf(node); current != null && current != creator.node();
-                current = model.parents().parentOf(current)) {
-            ancestors.add(current);
-        }
-        return ancestors;
-    }
-
-    private static boolean reboundByLoops(Symbol symbol, List<Node> loops, SemanticModel model) {
+    private boolean reboundByLoops(Symbol symbol, List<Node> loops) {
         for (Binding binding : symbol.bindings()) {
             if (binding.kind() == Binding.Kind.FUNCTION || binding.kind() == Binding.Kind.CLASS
                     || binding.kind() == Binding.Kind.IMPORT) {
                 continue;
             }
             for (Node loop : loops) {
-                if (loop == symbol.scope().node() || model.isWithin(binding.node(), loop)) {
+                if (loop == symbol.scope().node() || binding.node() == loop
+                        || parentsWithin(loop).parentOf(binding.node()) != null) {
                     return true;
                 }
             }
@@ -322,7 +323,7 @@ public final class LateBindingClosure implements Rule {
     }
 
     /** True when the closure can still be called after the iteration that made it has ended. */
-    private static boolean outlivesIteration(Located closure, Node loop, SemanticModel model) {
+    private boolean outlivesIteration(Located closure, Node loop, SemanticModel model) {
         if (closure instanceof Lambda) {
             return escapes((Expression) closure, loop, model, 0);
         }
@@ -335,18 +336,19 @@ public final class LateBindingClosure implements Rule {
             for (Binding binding : bindings) {
                 uses.addAll(usesInLoop(binding, loop, model));
             }
-            return uses.isEmpty() || uses.stream().anyMatch(use -> !isCalled(use, model));
+            ParentMap parents = parentsWithin(loop);
+            return uses.isEmpty() || uses.stream().anyMatch(use -> !isCalled(use, parents));
         }
         return referencesEscape(bindings, loop, model, 0);
     }
 
-    private static boolean isCalled(Name use, SemanticModel model) {
-        Node parent = model.parents().parentOf(use);
+    private static boolean isCalled(Name use, ParentMap parents) {
+        Node parent = parents.parentOf(use);
         return parent instanceof Call && ((Call) parent).func() == use;
     }
 
     /** True when a reference, within the loop, to a name bound to the closure lets it escape. */
-    private static boolean referencesEscape(List<Binding> bindings, Node loop, SemanticModel model, int depth) {
+    private boolean referencesEscape(List<Binding> bindings, Node loop, SemanticModel model, int depth) {
         for (Binding binding : bindings) {
             for (Name use : usesInLoop(binding, loop, model)) {
                 if (escapes(use, loop, model, depth)) {
@@ -370,12 +372,28 @@ public final class LateBindingClosure implements Rule {
     }
 
     /**
+     * The parent links of a loop or helper function, built once per region: whether a closure
+     * escapes is decided by the expressions around values inside the region, whose parents all
+     * lie inside it (a climb stops at a statement of the region or at the region itself), and the
+     * region alone is cheaper to link than the whole file.
+     */
+    private ParentMap parentsWithin(Node region) {
+        ParentMap parents = parentsByRegion.get(region);
+        if (parents == null) {
+            parents = new ParentMap(region);
+            parentsByRegion.put(region, parents);
+        }
+        return parents;
+    }
+
+    /**
      * Where a value holding the closure goes next, decided by the expression around it.
      * {@code region} is the loop (or, in a helper function, that function's body) within which
      * names holding the closure are followed.
      */
-    private static boolean escapes(Expression value, Node region, SemanticModel model, int depth) {
-        Node parent = model.parents().parentOf(value);
+    private boolean escapes(Expression value, Node region, SemanticModel model, int depth) {
+        ParentMap parents = parentsWithin(region);
+        Node parent = parents.parentOf(value);
         if (parent instanceof Call) {
             Call call = (Call) parent;
             if (call.func() == value) {
@@ -387,11 +405,11 @@ public final class LateBindingClosure implements Rule {
             if (synchronousConsumer(call, model) || helperOnlyCalls(call, value, null, model, depth)) {
                 return false;
             }
-            return !heldByNewObject(call, model) || escapes(call, region, model, depth);
+            return !heldByNewObject(call, parents, model) || escapes(call, region, model, depth);
         }
         if (parent instanceof Keyword) {
             Keyword keyword = (Keyword) parent;
-            Node owner = model.parents().parentOf(keyword);
+            Node owner = parents.parentOf(keyword);
             if (!(owner instanceof Call)) {
                 return false; // a class keyword such as metaclass=: called once, when the class is made
             }
@@ -400,7 +418,7 @@ public final class LateBindingClosure implements Rule {
                     || helperOnlyCalls(call, value, keyword.arg(), model, depth)) {
                 return false;
             }
-            return !heldByNewObject(call, model) || escapes(call, region, model, depth);
+            return !heldByNewObject(call, parents, model) || escapes(call, region, model, depth);
         }
         if (parent instanceof Return || parent instanceof Expr || parent instanceof Await) {
             return false;
@@ -444,7 +462,7 @@ public final class LateBindingClosure implements Rule {
      * processes and timers run the closure on their own, and GUI widgets attach themselves to
      * their parent widget, so those keep the closure whatever happens to the object.
      */
-    private static boolean heldByNewObject(Call call, SemanticModel model) {
+    private static boolean heldByNewObject(Call call, ParentMap parents, SemanticModel model) {
         String simpleName = call.func() instanceof Name ? ((Name) call.func()).id()
                 : call.func() instanceof dev.pitfall.ast.Attribute ? ((dev.pitfall.ast.Attribute) call.func()).attr()
                 : null;
@@ -457,7 +475,7 @@ public final class LateBindingClosure implements Rule {
                 || SELF_ATTACHING_PREFIXES.stream().anyMatch(callee::startsWith)) {
             return false;
         }
-        Node parent = model.parents().parentOf(call);
+        Node parent = parents.parentOf(call);
         return parent instanceof Assign || parent instanceof dev.pitfall.ast.List || parent instanceof Tuple
                 || parent instanceof Dict;
     }
@@ -466,7 +484,7 @@ public final class LateBindingClosure implements Rule {
      * True when the call is to a function of this file that does not let the argument escape
      * (it only calls it, or hands it to synchronous consumers): {@code check(x, lambda d: d % m == 0)}.
      */
-    private static boolean helperOnlyCalls(Call call, Expression argument, String keyword,
+    private boolean helperOnlyCalls(Call call, Expression argument, String keyword,
             SemanticModel model, int depth) {
         if (depth >= MAX_HELPER_DEPTH) {
             return false;

@@ -14,6 +14,7 @@ import dev.pitfall.ast.Located;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.Node;
 import dev.pitfall.ast.Nodes;
+import dev.pitfall.ast.ParentMap;
 import dev.pitfall.ast.Return;
 import dev.pitfall.ast.Subscript;
 import dev.pitfall.ast.Tuple;
@@ -181,11 +182,14 @@ public final class MutableDefaultArgument implements Rule {
      */
     private static Danger firstDanger(Binding parameter, Node function, SemanticModel model,
             boolean tupleDefault) {
+        // The parents of the function's own nodes are all the checks below ask for: linking the
+        // function alone is cheaper than the parent map of the whole file.
+        ParentMap parents = new ParentMap(function);
         List<Name> uses = new ArrayList<>();
         Nodes.walk(function, node -> {
             if (node instanceof Name && ((Name) node).id().equals(parameter.name())
                     && model.symbolOf((Name) node) == parameter.symbol()
-                    && (((Name) node).ctx() == ExprContext.Load || isAugmentedTarget((Name) node, model))
+                    && (((Name) node).ctx() == ExprContext.Load || isAugmentedTarget((Name) node, parents))
                     && model.reachingDefinitions((Name) node).contains(parameter)) {
                 uses.add((Name) node);
             }
@@ -193,7 +197,7 @@ public final class MutableDefaultArgument implements Rule {
         uses.sort((a, b) -> a.lineno() != b.lineno() ? Integer.compare(a.lineno(), b.lineno())
                 : Integer.compare(a.col_offset(), b.col_offset()));
         for (Name use : uses) {
-            Danger danger = tupleDefault ? elementMutation(use, model) : danger(use, model);
+            Danger danger = tupleDefault ? elementMutation(use, parents) : danger(use, parents);
             if (danger != null) {
                 return danger;
             }
@@ -201,15 +205,15 @@ public final class MutableDefaultArgument implements Rule {
         return null;
     }
 
-    private static boolean isAugmentedTarget(Name name, SemanticModel model) {
-        Node parent = model.parents().parentOf(name);
+    private static boolean isAugmentedTarget(Name name, ParentMap parents) {
+        Node parent = parents.parentOf(name);
         return parent instanceof AugAssign && ((AugAssign) parent).target() == name;
     }
 
-    private static Danger danger(Name use, SemanticModel model) {
-        Node parent = model.parents().parentOf(use);
+    private static Danger danger(Name use, ParentMap parents) {
+        Node parent = parents.parentOf(use);
         if (parent instanceof Return || parent instanceof Lambda && ((Lambda) parent).body() == use
-                || parent instanceof Tuple && model.parents().parentOf(parent) instanceof Return) {
+                || parent instanceof Tuple && parents.parentOf(parent) instanceof Return) {
             return new Danger(use, "returned");
         }
         if (parent instanceof Yield || parent instanceof YieldFrom) {
@@ -227,18 +231,18 @@ public final class MutableDefaultArgument implements Rule {
         if (parent instanceof AugAssign && ((AugAssign) parent).target() == use) {
             return new Danger((Located) parent, "mutated");
         }
-        Located mutation = mutationOf(use, model);
+        Located mutation = mutationOf(use, parents);
         if (mutation != null) {
             return new Danger(mutation, "mutated");
         }
-        return elementMutation(use, model);
+        return elementMutation(use, parents);
     }
 
     /** An element of the default changed in place: {@code spec[0].append(x)}, {@code groups[k].append(v)}. */
-    private static Danger elementMutation(Name use, SemanticModel model) {
-        Node parent = model.parents().parentOf(use);
+    private static Danger elementMutation(Name use, ParentMap parents) {
+        Node parent = parents.parentOf(use);
         if (parent instanceof Subscript && ((Subscript) parent).value() == use) {
-            Located mutation = mutationOf((Subscript) parent, model);
+            Located mutation = mutationOf((Subscript) parent, parents);
             if (mutation != null) {
                 return new Danger(mutation, "mutated");
             }
@@ -247,11 +251,11 @@ public final class MutableDefaultArgument implements Rule {
     }
 
     /** The node that changes {@code target} in place, if its parent does: a mutating call, a store through it. */
-    private static Located mutationOf(Expression target, SemanticModel model) {
-        Node parent = model.parents().parentOf(target);
+    private static Located mutationOf(Expression target, ParentMap parents) {
+        Node parent = parents.parentOf(target);
         if (parent instanceof Attribute && ((Attribute) parent).value() == target) {
             Attribute attribute = (Attribute) parent;
-            Node grandParent = model.parents().parentOf(attribute);
+            Node grandParent = parents.parentOf(attribute);
             if (attribute.ctx() != ExprContext.Load) {
                 return attribute;
             }
@@ -270,7 +274,7 @@ public final class MutableDefaultArgument implements Rule {
             return null;
         }
         if (parent instanceof Subscript && ((Subscript) parent).value() == target) {
-            Node grandParent = model.parents().parentOf(parent);
+            Node grandParent = parents.parentOf(parent);
             if (((Subscript) parent).ctx() != ExprContext.Load
                     || grandParent instanceof AugAssign && ((AugAssign) grandParent).target() == parent) {
                 return (Located) parent;
