@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a Jupyter notebook (nbformat 4) as one Python module: its Python code cells in document
@@ -30,6 +31,13 @@ public final class NotebookReader {
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
             .build();
+
+    /**
+     * Jackson names a location inside its messages as "[Source: REDACTED (...); line: 5, column: 14]"
+     * (e.g. where an unclosed array starts); users get "line 5, column 14".
+     */
+    private static final Pattern JACKSON_LOCATION =
+            Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     /**
      * Cell magics whose body is Python run in the notebook's own namespace: the magic line is
@@ -88,7 +96,9 @@ public final class NotebookReader {
                         parser.currentTokenLocation());
             }
         } catch (JsonProcessingException e) {
-            throw problem("invalid notebook JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""), e.getLocation());
+            String message = e.getOriginalMessage().lines().findFirst().orElse("");
+            throw problem("invalid notebook JSON: " + JACKSON_LOCATION.matcher(message).replaceAll("line $1, column $2"),
+                    e.getLocation());
         } catch (IOException e) {
             throw new SourceException("cannot read notebook: " + e.getMessage());
         }

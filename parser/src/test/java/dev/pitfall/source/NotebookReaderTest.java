@@ -2,6 +2,7 @@ package dev.pitfall.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pitfall.parser.ParseResult;
@@ -157,6 +158,8 @@ class NotebookReaderTest {
     void malformedNotebooksAreClearErrors() {
         assertTrue(error("truncated.ipynb").startsWith("invalid notebook JSON: Unexpected end-of-input"), error("truncated.ipynb"));
         assertTrue(error("truncated.ipynb").contains("(line "));
+        assertTrue(error("truncated.ipynb").contains("start marker at line 5, column 14"), error("truncated.ipynb"));
+        assertFalse(error("truncated.ipynb").contains("Source:"), error("truncated.ipynb"));
         assertTrue(error("trailing_garbage.ipynb").startsWith("invalid notebook JSON"), error("trailing_garbage.ipynb"));
         assertEquals("unsupported notebook format: nbformat 3 (only nbformat 4 is supported)", error("nbformat3.ipynb"));
         assertEquals("cell 2 has no 'source' (line 4, column 3)", error("missing_source.ipynb"));
