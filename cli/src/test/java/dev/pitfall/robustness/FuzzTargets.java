@@ -28,9 +28,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Coverage-guided fuzz targets (Jazzer). In a normal test run each target replays the inputs in
- * {@code src/test/resources/dev/pitfall/robustness/FuzzTargetsInputs/<method>/} (seeds taken from
- * testdata/ and examples/ plus every crash ever found); with {@code JAZZER_FUZZ=1} one target
+ * Coverage-guided fuzz targets (Jazzer). In a normal test run each target replays its inputs,
+ * everything below {@code dev/pitfall/robustness/FuzzTargetsInputs/<method>/} on the test classpath:
+ * seeds from testdata/ and examples/, which cli/pom.xml copies there at build time, and every crash
+ * ever found, kept in src/test/resources; with {@code JAZZER_FUZZ=1} one target
  * (parser, notebookReader or pipelineToSarif) is fuzzed for JAZZER_MAX_DURATION, e.g.
  * <pre>
  * JAZZER_FUZZ=1 JAZZER_MAX_DURATION=10m mvn -B -o -pl cli -am test \

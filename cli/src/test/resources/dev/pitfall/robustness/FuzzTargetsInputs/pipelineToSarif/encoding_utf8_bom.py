@@ -1,1 +1,0 @@
-﻿greeting = 'café'
