@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the library-fact tables shipped in the rules jar (value kinds, preprocessors, sklearn
@@ -20,6 +22,34 @@ public final class DataTable {
     }
 
     private DataTable() {
+    }
+
+    /**
+     * The fields of a content line separated by runs of spaces and tabs, like
+     * {@code line.strip().split("\\s+")} but without compiling a regular expression per line,
+     * which cost a cold run (the tables load on every run) several milliseconds.
+     */
+    public static List<String> fields(String line) {
+        List<String> fields = new ArrayList<>();
+        int length = line.length();
+        int i = 0;
+        while (i < length) {
+            while (i < length && isFieldSeparator(line.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < length && !isFieldSeparator(line.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                fields.add(line.substring(start, i));
+            }
+        }
+        return fields;
+    }
+
+    private static boolean isFieldSeparator(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B';
     }
 
     /** Passes each content line of resource {@code name}, found next to {@code owner}, to {@code handler}. */

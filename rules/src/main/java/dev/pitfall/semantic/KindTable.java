@@ -25,49 +25,49 @@ final class KindTable {
     private static KindTable load() {
         KindTable table = new KindTable();
         DataTable.read(KindTable.class, "value-kinds.txt",
-                (line, number) -> table.add(line.strip().split("\\s+"), number));
+                (line, number) -> table.add(DataTable.fields(line), number));
         return table;
     }
 
-    private void add(String[] fields, int line) {
-        switch (fields[0]) {
+    private void add(List<String> fields, int line) {
+        switch (fields.get(0)) {
             case "call" -> {
                 expect(fields, 3, line);
-                if (fields[1].endsWith("*")) {
-                    callPrefixes.add(Map.entry(fields[1].substring(0, fields[1].length() - 1),
-                            ValueKind.parse(fields[2])));
+                if (fields.get(1).endsWith("*")) {
+                    callPrefixes.add(Map.entry(fields.get(1).substring(0, fields.get(1).length() - 1),
+                            ValueKind.parse(fields.get(2))));
                 } else {
-                    calls.put(fields[1], ValueKind.parse(fields[2]));
+                    calls.put(fields.get(1), ValueKind.parse(fields.get(2)));
                 }
             }
             case "method" -> {
                 expect(fields, 4, line);
-                methods.put(fields[1] + " " + fields[2],
-                        fields[3].equals(SAME) ? ValueKind.of(SAME) : ValueKind.parse(fields[3]));
+                methods.put(fields.get(1) + " " + fields.get(2),
+                        fields.get(3).equals(SAME) ? ValueKind.of(SAME) : ValueKind.parse(fields.get(3)));
             }
             case "attribute" -> {
                 expect(fields, 4, line);
-                attributes.put(fields[1] + " " + fields[2], ValueKind.parse(fields[3]));
+                attributes.put(fields.get(1) + " " + fields.get(2), ValueKind.parse(fields.get(3)));
             }
             case "annotation" -> {
                 expect(fields, 3, line);
-                annotations.put(fields[1], ValueKind.parse(fields[2]));
+                annotations.put(fields.get(1), ValueKind.parse(fields.get(2)));
             }
             case "parameter-use" -> {
                 expect(fields, 3, line);
-                parameterUses.put(fields[1], ValueKind.parse(fields[2]));
+                parameterUses.put(fields.get(1), ValueKind.parse(fields.get(2)));
             }
             case "estimator-prefix" -> {
                 expect(fields, 2, line);
-                estimatorPrefixes.add(fields[1]);
+                estimatorPrefixes.add(fields.get(1));
             }
             default -> throw new IllegalStateException("value-kinds.txt line " + line
-                    + ": unknown fact " + fields[0]);
+                    + ": unknown fact " + fields.get(0));
         }
     }
 
-    private static void expect(String[] fields, int count, int line) {
-        if (fields.length != count) {
+    private static void expect(List<String> fields, int count, int line) {
+        if (fields.size() != count) {
             throw new IllegalStateException("value-kinds.txt line " + line + ": expected "
                     + count + " fields");
         }
