@@ -15,6 +15,7 @@ import os
 import platform
 import re
 import shlex
+import shutil
 import signal
 import statistics
 import subprocess
@@ -167,8 +168,22 @@ def pylint_tool():
     if version.startswith("unavailable"):
         tool.unavailable = "pylint is not installed (apt-get install pylint)"
     else:
-        tool.version = version.replace("\n", ", ")
+        tool.version = version.replace("\n", ", ") + "; " + pylint_libraries()
     return tool
+
+
+ML_LIBRARIES = ["numpy", "pandas", "sklearn", "matplotlib", "torch"]
+
+
+def pylint_libraries():
+    """Which of the ML corpus's libraries pylint's Python can import: astroid infers through them."""
+    shebang = Path(shutil.which("pylint")).read_text(errors="replace").splitlines()[0]
+    python = shebang[2:].split()[0] if shebang.startswith("#!") else "python3"
+    found = [name for name in ML_LIBRARIES
+             if subprocess.run([python, "-c", f"import {name}"], capture_output=True).returncode == 0]
+    missing = [name for name in ML_LIBRARIES if name not in found]
+    return ("imports available to it: " + (", ".join(found) or "none")
+            + (f" (missing: {', '.join(missing)})" if missing else ""))
 
 
 def stdlib_paths():

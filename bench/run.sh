@@ -36,13 +36,19 @@ fi
 missing=""
 command -v flake8 >/dev/null 2>&1 || missing="$missing flake8"
 command -v pylint >/dev/null 2>&1 || missing="$missing pylint"
+# pylint follows imports into the installed libraries (astroid infers through them), so it runs
+# where an ML project's linting runs: with the libraries the ML corpus imports.
+for library in numpy:python3-numpy pandas:python3-pandas sklearn:python3-sklearn \
+    matplotlib:python3-matplotlib torch:python3-torch; do
+  /usr/bin/python3 -c "import ${library%%:*}" >/dev/null 2>&1 || missing="$missing ${library#*:}"
+done
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "bench: installing$missing from Debian" >&2
-    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null 2>&1 \
+    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null 2>&1 \
       || { apt-get update -qq >/dev/null 2>&1 \
-           && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null 2>&1; }; } \
-      || echo "bench: apt-get install$missing failed; those peers will be reported as not run" >&2
+           && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null 2>&1; }; } \
+      || echo "bench: apt-get install$missing failed; a missing peer is reported as not run" >&2
   else
     echo "bench:$missing missing (apt-get install$missing as root); reported as not run" >&2
   fi
