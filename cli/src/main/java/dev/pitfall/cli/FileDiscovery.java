@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +132,15 @@ public final class FileDiscovery {
                 continue;
             }
             for (Path child : children) {
-                boolean directory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
+                // One lstat per entry: the walk makes one for every file of the tree.
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                    // Gone since the directory was listed, or unreadable: nothing to lint.
+                    continue;
+                }
+                boolean directory = attributes.isDirectory();
                 if (settings.isExcluded(child, directory) || isGitIgnored(gitignores, child, directory)) {
                     continue;
                 }
@@ -139,7 +148,8 @@ public final class FileDiscovery {
                     if (!Files.exists(child.resolve("pyvenv.cfg"))) {
                         stack.add(new Pending(child, gitignores));
                     }
-                } else if (isPythonFile(child) && Files.isRegularFile(child)) {
+                } else if (isPythonFile(child)
+                        && (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(child))) {
                     // Links that point nowhere (or at directories) are no source files to lint.
                     add(child, targets);
                 }

@@ -97,6 +97,11 @@ public final class IgnorePattern {
         return negated;
     }
 
+    /** Whether the pattern ended in '/' and so matches directories only. */
+    public boolean directoryOnly() {
+        return directoryOnly;
+    }
+
     @Override
     public String toString() {
         return source;

@@ -11,10 +11,16 @@ import java.util.List;
 public final class IgnoreRules {
     private final Path base;
     private final List<IgnorePattern> patterns;
+    /**
+     * False when every pattern is for directories only (like all the default excludes): then no
+     * file needs its relative path worked out, which the walk would otherwise do for every file.
+     */
+    private final boolean filesCanMatch;
 
     public IgnoreRules(Path base, List<IgnorePattern> patterns) {
         this.base = base;
         this.patterns = List.copyOf(patterns);
+        this.filesCanMatch = patterns.stream().anyMatch(pattern -> !pattern.directoryOnly());
     }
 
     /** Parses the lines of a .gitignore file in the given directory. */
@@ -38,6 +44,9 @@ public final class IgnoreRules {
      * ({@code !pattern}), null if no pattern matches or the path lies outside the base directory.
      */
     public Boolean decide(Path absolute, boolean isDirectory) {
+        if (!isDirectory && !filesCanMatch) {
+            return null;
+        }
         if (!absolute.startsWith(base) || absolute.equals(base)) {
             return null;
         }
