@@ -73,7 +73,7 @@ class BadInputIT {
         expected.put("unclosed_bracket.py", Expected.lints("PF001:1"));
         expected.put("python2.py", Expected.lints("PF001:1"));
         expected.put("notebook_not_json.ipynb", Expected.diagnostic("invalid notebook JSON"));
-        expected.put("notebook_truncated.ipynb", Expected.diagnostic("invalid notebook JSON: Unexpected end-of-input"));
+        expected.put("notebook_truncated.ipynb", Expected.diagnostic("invalid notebook JSON: the file ends inside a string"));
         expected.put("nbformat3.ipynb", Expected.diagnostic("unsupported notebook format: nbformat 3"));
         expected.put("source_is_string.ipynb", Expected.lints("PF101:1"));
         expected.put("missing_cells.ipynb", Expected.diagnostic("not a notebook: no 'cells' list"));

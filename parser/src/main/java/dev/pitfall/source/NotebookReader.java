@@ -1,19 +1,11 @@
 package dev.pitfall.source;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a Jupyter notebook (nbformat 4) as one Python module: its Python code cells in document
@@ -21,24 +13,10 @@ import java.util.regex.Pattern;
  * {@link IPythonSyntax}) so that line numbers stay those of the cells. The {@link NotebookMap}
  * of the result leads every line back to its cell and to the line of the .ipynb file.
  *
- * <p>The JSON is read as a token stream so that the .ipynb line of every source string is known
- * without a second pass over the file. Only jackson-core's parser is used: jackson-databind's
- * ObjectMapper costs about 20 ms of class initialisation (date formats, locale data) on first use,
- * for the three metadata strings it needs.
+ * <p>The JSON is read as it stands in the file ({@link JsonCursor}) so that the .ipynb line of every
+ * source string is known without a second pass; outputs and the rest are only scanned, not decoded.
  */
 public final class NotebookReader {
-    /** Without Jackson's default 20 MB string cap: a cell may hold as much code as a file. */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-            .build();
-
-    /**
-     * Jackson names a location inside its messages as "[Source: REDACTED (...); line: 5, column: 14]"
-     * (e.g. where an unclosed array starts); users get "line 5, column 14".
-     */
-    private static final Pattern JACKSON_LOCATION =
-            Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
-
     /**
      * Cell magics whose body is Python run in the notebook's own namespace: the magic line is
      * neutralised and the body kept. Every other cell magic (%%bash, %%R, %%html, %%writefile,
@@ -62,45 +40,28 @@ public final class NotebookReader {
         Map<String, String> metadata = null;
         Integer nbformat = null;
         boolean worksheets = false;
-        try (JsonParser parser = JSON.createParser(bytes)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw new SourceException("invalid notebook JSON: the file is empty");
+        JsonCursor json = new JsonCursor(bytes);
+        if (json.atEnd()) {
+            throw new SourceException("invalid notebook JSON: the file is empty");
+        }
+        if (json.valueKind() != '{') {
+            throw new SourceException("not a notebook: the JSON document is not an object");
+        }
+        json.enter();
+        while (json.nextField()) {
+            if (json.fieldIs("cells")) {
+                cells = readCells(json);
+            } else if (json.fieldIs("metadata")) {
+                metadata = nestedStrings(json, Set.of("kernelspec", "language_info"));
+            } else if (json.fieldIs("nbformat")) {
+                nbformat = json.readInteger();
+            } else {
+                worksheets |= json.fieldIs("worksheets");
+                json.skipValue();
             }
-            if (first != JsonToken.START_OBJECT) {
-                throw new SourceException("not a notebook: the JSON document is not an object");
-            }
-            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                switch (field) {
-                    case "cells":
-                        cells = readCells(parser, value);
-                        break;
-                    case "metadata":
-                        metadata = nestedStrings(parser, Set.of("kernelspec", "language_info"));
-                        break;
-                    case "nbformat":
-                        nbformat = value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : null;
-                        break;
-                    case "worksheets":
-                        worksheets = true;
-                        parser.skipChildren();
-                        break;
-                    default:
-                        parser.skipChildren();
-                }
-            }
-            if (parser.nextToken() != null) {
-                throw problem("invalid notebook JSON: unexpected content after the top-level object",
-                        parser.currentTokenLocation());
-            }
-        } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage().lines().findFirst().orElse("");
-            throw problem("invalid notebook JSON: " + JACKSON_LOCATION.matcher(message).replaceAll("line $1, column $2"),
-                    e.getLocation());
-        } catch (IOException e) {
-            throw new SourceException("cannot read notebook: " + e.getMessage());
+        }
+        if (!json.atEnd()) {
+            throw json.problem("invalid notebook JSON: unexpected content after the top-level object");
         }
         if (worksheets || (nbformat != null && nbformat < 4)) {
             throw new SourceException("unsupported notebook format: nbformat "
@@ -112,120 +73,105 @@ public final class NotebookReader {
         return join(displayPath, cells, isPythonKernel(metadata));
     }
 
-    /** A problem at a place in the JSON, named in the message and kept as the exception's line. */
-    private static SourceException problem(String message, JsonLocation location) {
-        return new SourceException(message + at(location), location == null ? 0 : Math.max(0, location.getLineNr()));
-    }
-
-    private static String at(JsonLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return "";
-        }
-        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
-    private static List<Cell> readCells(JsonParser parser, JsonToken start) throws IOException, SourceException {
-        if (start != JsonToken.START_ARRAY) {
-            throw problem("not a notebook: 'cells' is not a list", parser.currentTokenLocation());
+    private static List<Cell> readCells(JsonCursor json) throws SourceException {
+        if (json.valueKind() != '[') {
+            throw json.problem("not a notebook: 'cells' is not a list");
         }
         List<Cell> cells = new ArrayList<>();
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+        json.enter();
+        while (json.nextElement()) {
             int number = cells.size() + 1;
-            if (token != JsonToken.START_OBJECT) {
-                throw problem("cell " + number + " is not a JSON object", parser.currentTokenLocation());
+            if (json.valueKind() != '{') {
+                throw json.problem("cell " + number + " is not a JSON object");
             }
-            cells.add(readCell(parser, number));
+            cells.add(readCell(json, number));
         }
         return cells;
     }
 
-    private static Cell readCell(JsonParser parser, int number) throws IOException, SourceException {
-        JsonLocation start = parser.currentTokenLocation();
+    private static Cell readCell(JsonCursor json, int number) throws SourceException {
+        long start = json.mark();
         String type = null;
         List<Piece> source = null;
         String languageId = null;
-        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
-            String field = parser.currentName();
-            JsonToken value = parser.nextToken();
-            switch (field) {
-                case "cell_type":
-                    if (value != JsonToken.VALUE_STRING) {
-                        throw problem("cell " + number + ": 'cell_type' is not a string",
-                                parser.currentTokenLocation());
-                    }
-                    type = parser.getText();
-                    break;
-                case "source":
-                    source = readSource(parser, value, number);
-                    break;
-                case "metadata":
-                    languageId = nestedStrings(parser, Set.of("vscode")).get("vscode.languageId");
-                    break;
-                default:
-                    parser.skipChildren();
+        json.enter();
+        while (json.nextField()) {
+            if (json.fieldIs("cell_type")) {
+                if (json.valueKind() != '"') {
+                    throw json.problem("cell " + number + ": 'cell_type' is not a string");
+                }
+                type = json.readString();
+            } else if (json.fieldIs("source")) {
+                source = readSource(json, number);
+            } else if (json.fieldIs("metadata")) {
+                languageId = nestedStrings(json, Set.of("vscode")).get("vscode.languageId");
+            } else {
+                json.skipValue();
             }
         }
         if (type == null) {
-            throw problem("cell " + number + " has no 'cell_type'", start);
+            throw json.problemAt("cell " + number + " has no 'cell_type'", start);
         }
         if (source == null) {
-            throw problem("cell " + number + " has no 'source'", start);
+            throw json.problemAt("cell " + number + " has no 'source'", start);
         }
         return new Cell(number, type, source, languageId);
     }
 
     /** nbformat's multi-line string: one string, or a list of strings to concatenate. */
-    private static List<Piece> readSource(JsonParser parser, JsonToken value, int number) throws IOException, SourceException {
+    private static List<Piece> readSource(JsonCursor json, int number) throws SourceException {
         List<Piece> pieces = new ArrayList<>();
-        if (value == JsonToken.VALUE_STRING) {
-            pieces.add(new Piece(parser.getText(), parser.currentTokenLocation().getLineNr()));
+        int kind = json.valueKind();
+        if (kind == '"') {
+            pieces.add(new Piece(json.readString(), json.line()));
             return pieces;
         }
-        if (value != JsonToken.START_ARRAY) {
-            throw problem("cell " + number + ": 'source' is neither a string nor a list of strings",
-                    parser.currentTokenLocation());
+        if (kind != '[') {
+            throw json.problem("cell " + number + ": 'source' is neither a string nor a list of strings");
         }
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-            if (token != JsonToken.VALUE_STRING) {
-                throw problem("cell " + number + ": 'source' holds something other than strings", parser.currentTokenLocation());
+        json.enter();
+        while (json.nextElement()) {
+            if (json.valueKind() != '"') {
+                throw json.problem("cell " + number + ": 'source' holds something other than strings");
             }
-            pieces.add(new Piece(parser.getText(), parser.currentTokenLocation().getLineNr()));
+            pieces.add(new Piece(json.readString(), json.line()));
         }
         return pieces;
     }
 
     /**
-     * The string values two keys deep in the metadata object at the parser (like kernelspec.language),
+     * The string values two keys deep in the metadata object at the cursor (like kernelspec.language),
      * keyed "outer.inner", for the given outer keys; values that are not strings are left out. As
      * in a JSON tree, the last of duplicate keys counts: a repeated outer key replaces all the
      * earlier one held.
      */
-    private static Map<String, String> nestedStrings(JsonParser parser, Set<String> outerKeys) throws IOException {
+    private static Map<String, String> nestedStrings(JsonCursor json, Set<String> outerKeys) throws SourceException {
         Map<String, String> found = new HashMap<>();
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            parser.skipChildren();
+        if (json.valueKind() != '{') {
+            json.skipValue();
             return found;
         }
-        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
-            String outer = parser.currentName();
-            JsonToken value = parser.nextToken();
+        json.enter();
+        while (json.nextField()) {
+            String outer = json.fieldName();
             if (!outerKeys.contains(outer)) {
-                parser.skipChildren();
+                json.skipValue();
                 continue;
             }
             String prefix = outer + ".";
             found.keySet().removeIf(key -> key.startsWith(prefix));
-            if (value != JsonToken.START_OBJECT) {
-                parser.skipChildren();
+            if (json.valueKind() != '{') {
+                json.skipValue();
                 continue;
             }
-            for (JsonToken field = parser.nextToken(); field == JsonToken.FIELD_NAME; field = parser.nextToken()) {
-                String inner = prefix + parser.currentName();
-                if (parser.nextToken() == JsonToken.VALUE_STRING) {
-                    found.put(inner, parser.getText());
+            json.enter();
+            while (json.nextField()) {
+                String inner = prefix + json.fieldName();
+                if (json.valueKind() == '"') {
+                    found.put(inner, json.readString());
                 } else {
                     found.remove(inner);
-                    parser.skipChildren();
+                    json.skipValue();
                 }
             }
         }
