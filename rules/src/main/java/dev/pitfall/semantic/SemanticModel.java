@@ -150,6 +150,14 @@ public final class SemanticModel {
         return true;
     }
 
+    /**
+     * The call a lambda is passed to, as an argument or as a keyword's value, or the subscript
+     * whose index it is ({@code df.loc[lambda d: ...]}); null for a lambda anywhere else.
+     */
+    public Node lambdaSite(Lambda lambda) {
+        return scopes.lambdaSites == null ? null : scopes.lambdaSites.get(lambda);
+    }
+
     /** The symbol a name refers to, following Python's scoping rules; null for builtins and undefined names. */
     public Symbol symbolOf(Name name) {
         Binding binding = scopes.bindingByName.get(name);
