@@ -43,6 +43,32 @@ public final class Nodes {
     }
 
     /**
+     * The parent of {@code node} in the subtree of {@code root}, or null when {@code node} is
+     * {@code root} or not below it: a search of that subtree, for a caller that knows a small
+     * subtree around the node (its statement) and has no parent map of the whole file.
+     */
+    public static Node parentWithin(Node root, Node node) {
+        NodeStack stack = new NodeStack();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node current = stack.pop();
+            int firstChild = stack.size();
+            current.pushChildren(stack);
+            for (int i = firstChild; i < stack.size(); i++) {
+                if (stack.get(i) == node) {
+                    return current;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code node} is {@code root} or lies below it (by identity: records compare by value). */
+    public static boolean contains(Node root, Node node) {
+        return root == node || parentWithin(root, node) != null;
+    }
+
+    /**
      * Visits every node below and including {@code root} in pre-order (document order). Uses an
      * explicit stack so that deeply nested trees cannot overflow the call stack.
      */

@@ -3,6 +3,7 @@ package dev.pitfall.lint;
 import dev.pitfall.ast.Located;
 import dev.pitfall.ast.Module;
 import dev.pitfall.ast.Node;
+import dev.pitfall.ast.Statement;
 import dev.pitfall.lint.Finding.RelatedLocation;
 import dev.pitfall.semantic.SemanticModel;
 import dev.pitfall.source.SourceFile;
@@ -53,6 +54,19 @@ public final class RuleContext {
      */
     public Node ancestor(int generations) {
         return path.ancestor(generations);
+    }
+
+    /**
+     * In a node handler: the closest statement around the node being visited (the node itself if
+     * it is one), from the linter's path like {@link #ancestor}; null only for the module.
+     */
+    public Statement statement() {
+        for (int generations = 0; ; generations++) {
+            Node ancestor = path.ancestor(generations);
+            if (ancestor == null || ancestor instanceof Statement) {
+                return (Statement) ancestor;
+            }
+        }
     }
 
     /**

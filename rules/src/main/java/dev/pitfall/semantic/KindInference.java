@@ -473,11 +473,8 @@ final class KindInference {
         if (positional.isEmpty() || positional.get(0) != arg) {
             return null;
         }
-        dev.pitfall.ast.Node parent = model.parents().parentOf(lambda);
-        if (parent instanceof Keyword) {
-            parent = model.parents().parentOf(parent);
-        }
-        if (parent instanceof Subscript && ((Subscript) parent).slice() == lambda) {
+        dev.pitfall.ast.Node parent = model.lambdaSite(lambda);
+        if (parent instanceof Subscript) {
             ValueKind indexer = kindOf(((Subscript) parent).value());
             return indexer.is(ValueKind.PANDAS_INDEXER) && indexer.detail().startsWith("DataFrame.")
                     ? ValueKind.DATAFRAME : null;

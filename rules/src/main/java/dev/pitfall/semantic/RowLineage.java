@@ -147,7 +147,7 @@ public final class RowLineage {
         if (positional.isEmpty() || positional.get(0) != parameter.node()) {
             return null;
         }
-        Node parent = model.parents().parentOf(lambda);
+        Node parent = model.lambdaSite(lambda);
         if (!(parent instanceof Call) || !(((Call) parent).func() instanceof Attribute)
                 || ((Call) parent).args().isEmpty() || ((Call) parent).args().get(0) != lambda) {
             return null;

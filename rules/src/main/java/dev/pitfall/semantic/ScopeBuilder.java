@@ -10,6 +10,7 @@ import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.AsyncWith;
 import dev.pitfall.ast.AugAssign;
 import dev.pitfall.ast.BinOp;
+import dev.pitfall.ast.Call;
 import dev.pitfall.ast.ClassDef;
 import dev.pitfall.ast.Comprehension;
 import dev.pitfall.ast.Delete;
@@ -41,6 +42,7 @@ import dev.pitfall.ast.ParamSpec;
 import dev.pitfall.ast.SetComp;
 import dev.pitfall.ast.Starred;
 import dev.pitfall.ast.Statement;
+import dev.pitfall.ast.Subscript;
 import dev.pitfall.ast.Tuple;
 import dev.pitfall.ast.TypeAlias;
 import dev.pitfall.ast.TypeParam;
@@ -71,6 +73,12 @@ final class ScopeBuilder {
     /** The bindings each binding node makes (a node such as an Alias or a FunctionDef). */
     final IdentityTable<Node, List<Binding>> bindingsByNode;
     private final List<Binding> allBindings = new ArrayList<>();
+    /**
+     * The call each lambda is passed to (as an argument or a keyword's value), or the subscript
+     * whose index it is: pandas passes its parameter a known kind of value there. Noted during
+     * the walk so that no parent map of the whole file is needed; null until a file has one.
+     */
+    IdentityTable<Lambda, Node> lambdaSites;
 
     private Scope top;
 
@@ -287,8 +295,33 @@ final class ScopeBuilder {
         } else if (node instanceof TypeAlias) {
             typeAlias((TypeAlias) node, scope);
         } else {
+            if (node instanceof Call call) {
+                noteLambdaArguments(call);
+            } else if (node instanceof Subscript subscript && subscript.slice() instanceof Lambda lambda) {
+                noteLambdaSite(lambda, subscript);
+            }
             visitChildren(node, scope);
         }
+    }
+
+    private void noteLambdaArguments(Call call) {
+        for (Expression argument : call.args()) {
+            if (argument instanceof Lambda lambda) {
+                noteLambdaSite(lambda, call);
+            }
+        }
+        for (Keyword keyword : call.keywords()) {
+            if (keyword.value() instanceof Lambda lambda) {
+                noteLambdaSite(lambda, call);
+            }
+        }
+    }
+
+    private void noteLambdaSite(Lambda lambda, Node site) {
+        if (lambdaSites == null) {
+            lambdaSites = new IdentityTable<>(16);
+        }
+        lambdaSites.put(lambda, site);
     }
 
     private void visitChildren(Node node, Scope scope) {

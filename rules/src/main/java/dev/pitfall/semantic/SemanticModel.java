@@ -8,6 +8,7 @@ import dev.pitfall.ast.Call;
 import dev.pitfall.ast.Comprehension;
 import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.FunctionDef;
+import dev.pitfall.ast.ImportFrom;
 import dev.pitfall.ast.Lambda;
 import dev.pitfall.ast.Module;
 import dev.pitfall.ast.Name;
@@ -41,6 +42,7 @@ public final class SemanticModel {
     private KindInference kinds;
     private final Map<DerivationPolicy, DataFlow> dataFlows = new IdentityHashMap<>();
     private RowLineage rowLineage;
+    private List<String> starImportedModules;
 
     private SemanticModel(Module module, SourceFile source) {
         this.module = module;
@@ -150,6 +152,14 @@ public final class SemanticModel {
         return true;
     }
 
+    /**
+     * The call a lambda is passed to, as an argument or as a keyword's value, or the subscript
+     * whose index it is ({@code df.loc[lambda d: ...]}); null for a lambda anywhere else.
+     */
+    public Node lambdaSite(Lambda lambda) {
+        return scopes.lambdaSites == null ? null : scopes.lambdaSites.get(lambda);
+    }
+
     /** The symbol a name refers to, following Python's scoping rules; null for builtins and undefined names. */
     public Symbol symbolOf(Name name) {
         Binding binding = scopes.bindingByName.get(name);
@@ -241,6 +251,25 @@ public final class SemanticModel {
             agreed = qualified;
         }
         return agreed;
+    }
+
+    /**
+     * The modules that module-level {@code from m import *} statements import (absolute imports
+     * only), in document order; found once per file.
+     */
+    List<String> starImportedModules() {
+        if (starImportedModules == null) {
+            List<String> modules = new ArrayList<>();
+            for (Statement statement : module.body()) {
+                if (statement instanceof ImportFrom from && from.module() != null
+                        && (from.level() == null || from.level() == 0)
+                        && from.names().size() == 1 && from.names().get(0).name().equals("*")) {
+                    modules.add(from.module());
+                }
+            }
+            starImportedModules = modules;
+        }
+        return starImportedModules;
     }
 
     /** True when the call's callee is one of the given qualified names. */

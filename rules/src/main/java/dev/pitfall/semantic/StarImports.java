@@ -1,8 +1,6 @@
 package dev.pitfall.semantic;
 
-import dev.pitfall.ast.ImportFrom;
 import dev.pitfall.ast.Name;
-import dev.pitfall.ast.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,18 +22,16 @@ public final class StarImports {
      * one star-imported module gives a name that {@code known} accepts; empty otherwise.
      */
     public static Optional<String> resolve(SemanticModel model, Name name, Predicate<String> known) {
-        if (model.symbolOf(name) != null || model.qualifiedName(name).isPresent()) {
+        // Rules ask for every call of a name they cannot resolve; most files star-import nothing.
+        List<String> modules = model.starImportedModules();
+        if (modules.isEmpty() || model.symbolOf(name) != null || model.qualifiedName(name).isPresent()) {
             return Optional.empty();
         }
         List<String> candidates = new ArrayList<>();
-        for (Statement statement : model.module().body()) {
-            if (statement instanceof ImportFrom from && from.module() != null
-                    && (from.level() == null || from.level() == 0)
-                    && from.names().size() == 1 && from.names().get(0).name().equals("*")) {
-                String candidate = from.module() + "." + name.id();
-                if (known.test(candidate)) {
-                    candidates.add(candidate);
-                }
+        for (String module : modules) {
+            String candidate = module + "." + name.id();
+            if (known.test(candidate)) {
+                candidates.add(candidate);
             }
         }
         return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();

@@ -110,11 +110,14 @@ final class LeakageAnalysis {
 
     /**
      * The nodes of the file the analysis starts from, in document order: every call, assignment
-     * and binary operation. The rule gathers them during the linter's walk of the tree.
+     * and binary operation, and the statement around each call and binary operation. The rule
+     * gathers them during the linter's walk of the tree, whose path knows the statements: so the
+     * analysis needs no parent map of the whole file for them.
      */
-    record FileNodes(List<Call> calls, List<Assign> assignments, List<BinOp> arithmetic) {
+    record FileNodes(List<Call> calls, List<Statement> callStatements, List<Assign> assignments,
+            List<BinOp> arithmetic, List<Statement> arithmeticStatements) {
         FileNodes() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
@@ -131,13 +134,21 @@ final class LeakageAnalysis {
     private final Map<Binding, Split> testParts = new IdentityHashMap<>();
     private final Map<Binding, Split> trainParts = new IdentityHashMap<>();
     private final List<Call> calls;
+    private final List<Statement> callStatements;
     private final List<Assign> assignments;
     private final List<BinOp> arithmetic;
+    private final List<Statement> arithmeticStatements;
     /** Assignments into a subscript or attribute: writes into an existing frame or array. */
     private final List<Assign> writes = new ArrayList<>();
     private final Map<Expression, Set<Binding>> derivationsOfValues = new IdentityHashMap<>();
     private final Map<Binding, Set<Binding>> derivationsOfBindings = new IdentityHashMap<>();
     private Map<Node, List<Call>> callsByFunction;
+    /**
+     * The statement around each call and binary operation of the file (from the linter's walk,
+     * see {@link FileNodes}) and around each row slice of a split; made on first need, in files
+     * with a fit. With it the analysis needs no parent map of the whole file.
+     */
+    private Map<Node, Statement> statementsByNode;
 
     LeakageAnalysis(SemanticModel model, ImportedModules imports, CalleeNames callees, FileNodes nodes) {
         this.model = model;
@@ -146,30 +157,34 @@ final class LeakageAnalysis {
         this.catalogImported = imports.anyOf(catalog.topLevelPackages());
         this.numpyImported = imports.anyOf(NUMPY);
         this.calls = nodes.calls();
+        this.callStatements = nodes.callStatements();
         this.assignments = nodes.assignments();
         this.arithmetic = nodes.arithmetic();
+        this.arithmeticStatements = nodes.arithmeticStatements();
     }
 
     List<Leak> run() {
         // Fits first: without one nothing can leak, and most files (and most of a library) fit
         // nothing, so their splits need not be looked for.
         Set<Statement> statisticStatements = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Call call : calls) {
+        for (int i = 0; i < calls.size(); i++) {
+            Call call = calls.get(i);
             Fit fit = preprocessorFit(call);
             if (fit == null) {
-                fit = statisticApplied(call, call, statisticStatements);
+                fit = statisticApplied(call, call, callStatements.get(i), statisticStatements);
             }
             if (fit == null) {
-                fit = groupStatisticAssigned(call, statisticStatements);
+                fit = groupStatisticAssigned(call, callStatements.get(i), statisticStatements);
             }
             if (fit != null) {
                 fits.add(fit);
                 fits.addAll(lifted(fit));
             }
         }
-        for (BinOp binOp : arithmetic) {
+        for (int i = 0; i < arithmetic.size(); i++) {
+            BinOp binOp = arithmetic.get(i);
             if (isArithmetic(binOp.op())) {
-                Fit fit = statisticApplied(binOp, null, statisticStatements);
+                Fit fit = statisticApplied(binOp, null, arithmeticStatements.get(i), statisticStatements);
                 if (fit != null) {
                     fits.add(fit);
                     fits.addAll(lifted(fit));
@@ -305,10 +320,10 @@ final class LeakageAnalysis {
             if (target instanceof Tuple && value instanceof Tuple
                     && ((Tuple) target).elts().size() == ((Tuple) value).elts().size()) {
                 for (int i = 0; i < ((Tuple) value).elts().size(); i++) {
-                    addRowSlice(((Tuple) target).elts().get(i), ((Tuple) value).elts().get(i), slices);
+                    addRowSlice(((Tuple) target).elts().get(i), ((Tuple) value).elts().get(i), assignment, slices);
                 }
             } else {
-                addRowSlice(target, value, slices);
+                addRowSlice(target, value, assignment, slices);
             }
         }
         List<Split> result = new ArrayList<>();
@@ -322,6 +337,7 @@ final class LeakageAnalysis {
                         && paired.add(tail.key() + "@" + System.identityHashCode(tail.owner()))) {
                     Split split = new Split(tail.slice(), "slicing " + snippet(head.slice()) + " / "
                             + snippet(tail.slice()), false, List.of(rowsOf(tail.slice())), tail.owner());
+                    statements().put(tail.slice(), tail.assignment());
                     markPart(head.target(), split, false);
                     markPart(tail.target(), split, true);
                     result.add(split);
@@ -332,10 +348,10 @@ final class LeakageAnalysis {
     }
 
     /** {@code target = data[:bound]} (a head) or {@code target = data[bound:]} (a tail). */
-    private record RowSlice(Node owner, String key, Subscript slice, Name target, boolean head) {
+    private record RowSlice(Node owner, String key, Subscript slice, Name target, boolean head, Assign assignment) {
     }
 
-    private void addRowSlice(Expression target, Expression value, List<RowSlice> slices) {
+    private void addRowSlice(Expression target, Expression value, Assign assignment, List<RowSlice> slices) {
         if (!(target instanceof Name) || !(value instanceof Subscript)) {
             return;
         }
@@ -350,7 +366,7 @@ final class LeakageAnalysis {
         boolean tail = slice.lower() != null && slice.upper() == null;
         if (head || tail) {
             String key = snippet(rowsOf(subscript)) + " at " + snippet(head ? slice.upper() : slice.lower());
-            slices.add(new RowSlice(executingFunction(subscript), key, subscript, (Name) target, head));
+            slices.add(new RowSlice(executingFunction(assignment), key, subscript, (Name) target, head, assignment));
         }
     }
 
@@ -374,7 +390,7 @@ final class LeakageAnalysis {
     /** The test parts of splits: odd targets of train_test_split, the second target of a split loop. */
     private void recordTestParts() {
         for (Split split : splits) {
-            Node parent = model.parents().parentOf(split.call());
+            Node parent = parentOf(split.call());
             if (split.name().equals("train_test_split") && parent instanceof Assign) {
                 for (Expression target : ((Assign) parent).targets()) {
                     if (target instanceof Tuple || target instanceof dev.pitfall.ast.List) {
@@ -387,7 +403,7 @@ final class LeakageAnalysis {
                 }
             } else if (split.name().endsWith(".split")) {
                 Node loop = parent instanceof Call && model.isCallTo((Call) parent, "builtins.enumerate")
-                        ? model.parents().parentOf(parent) : parent;
+                        ? parentOf(parent) : parent;
                 if (loop instanceof For) {
                     Expression target = ((For) loop).target();
                     if (parent != loop && target instanceof Tuple && ((Tuple) target).elts().size() == 2) {
@@ -460,7 +476,7 @@ final class LeakageAnalysis {
         }
         String what = method.value() instanceof Name ? "\"" + ((Name) method.value()).id() + "\""
                 : className.substring(className.lastIndexOf('.') + 1);
-        Node parent = model.parents().parentOf(call);
+        Node parent = parentOf(call);
         if (!(method.value() instanceof Name) && method.attr().equals("fit") && parent instanceof Assign
                 && ((Assign) parent).targets().size() == 1 && ((Assign) parent).targets().get(0) instanceof Name) {
             // scaler = StandardScaler().fit(X): fit returns the fitted object, known by its name from here on
@@ -554,9 +570,9 @@ final class LeakageAnalysis {
     /**
      * A pandas statistic applied to a frame: {@code df["age"].fillna(df["age"].mean())},
      * {@code df["city"].map(df.groupby("city")["y"].mean())}, {@code (df - df.mean()) / df.std()}.
-     * One per statement.
+     * One per statement: {@code statement} is the one around the application.
      */
-    private Fit statisticApplied(Expression application, Call call, Set<Statement> seen) {
+    private Fit statisticApplied(Expression application, Call call, Statement statement, Set<Statement> seen) {
         List<Expression> operands = new ArrayList<>();
         Expression receiver;
         if (call != null) {
@@ -589,7 +605,6 @@ final class LeakageAnalysis {
             if (call == null && (statisticBehind(other, 0) != null || !rows.overlap(other, data))) {
                 continue;
             }
-            Statement statement = model.statementOf(application);
             if (statement == null || !seen.add(statement)) {
                 return null;
             }
@@ -625,12 +640,11 @@ final class LeakageAnalysis {
      * statistic over all rows, aligned back onto the rows as a new feature. Target encoding when
      * the aggregated column is the target.
      */
-    private Fit groupStatisticAssigned(Call call, Set<Statement> seen) {
+    private Fit groupStatisticAssigned(Call call, Statement statement, Set<Statement> seen) {
         if (!(call.func() instanceof Attribute) || !((Attribute) call.func()).attr().equals("transform")
                 || !isStatistic(call) || !containsGroupby(call)) {
             return null;
         }
-        Statement statement = model.statementOf(call);
         if (!(statement instanceof Assign) || ((Assign) statement).value() != call
                 || ((Assign) statement).targets().stream().noneMatch(t -> t instanceof Subscript)
                 || !seen.add(statement)) {
@@ -700,7 +714,7 @@ final class LeakageAnalysis {
 
     private Located definitionOf(Name name) {
         Set<Binding> definitions = model.reachingDefinitions(name);
-        return definitions.size() == 1 ? model.statementOf(definitions.iterator().next().node()) : null;
+        return definitions.size() == 1 ? statementOf(definitions.iterator().next()) : null;
     }
 
     private boolean isStatistic(Expression expression) {
@@ -871,7 +885,7 @@ final class LeakageAnalysis {
             }
             boolean splitPart = split != null || trainParts.containsKey(origin);
             if (!splitPart && (isTestNamed(origin) || isReadFromTestFile(origin))) {
-                return new Leak(fit, true, null, model.statementOf(origin.node()), origin.name(), null);
+                return new Leak(fit, true, null, statementOf(origin), origin.name(), null);
             }
         }
         return null;
@@ -989,7 +1003,7 @@ final class LeakageAnalysis {
             }
             for (Expression input : split.inputs()) {
                 // train_test_split(scaler.fit_transform(X), y): the fit's output is the split input itself
-                if (fit.position() instanceof Node && model.isWithin((Node) fit.position(), input)) {
+                if (fit.position() instanceof Node && Nodes.contains(input, (Node) fit.position())) {
                     return new Leak(fit, false, split, null, null, input);
                 }
             }
@@ -1040,14 +1054,14 @@ final class LeakageAnalysis {
      * all of {@code X} has seen that fold's validation rows.
      */
     private boolean insideLoopOver(Located node, Split split) {
-        Node parent = model.parents().parentOf(split.call());
+        Node parent = parentOf(split.call());
         Node loop = parent instanceof Call && model.isCallTo((Call) parent, "builtins.enumerate")
-                ? model.parents().parentOf(parent) : parent;
+                ? parentOf(parent) : parent;
         if (!(loop instanceof For) || ((For) loop).iter() != (parent == loop ? split.call() : parent)) {
             return false;
         }
         for (Statement statement : ((For) loop).body()) {
-            if (node instanceof Node && model.isWithin((Node) node, statement)) {
+            if (node instanceof Node && Nodes.contains(statement, (Node) node)) {
                 return true;
             }
         }
@@ -1060,7 +1074,7 @@ final class LeakageAnalysis {
      */
     private boolean appliedToSplitParts(Fit fit, Split split) {
         Set<Binding> parts = Collections.newSetFromMap(new IdentityHashMap<>());
-        Statement splitStatement = model.statementOf(split.call());
+        Statement splitStatement = statementOf(split.call());
         for (Binding binding : model.bindingsMadeBy(splitStatement)) {
             parts.add(binding);
         }
@@ -1270,7 +1284,7 @@ final class LeakageAnalysis {
      */
     private Set<Binding> assignedBindings(Expression expression) {
         Set<Binding> carriers = new LinkedHashSet<>();
-        Statement statement = model.statementOf(expression);
+        Statement statement = statementOf(expression);
         List<Expression> targets = new ArrayList<>();
         Expression value = null;
         if (statement instanceof Assign) {
@@ -1283,7 +1297,7 @@ final class LeakageAnalysis {
             targets.add(((AugAssign) statement).target());
             value = ((AugAssign) statement).value();
         }
-        if (value == null || !model.isWithin(expression, value)) {
+        if (value == null || !Nodes.contains(value, expression)) {
             return carriers;
         }
         for (Expression target : targets) {
@@ -1368,14 +1382,50 @@ final class LeakageAnalysis {
         return null;
     }
 
-    /** The function whose call runs this node (lambdas, comprehensions and class bodies run in place). */
+    /**
+     * The function whose call runs this node (lambdas, comprehensions and class bodies run in
+     * place): the one that runs its statement, whose scope the model knows without parent links.
+     */
     Node executingFunction(Node node) {
-        for (Scope scope = model.scopeContaining(node); scope != null; scope = scope.parent()) {
+        Statement statement = node instanceof Statement ? (Statement) node : statementOf(node);
+        for (Scope scope = model.scopeContaining(statement); scope != null; scope = scope.parent()) {
             if (scope.kind() == Scope.Kind.FUNCTION || scope.kind() == Scope.Kind.MODULE) {
                 return scope.node();
             }
         }
         return model.module();
+    }
+
+    /** The closest statement around a call, binary operation or row slice of a split. */
+    private Statement statementOf(Node node) {
+        Statement known = statements().get(node);
+        return known != null ? known : model.statementOf(node);
+    }
+
+    private Map<Node, Statement> statements() {
+        if (statementsByNode == null) {
+            statementsByNode = new IdentityHashMap<>();
+            for (int i = 0; i < calls.size(); i++) {
+                statementsByNode.put(calls.get(i), callStatements.get(i));
+            }
+            for (int i = 0; i < arithmetic.size(); i++) {
+                statementsByNode.put(arithmetic.get(i), arithmeticStatements.get(i));
+            }
+        }
+        return statementsByNode;
+    }
+
+    /**
+     * The statement a binding is made in: its owner when that is a statement (an assignment, a
+     * loop, an import, a def...), which is then the closest one around the bound node.
+     */
+    private Statement statementOf(Binding binding) {
+        return binding.owner() instanceof Statement ? (Statement) binding.owner() : model.statementOf(binding.node());
+    }
+
+    /** The parent of a call of the file, found within its statement. */
+    private Node parentOf(Node node) {
+        return Nodes.parentWithin(statementOf(node), node);
     }
 
     String snippet(Located node) {

@@ -74,9 +74,15 @@ public final class PreprocessingLeakage implements Rule {
 
     @Override
     public void register(Dispatch dispatch) {
-        dispatch.on(Call.class, (call, context) -> nodes.calls().add(call));
+        dispatch.on(Call.class, (call, context) -> {
+            nodes.calls().add(call);
+            nodes.callStatements().add(context.statement());
+        });
         dispatch.on(Assign.class, (assignment, context) -> nodes.assignments().add(assignment));
-        dispatch.on(BinOp.class, (binOp, context) -> nodes.arithmetic().add(binOp));
+        dispatch.on(BinOp.class, (binOp, context) -> {
+            nodes.arithmetic().add(binOp);
+            nodes.arithmeticStatements().add(context.statement());
+        });
         dispatch.onEnd(this::finish);
     }
 

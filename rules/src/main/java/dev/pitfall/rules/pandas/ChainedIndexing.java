@@ -175,7 +175,7 @@ public final class ChainedIndexing implements Rule {
             return;
         }
         SemanticModel model = context.semantic();
-        if (!isPlainChain(read, model) || isReportedElsewhere(read, model)) {
+        if (!isPlainChain(read, model) || isReportedElsewhere(read, model, context)) {
             return;
         }
         Step outer = step(read);
@@ -199,16 +199,17 @@ public final class ChainedIndexing implements Rule {
 
     /**
      * True when the read is part of a longer chain reported on its own: the receiver of an
-     * assignment target or of an in-place call, or the start of a longer plain chain.
+     * assignment target or of an in-place call, or the start of a longer plain chain. The read is
+     * the node being visited: the linter's path knows its parents.
      */
-    private boolean isReportedElsewhere(Subscript read, SemanticModel model) {
-        Node parent = model.parents().parentOf(read);
+    private boolean isReportedElsewhere(Subscript read, SemanticModel model, RuleContext context) {
+        Node parent = context.ancestor(1);
         if (parent instanceof Subscript && ((Subscript) parent).value() == read) {
             Subscript outer = (Subscript) parent;
             return outer.ctx() != ExprContext.Load || isPlainChain(outer, model);
         }
         if (parent instanceof Attribute && ((Attribute) parent).value() == read) {
-            Node grandparent = model.parents().parentOf(parent);
+            Node grandparent = context.ancestor(2);
             if (grandparent instanceof Subscript && ((Subscript) grandparent).value() == parent
                     && ((Subscript) grandparent).ctx() != ExprContext.Load
                     && PandasExpressions.isIndexer((Attribute) parent, PandasExpressions.ALL_INDEXERS)) {

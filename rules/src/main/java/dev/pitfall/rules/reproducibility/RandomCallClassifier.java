@@ -2,6 +2,7 @@ package dev.pitfall.rules.reproducibility;
 
 import dev.pitfall.ast.Call;
 import dev.pitfall.ast.Node;
+import dev.pitfall.ast.Statement;
 import dev.pitfall.lint.RuleContext;
 import dev.pitfall.rules.CalleeNames;
 import dev.pitfall.rules.ImportedModules;
@@ -12,7 +13,7 @@ import dev.pitfall.semantic.SemanticModel;
  * {@link RandomCalls#classify} for the calls of one file, shared by the rules that classify
  * every call: they are handed the same call one after the other, so the last answer is kept.
  */
-final class RandomCallClassifier implements RandomCalls.Replacements {
+final class RandomCallClassifier implements RandomCalls.Surroundings {
     private final SemanticModel model;
     private final CalleeNames callees;
     private final boolean classifiedPackagesImported;
@@ -56,16 +57,26 @@ final class RandomCallClassifier implements RandomCalls.Replacements {
         return patches.patchedBefore(call, callee, enclosingFunction(call, visiting));
     }
 
+    @Override
+    public Statement statementOf(Call call) {
+        checkVisited(call, visiting);
+        return visiting.statement();
+    }
+
     /** The def around the visited call, from the linter's path to it (no parent map needed). */
     private static Node enclosingFunction(Call call, RuleContext context) {
-        if (context.ancestor(0) != call) {
-            throw new IllegalStateException("classify is for the call being visited");
-        }
+        checkVisited(call, context);
         for (int generations = 1; ; generations++) {
             Node ancestor = context.ancestor(generations);
             if (ancestor == null || PatchedCallables.isFunction(ancestor)) {
                 return ancestor;
             }
+        }
+    }
+
+    private static void checkVisited(Call call, RuleContext context) {
+        if (context.ancestor(0) != call) {
+            throw new IllegalStateException("classify is for the call being visited");
         }
     }
 }

@@ -196,9 +196,13 @@ final class RandomCalls {
         return Set.copyOf(packages);
     }
 
-    /** Tells whether a test has replaced a call's callee (a qualified name) before the call. */
-    interface Replacements {
+    /** What the linter's walk knows about the call being classified. */
+    interface Surroundings {
+        /** Whether a test has replaced the call's callee (a qualified name) before the call. */
         boolean replacedBefore(Call call, String callee);
+
+        /** The closest statement around the call. */
+        dev.pitfall.ast.Statement statementOf(Call call);
     }
 
     /**
@@ -208,16 +212,16 @@ final class RandomCalls {
      * can be one, and the callee need not be resolved.
      */
     static RandomCall classify(Call call, SemanticModel model, CalleeNames callees,
-            boolean classifiedPackagesImported, Replacements replacements) {
+            boolean classifiedPackagesImported, Surroundings surroundings) {
         if (!classifiedPackagesImported && !mayBeMethodDraw(call)) {
             return null;
         }
         String callee = callee(call, model, callees);
         if (callee == null) {
-            return tensorMethodDraw(call, model);
+            return tensorMethodDraw(call, model, surroundings);
         }
         RandomCall random = classifyCallee(callee, call, model);
-        return random != null && replacements.replacedBefore(call, callee) ? null : random;
+        return random != null && surroundings.replacedBefore(call, callee) ? null : random;
     }
 
     private static boolean mayBeMethodDraw(Call call) {
@@ -321,13 +325,13 @@ final class RandomCalls {
      * {@code weights.normal_()} on a value known to be a torch tensor; {@code df.sample(...)} on a
      * value known to be a DataFrame or Series, when the sample is kept (not a bare display).
      */
-    private static RandomCall tensorMethodDraw(Call call, SemanticModel model) {
+    private static RandomCall tensorMethodDraw(Call call, SemanticModel model, Surroundings surroundings) {
         if (!(call.func() instanceof Attribute)) {
             return null;
         }
         Attribute method = (Attribute) call.func();
         if (method.attr().equals("sample") && !CallArguments.hasUnpacking(call)
-                && !(model.statementOf(call) instanceof dev.pitfall.ast.Expr)) {
+                && !(surroundings.statementOf(call) instanceof dev.pitfall.ast.Expr)) {
             // A bare df.sample(5) only shows a few rows; a sample that is kept shapes results.
             ValueKind receiver = model.kindOf(method.value());
             Expression state = CallArguments.argument(call, "random_state", 5);

@@ -66,6 +66,14 @@ final class SeedControl {
     private final Map<Node, Map<RandomSource, Boolean>> entrySeeded = new IdentityHashMap<>();
     private final Set<RandomSource> moduleSeeds = EnumSet.noneOf(RandomSource.class);
     private final Set<RandomSource> helperSeeds = EnumSet.noneOf(RandomSource.class);
+    /**
+     * The function that executes each call, found from the statement around it on the linter's
+     * path while it visits the call (so that no parent map of the whole file is needed); empty
+     * after {@link #visitByWalk}.
+     */
+    private final Map<Node, Node> executingFunctions = new IdentityHashMap<>();
+    private Statement lastStatement;
+    private Node lastStatementFunction;
 
     private record SeedingCall(Call call, Set<RandomSource> sources) {
     }
@@ -86,16 +94,34 @@ final class SeedControl {
         }
     }
 
-    /** During the walk: the call being visited. */
-    void visitCall(Call call) {
+    /**
+     * The call being visited. {@code context} is the linter's while its walk is at the call, null
+     * in {@link #visitByWalk}.
+     */
+    void visitCall(Call call, RuleContext context) {
         calls.add(call);
+        if (context != null) {
+            executingFunctions.put(call, functionRunning(context.statement()));
+        }
+    }
+
+    /**
+     * {@link #executingFunction} of a statement, remembered for the last one: a call runs in the
+     * function that runs its statement, and the calls of a statement are visited one after another.
+     */
+    private Node functionRunning(Statement statement) {
+        if (statement != lastStatement) {
+            lastStatement = statement;
+            lastStatementFunction = executingFunction(statement);
+        }
+        return lastStatementFunction;
     }
 
     /** Instead of being fed by the linter's walk: walks the file itself, after the linter's walk. */
     void visitByWalk() {
         Nodes.walk(model.module(), node -> {
             if (node instanceof Call) {
-                visitCall((Call) node);
+                visitCall((Call) node, null);
             } else if (node instanceof Name) {
                 visitName((Name) node, null);
             }
@@ -183,9 +209,14 @@ final class SeedControl {
     /**
      * The function whose call runs this node: the innermost def around the scope the node is
      * evaluated in (lambdas, comprehensions and class bodies run where they are written), or
-     * the module.
+     * the module. Known for the calls seen on the linter's walk; the scope of a statement or a
+     * name needs no parent links either.
      */
     private Node executingFunction(Node node) {
+        Node known = executingFunctions.get(node);
+        if (known != null) {
+            return known;
+        }
         for (Scope scope = model.scopeContaining(node); scope != null; scope = scope.parent()) {
             if (scope.kind() == Scope.Kind.FUNCTION || scope.kind() == Scope.Kind.MODULE) {
                 return scope.node();

@@ -99,7 +99,7 @@ public final class UnseededRandom implements Rule {
 
     private void visitCall(Call call, RuleContext context) {
         if (classifier(context).classifiedPackagesImported()) {
-            seeds.visitCall(call);
+            seeds.visitCall(call, context);
         }
         RandomCall random = classifier.classify(call, context);
         if (random != null) {
