@@ -155,8 +155,17 @@ fragment POINT_FLOAT  : DIGIT_PART? '.' DIGIT_PART | DIGIT_PART '.' ;
 fragment EXPONENT     : [eE] [+-]? DIGIT_PART ;
 fragment FLOAT_NUMBER : POINT_FLOAT | ( DIGIT_PART | POINT_FLOAT ) EXPONENT ;
 
-fragment ID_START    : [\p{XID_Start}_] ;
-fragment ID_CONTINUE : [\p{XID_Continue}] ;
+// Names as CPython's tokenizer checks them: XID_Start or '_', then XID_Continue. A non-ASCII
+// character is matched by range and then tested by the predicate (which sees it as LA(-1))
+// against IdentifierCharacters, generated from CPython 3.13's Unicode 15.1 data. Not the sets
+// [\p{XID_Start}_] and [\p{XID_Continue}]: ANTLR's Unicode data lacks 15.1's additions, and the
+// sets have ~700 intervals each, whose rebuilding when the lexer's ATN is deserialised (one
+// IntervalSet.add per interval, each a linear scan) cost every run 7-10 ms of CPU, mostly
+// interpreted, before the first token. The lexer's DFA has no edges for non-ASCII characters
+// anyway, so the predicate takes nothing from its caching.
+fragment ID_START    : [a-zA-Z_] | NON_ASCII { isIdentifierStart(_input.LA(-1)) }? ;
+fragment ID_CONTINUE : [a-zA-Z0-9_] | NON_ASCII { isIdentifierContinue(_input.LA(-1)) }? ;
+fragment NON_ASCII   : [\u0080-\u{10FFFF}] ;
 
 // Inside f-strings: a backslash keeps the next character, except a brace (which stays a field
 // or a doubled brace) and 'N' (a \N{...} named escape, but only when the f-string is not raw).

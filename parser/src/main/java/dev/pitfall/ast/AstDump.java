@@ -1,9 +1,6 @@
 package dev.pitfall.ast;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import dev.pitfall.source.CodePointRanges;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -11,10 +8,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AstDump {
     private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
-    private static final int[] NONPRINTABLE = loadNonprintableRanges();
+    private static final CodePointRanges NONPRINTABLE = CodePointRanges.load(AstDump.class, "nonprintable.txt");
 
     private AstDump() {
     }
@@ -328,33 +323,6 @@ public final class AstDump {
 
     /** Python's str.isprintable() for one code point, from CPython 3.13's Unicode 15.1 data. */
     static boolean isPrintable(int codePoint) {
-        int index = Arrays.binarySearch(NONPRINTABLE, codePoint);
-        if (index >= 0) {
-            return false;
-        }
-        // An odd insertion point lies between a range's start and its end.
-        return (-index - 1) % 2 == 0;
-    }
-
-    /** Sorted [start0, end0, start1, end1, ...] of the non-printable ranges, both ends inclusive. */
-    private static int[] loadNonprintableRanges() {
-        List<Integer> bounds = new ArrayList<>();
-        try (InputStream in = AstDump.class.getResourceAsStream("nonprintable.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("nonprintable.txt missing from the class path");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] range = line.trim().split(" ");
-                bounds.add(Integer.parseInt(range[0], 16));
-                bounds.add(Integer.parseInt(range[1], 16));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot load nonprintable.txt", e);
-        }
-        return bounds.stream().mapToInt(Integer::intValue).toArray();
+        return !NONPRINTABLE.contains(codePoint);
     }
 }

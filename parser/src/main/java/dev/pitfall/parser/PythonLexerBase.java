@@ -113,6 +113,16 @@ public abstract class PythonLexerBase extends Lexer {
         return !fstrings.isEmpty() && fstrings.get(fstrings.size() - 1).raw;
     }
 
+    /** Used by the grammar: whether a non-ASCII character may start a name (XID_Start). */
+    protected static boolean isIdentifierStart(int codePoint) {
+        return IdentifierCharacters.START.contains(codePoint);
+    }
+
+    /** Used by the grammar: whether a non-ASCII character may continue a name (XID_Continue). */
+    protected static boolean isIdentifierContinue(int codePoint) {
+        return IdentifierCharacters.CONTINUE.contains(codePoint);
+    }
+
     @Override
     public Token nextToken() {
         while (pending.isEmpty()) {

@@ -158,6 +158,61 @@ class PythonLexerTest {
         assertEquals("NAME NAME NAME NAME NAME NEWLINE", kinds("αβγ 変数 ℘x x·y 𝔘nicode\n"));
     }
 
+    // Non-ASCII characters in names are checked against tables made from CPython 3.13's Unicode
+    // 15.1 data (see PythonLexer.g4): XID_Start or '_' first, then XID_Continue. Expected tokens
+    // from CPython's tokenize module, errors from compile(); sources and texts use \\u escapes.
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        x\\u00b7y                  | NAME(x\\u00b7y)
+        \\u00aa\\u00ba           | NAME(\\u00aa\\u00ba)
+        \\u4e2d\\u6587 = 1       | NAME(\\u4e2d\\u6587) EQUAL(=) NUMBER(1)
+        x\\u0301                   | NAME(x\\u0301)
+        _\\u0301                   | NAME(_\\u0301)
+        if\\u00e9                  | NAME(if\\u00e9)
+        \\u00e9if                  | NAME(\\u00e9if)
+        \\u2118                    | NAME(\\u2118)
+        \\u212e                    | NAME(\\u212e)
+        \\u1885x                   | NAME(\\u1885x)
+        a\\u0661                   | NAME(a\\u0661)
+        r\\u00e9'x'                | NAME(r\\u00e9) STRING('x')
+        a\\u200cb                  | NAME(a\\u200cb)
+        a\\u30fbb                  | NAME(a\\u30fbb)
+        x\\uff65                   | NAME(x\\uff65)
+        \\ud87a\\udff0x          | NAME(\\ud87a\\udff0x)
+        x\\ud87b\\ude5d          | NAME(x\\ud87b\\ude5d)
+        """)
+    void nonAsciiNamesFollowCPythonsUnicodeData(String escapedSource, String escapedTokens) {
+        String source = unescape(escapedSource) + "\n";
+        String tokens = allTokens(source).stream()
+                .filter(token -> token.getType() != Token.EOF && token.getType() != PythonLexer.NEWLINE)
+                .map(token -> LexerTokens.name(token.getType()) + "(" + token.getText() + ")")
+                .collect(Collectors.joining(" "));
+        assertEquals(unescape(escapedTokens), tokens, escapedSource);
+        assertNull(errorOf(source), escapedSource);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        a\\u20acb                  | 1 | invalid character '\\u20ac' (U+20AC)
+        \\u20ac                    | 0 | invalid character '\\u20ac' (U+20AC)
+        \\u00b7                    | 0 | invalid character '\\u00b7' (U+00B7)
+        \\u0301x                   | 0 | invalid character '\\u0301' (U+0301)
+        \\u0661x                   | 0 | invalid character '\\u0661' (U+0661)
+        \\uff65x                   | 0 | invalid character '\\uff65' (U+FF65)
+        \\u037a                    | 0 | invalid character '\\u037a' (U+037A)
+        x\\u2e2fy                  | 1 | invalid character '\\u2e2f' (U+2E2F)
+        a\\ud83d\\ude00          | 1 | invalid character '\\ud83d\\ude00' (U+1F600)
+        x\\u200b                   | 1 | invalid non-printable character U+200B
+        """)
+    void nonIdentifierCharacterEndsTheNameWithCPythonsError(String escapedSource, int offset, String message) {
+        String source = unescape(escapedSource) + "\n";
+        List<Token> tokens = allTokens(source);
+        assertEquals(offset == 0 ? "EOF" : "NAME EOF",
+                tokens.stream().map(token -> token.getType() == Token.EOF ? "EOF" : LexerTokens.name(token.getType()))
+                        .collect(Collectors.joining(" ")), escapedSource);
+        assertEquals(new SyntaxError(1, offset + 1, unescape(message)), errorOf(source), escapedSource);
+    }
+
     // ---- Operators ----
 
     @Test
