@@ -5,11 +5,13 @@ import dev.pitfall.ast.Assign;
 import dev.pitfall.ast.AsyncFor;
 import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.AsyncWith;
+import dev.pitfall.ast.Attribute;
 import dev.pitfall.ast.AugAssign;
 import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.Break;
 import dev.pitfall.ast.ClassDef;
 import dev.pitfall.ast.Comprehension;
+import dev.pitfall.ast.Constant;
 import dev.pitfall.ast.Continue;
 import dev.pitfall.ast.ExceptHandler;
 import dev.pitfall.ast.ExprContext;
@@ -322,7 +324,7 @@ final class ReachingDefinitions {
             } else if (statement instanceof FunctionDef || statement instanceof AsyncFunctionDef
                     || statement instanceof ClassDef) {
                 // Decorators, defaults, bases and annotations are read here; the body is another scope.
-                expressionChildren(statement, state);
+                definitionHeader(statement, state);
                 definitionBinding(statement, state);
             } else if (statement instanceof Import || statement instanceof ImportFrom) {
                 for (Node alias : statement.children()) {
@@ -332,6 +334,32 @@ final class ReachingDefinitions {
                 expressionChildren(statement, state);
             }
             return state;
+        }
+
+        /**
+         * The children of a definition but its body, in field order (as expressionChildren would
+         * visit them, without pushing the body's statements only to skip them).
+         */
+        private void definitionHeader(Statement definition, State state) {
+            int mark = pending.size();
+            if (definition instanceof FunctionDef f) {
+                pending.pushAll(f.type_params());
+                pending.push(f.returns());
+                pending.pushAll(f.decorator_list());
+                pending.push(f.args());
+            } else if (definition instanceof AsyncFunctionDef f) {
+                pending.pushAll(f.type_params());
+                pending.push(f.returns());
+                pending.pushAll(f.decorator_list());
+                pending.push(f.args());
+            } else {
+                ClassDef c = (ClassDef) definition;
+                pending.pushAll(c.type_params());
+                pending.pushAll(c.decorator_list());
+                pending.pushAll(c.keywords());
+                pending.pushAll(c.bases());
+            }
+            visitPending(mark, state);
         }
 
         private State loop(State entry, Expression test, Expression target, List<Statement> body,
@@ -427,17 +455,9 @@ final class ReachingDefinitions {
         }
 
         private void visitExpression(Node node, State state) {
-            if (node instanceof Statement) {
-                return;
-            }
-            if (node instanceof BinOp chain) {
-                int mark = pending.size();
-                Nodes.pushOperands(chain, pending);
-                visitPending(mark, state);
-                return;
-            }
-            if (node instanceof Name) {
-                Name name = (Name) node;
+            // The commonest nodes first, each a class test; the interface test (Statement) takes
+            // C1's slow subtype check when it fails.
+            if (node instanceof Name name) {
                 if (scopes.evaluatedIn.get(name) != scope) {
                     return;
                 }
@@ -446,6 +466,22 @@ final class ReachingDefinitions {
                 } else {
                     target(name, state);
                 }
+                return;
+            }
+            if (node instanceof Constant) {
+                return;
+            }
+            if (node instanceof Attribute attribute) {
+                visitExpression(attribute.value(), state);
+                return;
+            }
+            if (node instanceof Statement) {
+                return;
+            }
+            if (node instanceof BinOp chain) {
+                int mark = pending.size();
+                Nodes.pushOperands(chain, pending);
+                visitPending(mark, state);
                 return;
             }
             if (node instanceof NamedExpr) {
