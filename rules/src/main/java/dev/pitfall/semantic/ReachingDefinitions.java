@@ -93,7 +93,7 @@ final class ReachingDefinitions {
         if (state == null || state.dead) {
             return Set.of();
         }
-        Set<Binding> found = state.definitions.get(symbol);
+        Set<Binding> found = state.get(symbol);
         return found == null ? Set.of() : Collections.unmodifiableSet(found);
     }
 
@@ -117,10 +117,14 @@ final class ReachingDefinitions {
     /**
      * The definitions that may reach a point; {@code dead} after return, raise, break, continue.
      * The sets are never changed once stored (gen and merge make new ones), so copies and merges
-     * share them: most branches leave most symbols alone, and their merge is then no work.
+     * share them: most branches leave most symbols alone, and their merge is then no work. The map
+     * itself is shared by a state and its copies until one of them writes (copy on write): most
+     * copies (the state before a loop or a branch, at a break or continue) are only read.
      */
     static final class State {
-        final Map<Symbol, Set<Binding>> definitions;
+        private Map<Symbol, Set<Binding>> definitions;
+        /** Whether another state may hold {@link #definitions}: write to a copy of it then. */
+        private boolean shared;
         boolean dead;
 
         State() {
@@ -130,24 +134,48 @@ final class ReachingDefinitions {
         private State(Map<Symbol, Set<Binding>> definitions, boolean dead) {
             this.definitions = definitions;
             this.dead = dead;
+            this.shared = true;
         }
 
         State copy() {
-            return new State(new HashMap<>(definitions), dead);
+            shared = true;
+            return new State(definitions, dead);
+        }
+
+        Set<Binding> get(Symbol symbol) {
+            return definitions.get(symbol);
+        }
+
+        void put(Symbol symbol, Set<Binding> reaching) {
+            if (shared) {
+                definitions = new HashMap<>(definitions);
+                shared = false;
+            }
+            definitions.put(symbol, reaching);
         }
 
         static State merge(List<State> states) {
-            State merged = new State();
-            merged.dead = true;
+            State merged = null;
             for (State state : states) {
                 if (state.dead) {
                     continue;
                 }
-                merged.dead = false;
-                for (Map.Entry<Symbol, Set<Binding>> entry : state.definitions.entrySet()) {
-                    merged.definitions.put(entry.getKey(),
-                            union(merged.definitions.get(entry.getKey()), entry.getValue()));
+                if (merged == null) {
+                    // What the first live state holds, unchanged: start from (a copy of) it.
+                    merged = state.copy();
+                    continue;
                 }
+                for (Map.Entry<Symbol, Set<Binding>> entry : state.definitions.entrySet()) {
+                    Set<Binding> known = merged.definitions.get(entry.getKey());
+                    Set<Binding> union = union(known, entry.getValue());
+                    if (union != known) {
+                        merged.put(entry.getKey(), union);
+                    }
+                }
+            }
+            if (merged == null) {
+                merged = new State();
+                merged.dead = true;
             }
             return merged;
         }
@@ -192,7 +220,7 @@ final class ReachingDefinitions {
                 // Loads in a comprehension run once per element: every target binding may reach.
                 for (Symbol symbol : scope.symbols()) {
                     if (symbol.isLocal()) {
-                        state.definitions.put(symbol, new LinkedHashSet<>(symbol.bindings()));
+                        state.put(symbol, new LinkedHashSet<>(symbol.bindings()));
                     }
                 }
                 expressionChildren(node, state);
@@ -234,9 +262,9 @@ final class ReachingDefinitions {
                 Symbol target = scope.symbol(((Name) ((AugAssign) statement).target()).id());
                 State before = new State();
                 before.dead = state.dead;
-                Set<Binding> defs = target == null ? null : state.definitions.get(target);
+                Set<Binding> defs = target == null ? null : state.get(target);
                 if (defs != null) {
-                    before.definitions.put(target, defs);
+                    before.put(target, defs);
                 }
                 State known = beforeStatement.get(statement);
                 beforeStatement.put(statement, known == null ? before : State.merge(List.of(known, before)));
@@ -573,7 +601,7 @@ final class ReachingDefinitions {
         }
 
         private void gen(Binding binding, State state) {
-            state.definitions.put(binding.symbol(), Set.of(binding));
+            state.put(binding.symbol(), Set.of(binding));
         }
 
         /**
@@ -586,7 +614,7 @@ final class ReachingDefinitions {
             boolean flowSensitive = own != null && (own.isLocal()
                     || (scope.kind() == Scope.Kind.MODULE && own.isBound()));
             if (flowSensitive) {
-                Set<Binding> defs = state.definitions.get(own);
+                Set<Binding> defs = state.get(own);
                 if (defs != null) {
                     reaching = State.union(reaching, defs);
                 }
