@@ -188,8 +188,10 @@ final class ScopeBuilder {
         } else if (node instanceof Constant) {
             // No children.
         } else if (node instanceof Call call) {
-            noteLambdaArguments(call);
-            visitChildren(call, scope);
+            int mark = pending.size();
+            call.pushChildren(pending);
+            noteLambdaArguments(call, mark);
+            visitPending(mark, scope);
         } else if (node instanceof Attribute attribute) {
             visit(attribute.value(), scope);
         } else if (node instanceof Keyword keyword) {
@@ -320,14 +322,19 @@ final class ScopeBuilder {
         }
     }
 
-    private void noteLambdaArguments(Call call) {
-        for (Expression argument : call.args()) {
-            if (argument instanceof Lambda lambda) {
-                noteLambdaSite(lambda, call);
+    /**
+     * Notes the lambdas among the arguments and keyword values of {@code call}, whose children
+     * were pushed onto {@link #pending} above {@code mark}: reading them there costs no iterator
+     * and no interface call per argument, as a loop over {@code call.args()} would in C1 code.
+     */
+    private void noteLambdaArguments(Call call, int mark) {
+        // The function is pushed last (on top): the slots below it hold the arguments and keywords.
+        for (int i = mark; i < pending.size() - 1; i++) {
+            Node argument = pending.get(i);
+            if (argument instanceof Keyword keyword) {
+                argument = keyword.value();
             }
-        }
-        for (Keyword keyword : call.keywords()) {
-            if (keyword.value() instanceof Lambda lambda) {
+            if (argument instanceof Lambda lambda) {
                 noteLambdaSite(lambda, call);
             }
         }
