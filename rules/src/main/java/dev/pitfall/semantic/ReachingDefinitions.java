@@ -101,7 +101,7 @@ final class ReachingDefinitions {
     private Set<Binding> allBindingsOf(Symbol symbol) {
         Set<Binding> all = allBindings.get(symbol);
         if (all == null) {
-            all = new LinkedHashSet<>(symbol.bindings());
+            all = new LinkedHashSet<>(symbol.bindingsShared());
             allBindings.put(symbol, all);
         }
         return all;
@@ -218,16 +218,16 @@ final class ReachingDefinitions {
             Node node = scope.node();
             if (scope.kind() == Scope.Kind.COMPREHENSION) {
                 // Loads in a comprehension run once per element: every target binding may reach.
-                for (Symbol symbol : scope.symbols()) {
+                for (Symbol symbol : scope.symbolsShared()) {
                     if (symbol.isLocal()) {
-                        state.put(symbol, new LinkedHashSet<>(symbol.bindings()));
+                        state.put(symbol, new LinkedHashSet<>(symbol.bindingsShared()));
                     }
                 }
                 expressionChildren(node, state);
                 return;
             }
-            for (Symbol symbol : scope.symbols()) {
-                for (Binding binding : symbol.bindings()) {
+            for (Symbol symbol : scope.symbolsShared()) {
+                for (Binding binding : symbol.bindingsShared()) {
                     if (binding.kind() == Binding.Kind.PARAMETER || binding.kind() == Binding.Kind.TYPE_PARAMETER) {
                         gen(binding, state);
                     }
@@ -627,7 +627,7 @@ final class ReachingDefinitions {
                 }
             } else {
                 Symbol target = scope.resolve(name.id());
-                if (target != null && !target.bindings().isEmpty()) {
+                if (target != null && !target.bindingsShared().isEmpty()) {
                     reaching = State.union(reaching, allBindingsOf(target));
                 }
             }
@@ -641,7 +641,7 @@ final class ReachingDefinitions {
             Set<Binding> elsewhere = fromOtherScopes.get(symbol);
             if (elsewhere == null) {
                 elsewhere = new LinkedHashSet<>();
-                for (Binding binding : symbol.bindings()) {
+                for (Binding binding : symbol.bindingsShared()) {
                     if (scopes.evaluatedIn.get(binding.node()) != scope) {
                         elsewhere.add(binding);
                     }

@@ -124,10 +124,10 @@ final class ScopeBuilder {
      * function's variable: move it to that symbol, so reaching definitions see it there.
      */
     private void relocateBindings(Scope scope) {
-        for (Symbol symbol : scope.symbols()) {
+        for (Symbol symbol : scope.symbolsShared()) {
             boolean elsewhere = symbol.resolution() == Symbol.Resolution.GLOBAL_EXPLICIT && scope != top
                     || symbol.resolution() == Symbol.Resolution.FREE;
-            if (!elsewhere || symbol.bindings().isEmpty()) {
+            if (!elsewhere || symbol.bindingsShared().isEmpty()) {
                 continue;
             }
             Symbol owner = symbol.resolution() == Symbol.Resolution.FREE
@@ -655,7 +655,7 @@ final class ScopeBuilder {
         Set<String> localsHere = new HashSet<>();
         Set<String> globalsHere = new HashSet<>(globals);
         Set<String> freeHere = new HashSet<>();
-        for (Symbol symbol : scope.symbols()) {
+        for (Symbol symbol : scope.symbolsShared()) {
             String name = symbol.name();
             if (symbol.isDeclaredGlobal()) {
                 symbol.setResolution(Symbol.Resolution.GLOBAL_EXPLICIT);
@@ -727,7 +727,7 @@ final class ScopeBuilder {
 
     private static Set<String> globalsExplicit(Scope scope) {
         Set<String> names = new HashSet<>();
-        for (Symbol symbol : scope.symbols()) {
+        for (Symbol symbol : scope.symbolsShared()) {
             if (symbol.resolution() == Symbol.Resolution.GLOBAL_EXPLICIT) {
                 names.add(symbol.name());
             }
