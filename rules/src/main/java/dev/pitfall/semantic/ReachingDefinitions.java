@@ -47,6 +47,7 @@ import dev.pitfall.ast.WithItem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +66,21 @@ final class ReachingDefinitions {
     /** The definitions of its target reaching each augmented assignment (merged over loop passes). */
     private final IdentityTable<Statement, State> beforeStatement = new IdentityTable<>(0);
     private final Map<Symbol, Set<Binding>> allBindings = new HashMap<>();
+    /**
+     * The scopes whose symbols hold a parameter or type parameter binding: the others (the module,
+     * class bodies, comprehensions) need no search of every binding of every symbol for them.
+     */
+    private final Set<Scope> parameterScopes = new HashSet<>();
 
     /** {@code sourceLength} sizes the table of loads (see the ScopeBuilder constructor). */
     ReachingDefinitions(ScopeBuilder scopes, Scope module, int sourceLength) {
         this.scopes = scopes;
         this.atLoad = new IdentityTable<>(sourceLength / 32);
+        for (Binding binding : scopes.allBindings()) {
+            if (binding.kind() == Binding.Kind.PARAMETER || binding.kind() == Binding.Kind.TYPE_PARAMETER) {
+                parameterScopes.add(binding.symbol().scope());
+            }
+        }
         analyzeTree(module);
     }
 
@@ -226,10 +237,13 @@ final class ReachingDefinitions {
                 expressionChildren(node, state);
                 return;
             }
-            for (Symbol symbol : scope.symbolsShared()) {
-                for (Binding binding : symbol.bindingsShared()) {
-                    if (binding.kind() == Binding.Kind.PARAMETER || binding.kind() == Binding.Kind.TYPE_PARAMETER) {
-                        gen(binding, state);
+            if (parameterScopes.contains(scope)) {
+                for (Symbol symbol : scope.symbolsShared()) {
+                    for (Binding binding : symbol.bindingsShared()) {
+                        if (binding.kind() == Binding.Kind.PARAMETER
+                                || binding.kind() == Binding.Kind.TYPE_PARAMETER) {
+                            gen(binding, state);
+                        }
                     }
                 }
             }
