@@ -5,11 +5,13 @@ import dev.pitfall.ast.Assign;
 import dev.pitfall.ast.AsyncFor;
 import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.AsyncWith;
+import dev.pitfall.ast.Attribute;
 import dev.pitfall.ast.AugAssign;
 import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.Break;
 import dev.pitfall.ast.ClassDef;
 import dev.pitfall.ast.Comprehension;
+import dev.pitfall.ast.Constant;
 import dev.pitfall.ast.Continue;
 import dev.pitfall.ast.ExceptHandler;
 import dev.pitfall.ast.ExprContext;
@@ -45,6 +47,7 @@ import dev.pitfall.ast.WithItem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +66,21 @@ final class ReachingDefinitions {
     /** The definitions of its target reaching each augmented assignment (merged over loop passes). */
     private final IdentityTable<Statement, State> beforeStatement = new IdentityTable<>(0);
     private final Map<Symbol, Set<Binding>> allBindings = new HashMap<>();
+    /**
+     * The scopes whose symbols hold a parameter or type parameter binding: the others (the module,
+     * class bodies, comprehensions) need no search of every binding of every symbol for them.
+     */
+    private final Set<Scope> parameterScopes = new HashSet<>();
 
     /** {@code sourceLength} sizes the table of loads (see the ScopeBuilder constructor). */
     ReachingDefinitions(ScopeBuilder scopes, Scope module, int sourceLength) {
         this.scopes = scopes;
         this.atLoad = new IdentityTable<>(sourceLength / 32);
+        for (Binding binding : scopes.allBindings()) {
+            if (binding.kind() == Binding.Kind.PARAMETER || binding.kind() == Binding.Kind.TYPE_PARAMETER) {
+                parameterScopes.add(binding.symbol().scope());
+            }
+        }
         analyzeTree(module);
     }
 
@@ -91,7 +104,7 @@ final class ReachingDefinitions {
         if (state == null || state.dead) {
             return Set.of();
         }
-        Set<Binding> found = state.definitions.get(symbol);
+        Set<Binding> found = state.get(symbol);
         return found == null ? Set.of() : Collections.unmodifiableSet(found);
     }
 
@@ -99,7 +112,7 @@ final class ReachingDefinitions {
     private Set<Binding> allBindingsOf(Symbol symbol) {
         Set<Binding> all = allBindings.get(symbol);
         if (all == null) {
-            all = new LinkedHashSet<>(symbol.bindings());
+            all = new LinkedHashSet<>(symbol.bindingsShared());
             allBindings.put(symbol, all);
         }
         return all;
@@ -115,10 +128,14 @@ final class ReachingDefinitions {
     /**
      * The definitions that may reach a point; {@code dead} after return, raise, break, continue.
      * The sets are never changed once stored (gen and merge make new ones), so copies and merges
-     * share them: most branches leave most symbols alone, and their merge is then no work.
+     * share them: most branches leave most symbols alone, and their merge is then no work. The map
+     * itself is shared by a state and its copies until one of them writes (copy on write): most
+     * copies (the state before a loop or a branch, at a break or continue) are only read.
      */
     static final class State {
-        final Map<Symbol, Set<Binding>> definitions;
+        private Map<Symbol, Set<Binding>> definitions;
+        /** Whether another state may hold {@link #definitions}: write to a copy of it then. */
+        private boolean shared;
         boolean dead;
 
         State() {
@@ -128,24 +145,48 @@ final class ReachingDefinitions {
         private State(Map<Symbol, Set<Binding>> definitions, boolean dead) {
             this.definitions = definitions;
             this.dead = dead;
+            this.shared = true;
         }
 
         State copy() {
-            return new State(new HashMap<>(definitions), dead);
+            shared = true;
+            return new State(definitions, dead);
+        }
+
+        Set<Binding> get(Symbol symbol) {
+            return definitions.get(symbol);
+        }
+
+        void put(Symbol symbol, Set<Binding> reaching) {
+            if (shared) {
+                definitions = new HashMap<>(definitions);
+                shared = false;
+            }
+            definitions.put(symbol, reaching);
         }
 
         static State merge(List<State> states) {
-            State merged = new State();
-            merged.dead = true;
+            State merged = null;
             for (State state : states) {
                 if (state.dead) {
                     continue;
                 }
-                merged.dead = false;
-                for (Map.Entry<Symbol, Set<Binding>> entry : state.definitions.entrySet()) {
-                    merged.definitions.put(entry.getKey(),
-                            union(merged.definitions.get(entry.getKey()), entry.getValue()));
+                if (merged == null) {
+                    // What the first live state holds, unchanged: start from (a copy of) it.
+                    merged = state.copy();
+                    continue;
                 }
+                for (Map.Entry<Symbol, Set<Binding>> entry : state.definitions.entrySet()) {
+                    Set<Binding> known = merged.definitions.get(entry.getKey());
+                    Set<Binding> union = union(known, entry.getValue());
+                    if (union != known) {
+                        merged.put(entry.getKey(), union);
+                    }
+                }
+            }
+            if (merged == null) {
+                merged = new State();
+                merged.dead = true;
             }
             return merged;
         }
@@ -188,18 +229,21 @@ final class ReachingDefinitions {
             Node node = scope.node();
             if (scope.kind() == Scope.Kind.COMPREHENSION) {
                 // Loads in a comprehension run once per element: every target binding may reach.
-                for (Symbol symbol : scope.symbols()) {
+                for (Symbol symbol : scope.symbolsShared()) {
                     if (symbol.isLocal()) {
-                        state.definitions.put(symbol, new LinkedHashSet<>(symbol.bindings()));
+                        state.put(symbol, new LinkedHashSet<>(symbol.bindingsShared()));
                     }
                 }
                 expressionChildren(node, state);
                 return;
             }
-            for (Symbol symbol : scope.symbols()) {
-                for (Binding binding : symbol.bindings()) {
-                    if (binding.kind() == Binding.Kind.PARAMETER || binding.kind() == Binding.Kind.TYPE_PARAMETER) {
-                        gen(binding, state);
+            if (parameterScopes.contains(scope)) {
+                for (Symbol symbol : scope.symbolsShared()) {
+                    for (Binding binding : symbol.bindingsShared()) {
+                        if (binding.kind() == Binding.Kind.PARAMETER
+                                || binding.kind() == Binding.Kind.TYPE_PARAMETER) {
+                            gen(binding, state);
+                        }
                     }
                 }
             }
@@ -232,9 +276,9 @@ final class ReachingDefinitions {
                 Symbol target = scope.symbol(((Name) ((AugAssign) statement).target()).id());
                 State before = new State();
                 before.dead = state.dead;
-                Set<Binding> defs = target == null ? null : state.definitions.get(target);
+                Set<Binding> defs = target == null ? null : state.get(target);
                 if (defs != null) {
-                    before.definitions.put(target, defs);
+                    before.put(target, defs);
                 }
                 State known = beforeStatement.get(statement);
                 beforeStatement.put(statement, known == null ? before : State.merge(List.of(known, before)));
@@ -322,7 +366,7 @@ final class ReachingDefinitions {
             } else if (statement instanceof FunctionDef || statement instanceof AsyncFunctionDef
                     || statement instanceof ClassDef) {
                 // Decorators, defaults, bases and annotations are read here; the body is another scope.
-                expressionChildren(statement, state);
+                definitionHeader(statement, state);
                 definitionBinding(statement, state);
             } else if (statement instanceof Import || statement instanceof ImportFrom) {
                 for (Node alias : statement.children()) {
@@ -332,6 +376,32 @@ final class ReachingDefinitions {
                 expressionChildren(statement, state);
             }
             return state;
+        }
+
+        /**
+         * The children of a definition but its body, in field order (as expressionChildren would
+         * visit them, without pushing the body's statements only to skip them).
+         */
+        private void definitionHeader(Statement definition, State state) {
+            int mark = pending.size();
+            if (definition instanceof FunctionDef f) {
+                pending.pushAll(f.type_params());
+                pending.push(f.returns());
+                pending.pushAll(f.decorator_list());
+                pending.push(f.args());
+            } else if (definition instanceof AsyncFunctionDef f) {
+                pending.pushAll(f.type_params());
+                pending.push(f.returns());
+                pending.pushAll(f.decorator_list());
+                pending.push(f.args());
+            } else {
+                ClassDef c = (ClassDef) definition;
+                pending.pushAll(c.type_params());
+                pending.pushAll(c.decorator_list());
+                pending.pushAll(c.keywords());
+                pending.pushAll(c.bases());
+            }
+            visitPending(mark, state);
         }
 
         private State loop(State entry, Expression test, Expression target, List<Statement> body,
@@ -427,17 +497,9 @@ final class ReachingDefinitions {
         }
 
         private void visitExpression(Node node, State state) {
-            if (node instanceof Statement) {
-                return;
-            }
-            if (node instanceof BinOp chain) {
-                int mark = pending.size();
-                Nodes.pushOperands(chain, pending);
-                visitPending(mark, state);
-                return;
-            }
-            if (node instanceof Name) {
-                Name name = (Name) node;
+            // The commonest nodes first, each a class test; the interface test (Statement) takes
+            // C1's slow subtype check when it fails.
+            if (node instanceof Name name) {
                 if (scopes.evaluatedIn.get(name) != scope) {
                     return;
                 }
@@ -446,6 +508,22 @@ final class ReachingDefinitions {
                 } else {
                     target(name, state);
                 }
+                return;
+            }
+            if (node instanceof Constant) {
+                return;
+            }
+            if (node instanceof Attribute attribute) {
+                visitExpression(attribute.value(), state);
+                return;
+            }
+            if (node instanceof Statement) {
+                return;
+            }
+            if (node instanceof BinOp chain) {
+                int mark = pending.size();
+                Nodes.pushOperands(chain, pending);
+                visitPending(mark, state);
                 return;
             }
             if (node instanceof NamedExpr) {
@@ -537,7 +615,7 @@ final class ReachingDefinitions {
         }
 
         private void gen(Binding binding, State state) {
-            state.definitions.put(binding.symbol(), Set.of(binding));
+            state.put(binding.symbol(), Set.of(binding));
         }
 
         /**
@@ -550,7 +628,7 @@ final class ReachingDefinitions {
             boolean flowSensitive = own != null && (own.isLocal()
                     || (scope.kind() == Scope.Kind.MODULE && own.isBound()));
             if (flowSensitive) {
-                Set<Binding> defs = state.definitions.get(own);
+                Set<Binding> defs = state.get(own);
                 if (defs != null) {
                     reaching = State.union(reaching, defs);
                 }
@@ -563,7 +641,7 @@ final class ReachingDefinitions {
                 }
             } else {
                 Symbol target = scope.resolve(name.id());
-                if (target != null && !target.bindings().isEmpty()) {
+                if (target != null && !target.bindingsShared().isEmpty()) {
                     reaching = State.union(reaching, allBindingsOf(target));
                 }
             }
@@ -577,7 +655,7 @@ final class ReachingDefinitions {
             Set<Binding> elsewhere = fromOtherScopes.get(symbol);
             if (elsewhere == null) {
                 elsewhere = new LinkedHashSet<>();
-                for (Binding binding : symbol.bindings()) {
+                for (Binding binding : symbol.bindingsShared()) {
                     if (scopes.evaluatedIn.get(binding.node()) != scope) {
                         elsewhere.add(binding);
                     }

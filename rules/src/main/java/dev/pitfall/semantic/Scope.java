@@ -83,6 +83,11 @@ public final class Scope {
         return symbolsView;
     }
 
+    /** As {@link #symbols}, without the unmodifiable view (see {@link Symbol#bindingsShared}). */
+    Collection<Symbol> symbolsShared() {
+        return symbols.values();
+    }
+
     /** The symbol named {@code name} (mangled if private) in this scope's table, or null. */
     public Symbol symbol(String name) {
         return symbols.get(mangle(name));

@@ -5,6 +5,7 @@ import dev.pitfall.ast.AnnAssign;
 import dev.pitfall.ast.Arg;
 import dev.pitfall.ast.Arguments;
 import dev.pitfall.ast.Assign;
+import dev.pitfall.ast.Attribute;
 import dev.pitfall.ast.AsyncFor;
 import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.AsyncWith;
@@ -13,6 +14,7 @@ import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.Call;
 import dev.pitfall.ast.ClassDef;
 import dev.pitfall.ast.Comprehension;
+import dev.pitfall.ast.Constant;
 import dev.pitfall.ast.Delete;
 import dev.pitfall.ast.DictComp;
 import dev.pitfall.ast.ExceptHandler;
@@ -122,10 +124,10 @@ final class ScopeBuilder {
      * function's variable: move it to that symbol, so reaching definitions see it there.
      */
     private void relocateBindings(Scope scope) {
-        for (Symbol symbol : scope.symbols()) {
+        for (Symbol symbol : scope.symbolsShared()) {
             boolean elsewhere = symbol.resolution() == Symbol.Resolution.GLOBAL_EXPLICIT && scope != top
                     || symbol.resolution() == Symbol.Resolution.FREE;
-            if (!elsewhere || symbol.bindings().isEmpty()) {
+            if (!elsewhere || symbol.bindingsShared().isEmpty()) {
                 continue;
             }
             Symbol owner = symbol.resolution() == Symbol.Resolution.FREE
@@ -172,8 +174,10 @@ final class ScopeBuilder {
         if (node == null) {
             return;
         }
+        // The commonest nodes (seven visits in ten on ML code), tested first, a class test each; the
+        // rest go through visitOther's longer chain, whose interface tests (Statement, Pattern)
+        // take C1's slow subtype check when they fail.
         if (node instanceof Name name) {
-            // The commonest node, tested first: the checks below cost a class test each.
             if (name.ctx() == ExprContext.Load) {
                 evaluatedIn.put(name, scope);
                 use(name, scope);
@@ -181,12 +185,28 @@ final class ScopeBuilder {
                 bind(name, scope, name.ctx() == ExprContext.Del ? Binding.Kind.DELETION
                         : Binding.Kind.ASSIGNMENT, name, null, List.of());
             }
-            return;
+        } else if (node instanceof Constant) {
+            // No children.
+        } else if (node instanceof Call call) {
+            int mark = pending.size();
+            call.pushChildren(pending);
+            noteLambdaArguments(call, mark);
+            visitPending(mark, scope);
+        } else if (node instanceof Attribute attribute) {
+            visit(attribute.value(), scope);
+        } else if (node instanceof Keyword keyword) {
+            evaluatedIn.put(keyword, scope);
+            visit(keyword.value(), scope);
+        } else {
+            visitOther(node, scope);
         }
+    }
+
+    private void visitOther(Node node, Scope scope) {
         if (node instanceof Statement || node instanceof Lambda
                 || node instanceof ListComp || node instanceof SetComp || node instanceof GeneratorExp
                 || node instanceof DictComp || node instanceof ExceptHandler
-                || node instanceof dev.pitfall.ast.Pattern || node instanceof Keyword) {
+                || node instanceof dev.pitfall.ast.Pattern) {
             // Other nodes find their scope through their parents (SemanticModel.scopeContaining).
             evaluatedIn.put(node, scope);
         }
@@ -295,23 +315,26 @@ final class ScopeBuilder {
         } else if (node instanceof TypeAlias) {
             typeAlias((TypeAlias) node, scope);
         } else {
-            if (node instanceof Call call) {
-                noteLambdaArguments(call);
-            } else if (node instanceof Subscript subscript && subscript.slice() instanceof Lambda lambda) {
+            if (node instanceof Subscript subscript && subscript.slice() instanceof Lambda lambda) {
                 noteLambdaSite(lambda, subscript);
             }
             visitChildren(node, scope);
         }
     }
 
-    private void noteLambdaArguments(Call call) {
-        for (Expression argument : call.args()) {
-            if (argument instanceof Lambda lambda) {
-                noteLambdaSite(lambda, call);
+    /**
+     * Notes the lambdas among the arguments and keyword values of {@code call}, whose children
+     * were pushed onto {@link #pending} above {@code mark}: reading them there costs no iterator
+     * and no interface call per argument, as a loop over {@code call.args()} would in C1 code.
+     */
+    private void noteLambdaArguments(Call call, int mark) {
+        // The function is pushed last (on top): the slots below it hold the arguments and keywords.
+        for (int i = mark; i < pending.size() - 1; i++) {
+            Node argument = pending.get(i);
+            if (argument instanceof Keyword keyword) {
+                argument = keyword.value();
             }
-        }
-        for (Keyword keyword : call.keywords()) {
-            if (keyword.value() instanceof Lambda lambda) {
+            if (argument instanceof Lambda lambda) {
                 noteLambdaSite(lambda, call);
             }
         }
@@ -632,7 +655,7 @@ final class ScopeBuilder {
         Set<String> localsHere = new HashSet<>();
         Set<String> globalsHere = new HashSet<>(globals);
         Set<String> freeHere = new HashSet<>();
-        for (Symbol symbol : scope.symbols()) {
+        for (Symbol symbol : scope.symbolsShared()) {
             String name = symbol.name();
             if (symbol.isDeclaredGlobal()) {
                 symbol.setResolution(Symbol.Resolution.GLOBAL_EXPLICIT);
@@ -654,6 +677,10 @@ final class ScopeBuilder {
                 symbol.setResolution(Symbol.Resolution.GLOBAL_IMPLICIT);
             }
         }
+        if (scope.children().isEmpty()) {
+            // Most scopes (methods, lambdas, comprehensions): no sets to build for children.
+            return freeHere;
+        }
         Set<String> boundForChildren = new HashSet<>(enclosingBound);
         if (scope.kind() == Scope.Kind.CLASS) {
             boundForChildren.add(CLASS_CELL);
@@ -661,12 +688,14 @@ final class ScopeBuilder {
             boundForChildren.addAll(localsHere);
             boundForChildren.removeAll(globalsExplicit(scope));
         }
+        // Shared by the children: analyze only reads the sets it is given.
+        Set<String> childGlobals = globalsHere;
+        if (scope.kind() != Scope.Kind.CLASS && !globalsHere.isEmpty() && !localsHere.isEmpty()) {
+            childGlobals = new HashSet<>(globalsHere);
+            childGlobals.removeAll(localsHere);
+        }
         Set<String> childFree = new HashSet<>();
         for (Scope child : scope.children()) {
-            Set<String> childGlobals = new HashSet<>(globalsHere);
-            if (scope.kind() != Scope.Kind.CLASS) {
-                childGlobals.removeAll(localsHere);
-            }
             Set<String> childBound = boundForChildren;
             if (scope.kind() == Scope.Kind.CLASS && child.kind() == Scope.Kind.TYPE_PARAMETERS) {
                 // PEP 695: a generic method's annotation scope sees the class's own names first.
@@ -698,7 +727,7 @@ final class ScopeBuilder {
 
     private static Set<String> globalsExplicit(Scope scope) {
         Set<String> names = new HashSet<>();
-        for (Symbol symbol : scope.symbols()) {
+        for (Symbol symbol : scope.symbolsShared()) {
             if (symbol.resolution() == Symbol.Resolution.GLOBAL_EXPLICIT) {
                 names.add(symbol.name());
             }

@@ -140,6 +140,8 @@ final class LeakageAnalysis {
     private final List<Statement> arithmeticStatements;
     /** Assignments into a subscript or attribute: writes into an existing frame or array. */
     private final List<Assign> writes = new ArrayList<>();
+    /** The function that runs each write (as {@link #executingFunction} says), by index in writes. */
+    private final List<Node> writeOwners = new ArrayList<>();
     private final Map<Expression, Set<Binding>> derivationsOfValues = new IdentityHashMap<>();
     private final Map<Binding, Set<Binding>> derivationsOfBindings = new IdentityHashMap<>();
     private Map<Node, List<Call>> callsByFunction;
@@ -198,6 +200,7 @@ final class LeakageAnalysis {
             for (Expression target : assignment.targets()) {
                 if (target instanceof Subscript || target instanceof Attribute) {
                     writes.add(assignment);
+                    writeOwners.add(executingFunction(assignment));
                     break;
                 }
             }
@@ -925,8 +928,9 @@ final class LeakageAnalysis {
         boolean changed = true;
         for (int round = 0; changed && round < 4; round++) {
             changed = false;
-            for (Assign write : writes) {
-                if (!startsBefore(fit.position(), write) || executingFunction(write) != fit.owner()) {
+            for (int i = 0; i < writes.size(); i++) {
+                Assign write = writes.get(i);
+                if (writeOwners.get(i) != fit.owner() || !startsBefore(fit.position(), write)) {
                     continue;
                 }
                 if (Collections.disjoint(derivesFrom(write.value()), carriers)) {
