@@ -39,6 +39,7 @@ class Input:
     runs: int  # measured runs of the fast tools (pitfall, Ruff)
     slow_runs: int  # measured runs of flake8 and pylint, which take minutes on the big inputs
     description: str = ""
+    steal: "StealMeter" = None
 
 
 @dataclass
@@ -228,6 +229,36 @@ def machine_description():
     return f"{os.cpu_count()} CPUs ({cpu}), {memory}, {platform.system()} {platform.release()}"
 
 
+def cpu_ticks():
+    """(steal, total) jiffies of all CPUs from /proc/stat, or None where there is no such file."""
+    try:
+        fields = [int(value) for value in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    except (OSError, ValueError, IndexError):
+        return None
+    # user nice system idle iowait irq softirq steal (guest time is already counted in user)
+    return (fields[7] if len(fields) > 7 else 0), sum(fields[:8])
+
+
+class StealMeter:
+    """The share of CPU time the hypervisor gave to other guests while runs were measured."""
+
+    def __init__(self):
+        self.steal = 0
+        self.total = 0
+
+    def around(self, run):
+        before = cpu_ticks()
+        result = run()
+        after = cpu_ticks()
+        if before and after:
+            self.steal += after[0] - before[0]
+            self.total += after[1] - before[1]
+        return result
+
+    def share(self):
+        return self.steal / self.total if self.total else None
+
+
 def format_seconds(value):
     return f"{value:.2f} s" if value < 100 else f"{value:.0f} s"
 
@@ -240,6 +271,7 @@ def measure(inputs, tools, log, report):
         item.description = f"{files:,} files, {lines:,} lines"
         log(f"== {item.title}: {item.description}")
         cells = {tool.key: Cell() for tool in tools}
+        item.steal = StealMeter()
         active = []
         for tool in tools:
             cell = cells[tool.key]
@@ -250,7 +282,9 @@ def measure(inputs, tools, log, report):
                 cell.failure = "not run in this mode"
             else:
                 try:
-                    measurement, status, stdout, stderr = run_measured(tool.command + item.paths)
+                    measurement, status, stdout, stderr = item.steal.around(
+                        lambda: run_measured(tool.command + item.paths)) if runs == 1 \
+                        else run_measured(tool.command + item.paths)
                 except TimeoutError as error:
                     status, stdout, stderr = None, "", str(error)
                 if status is None or not tool.accepts_status(status):
@@ -270,7 +304,8 @@ def measure(inputs, tools, log, report):
             shift = round_number % len(turn)
             for tool in turn[shift:] + turn[:shift]:
                 try:
-                    measurement, status, _, stderr = run_measured(tool.command + item.paths)
+                    measurement, status, _, stderr = item.steal.around(
+                        lambda: run_measured(tool.command + item.paths))
                 except TimeoutError as error:
                     cells[tool.key].failure = str(error)
                     continue
@@ -308,6 +343,12 @@ def render(inputs, tools, results, args, started):
              "alternating, each run a fresh process after one unmeasured warm-up run per tool and input",
              "- Wall: elapsed time; CPU: user + sys of the process and its children; RSS: peak resident "
              "memory of the largest process"]
+    steal = [f"{item.title} {item.steal.share():.0%}" for item in inputs
+             if item.key in results and item.steal and item.steal.share() is not None]
+    if steal:
+        lines.append("- Steal time during the measured runs (the share of the CPUs' time the virtual machine's "
+                     "host gave to other guests; it slows every tool, a two-threaded one more): "
+                     + ", ".join(steal))
     for tool in tools:
         detail = tool.version or ""
         if tool.key == "pitfall" and getattr(tool, "java", ""):
