@@ -344,35 +344,10 @@ final class JsonCursor {
      * after it. Strict: no overlong forms, no surrogates, nothing above U+10FFFF.
      */
     private int checkUtf8(int i) throws SourceException {
-        int lead = bytes[i] & 0xFF;
-        int length;
-        int low = 0x80;
-        int high = 0xBF;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            low = lead == 0xE0 ? 0xA0 : low;
-            high = lead == 0xED ? 0x9F : high;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            low = lead == 0xF0 ? 0x90 : low;
-            high = lead == 0xF4 ? 0x8F : high;
-        } else {
-            length = 0;
-        }
-        for (int k = 1; k < length; k++) {
-            int next = at(i + k);
-            if (next < low || next > high) {
-                length = 0;
-                break;
-            }
-            low = 0x80;
-            high = 0xBF;
-        }
-        if (length == 0) {
+        int length = SourceReader.utf8Check(bytes, i);
+        if (length < 0) {
             pos = i;
-            throw syntax("invalid UTF-8 (byte " + hexByte(lead) + ")");
+            throw syntax("invalid UTF-8 (byte " + hexByte(bytes[i] & 0xFF) + ")");
         }
         return i + length;
     }

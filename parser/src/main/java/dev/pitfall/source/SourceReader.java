@@ -349,8 +349,24 @@ public final class SourceReader {
         return head + (multibyte ? "illegal multibyte sequence" : "character maps to <undefined>") + where;
     }
 
+    /** What {@link #utf8Check} says of a sequence that is not well-formed UTF-8. */
+    static final int INVALID_START = -1;
+    static final int TRUNCATED = -2;
+    static final int INVALID_CONTINUATION = -3;
+
     /** Classifies an invalid UTF-8 sequence with the words of CPython's UTF-8 codec. */
     static String utf8ErrorReason(byte[] bytes, int position) {
+        int check = utf8Check(bytes, position);
+        return check == INVALID_START ? "invalid start byte"
+                : check == TRUNCATED ? "unexpected end of data" : "invalid continuation byte";
+    }
+
+    /**
+     * The length of the well-formed UTF-8 sequence that starts with the non-ASCII byte at
+     * {@code position}, or why there is none: {@link #INVALID_START}, {@link #TRUNCATED} or
+     * {@link #INVALID_CONTINUATION}. Strict: no overlong forms, no surrogates, nothing above U+10FFFF.
+     */
+    static int utf8Check(byte[] bytes, int position) {
         int lead = bytes[position] & 0xFF;
         int continuations;
         int secondLow = 0x80;
@@ -372,20 +388,20 @@ public final class SourceReader {
                 secondHigh = 0x8F;
             }
         } else {
-            return "invalid start byte";
+            return INVALID_START;
         }
         for (int k = 1; k <= continuations; k++) {
             if (position + k >= bytes.length) {
-                return "unexpected end of data";
+                return TRUNCATED;
             }
             int b = bytes[position + k] & 0xFF;
             int low = k == 1 ? secondLow : 0x80;
             int high = k == 1 ? secondHigh : 0xBF;
             if (b < low || b > high) {
-                return "invalid continuation byte";
+                return INVALID_CONTINUATION;
             }
         }
-        return "invalid continuation byte";
+        return continuations + 1;
     }
 
     /** 1-based line of a byte offset; CRLF, CR and LF each end a line, as for the tokenizer. */
