@@ -97,6 +97,17 @@ class IgnorePatternTest {
     }
 
     @Test
+    void directoryOnlyListsLeaveFilesUndecided() {
+        // Every pattern ends in '/': decide answers for files without matching, for directories as before.
+        Path base = Path.of("/repo");
+        IgnoreRules rules = IgnoreRules.ofLines(base, List.of("build/", "!build/keep/"));
+        assertNull(rules.decide(base.resolve("build"), false), "a file named like a directory-only pattern");
+        assertEquals(Boolean.TRUE, rules.decide(base.resolve("build"), true));
+        assertEquals(Boolean.TRUE, rules.decide(base.resolve("src/build"), true));
+        assertEquals(Boolean.FALSE, rules.decide(base.resolve("build/keep"), true));
+    }
+
+    @Test
     void parentDirectoryCoversExplicitFiles() {
         Path base = Path.of("/repo");
         IgnoreRules rules = IgnoreRules.ofLines(base, List.of("tests/"));
