@@ -285,37 +285,37 @@ lambda_parameter
     | SLASH
     ;
 
-// Operators from tightest to loosest, down to comparisons.
+// Every operand of the binary and comparison operators, each with its prefix operators (`-`, `+`,
+// `~`, `await`), and the operators between them, as one flat list: the builder groups it by
+// precedence as CPython's rules from `comparison` down to `await_primary` do. Flat, every decision
+// of the rule takes one token of lookahead, where a left-recursive rule predicts each operator with
+// the full prediction machinery and nests a context per operator. No operand can start with `not`,
+// so `a is not b` and `a not in b` are unambiguous.
 expr
-    : AWAIT primary                                                  # awaitExpr
-    | primary                                                        # primaryExpr
-    | <assoc = right> expr DOUBLESTAR expr                           # powerExpr
-    | op = (PLUS | MINUS | TILDE) expr                               # unaryExpr
-    | expr op = (STAR | SLASH | DOUBLESLASH | PERCENT | AT) expr      # binaryExpr
-    | expr op = (PLUS | MINUS) expr                                  # binaryExpr
-    | expr op = (LEFTSHIFT | RIGHTSHIFT) expr                        # binaryExpr
-    | expr op = AMPER expr                                           # binaryExpr
-    | expr op = CIRCUMFLEX expr                                      # binaryExpr
-    | expr op = VBAR expr                                            # binaryExpr
-    | expr comp_op expr                                              # compareExpr
+    : (PLUS | MINUS | TILDE)* AWAIT? primary
+      ( ( DOUBLESTAR | STAR | SLASH | DOUBLESLASH | PERCENT | AT | PLUS | MINUS | LEFTSHIFT | RIGHTSHIFT
+        | AMPER | CIRCUMFLEX | VBAR | LESS | GREATER | EQEQUAL | GREATEREQUAL | LESSEQUAL | NOTEQUAL | IN
+        | NOT IN | IS NOT?
+        )
+        (PLUS | MINUS | TILDE)* AWAIT? primary
+      )*
     ;
 
-comp_op
-    : LESS | GREATER | EQEQUAL | GREATEREQUAL | LESSEQUAL | NOTEQUAL | IN | NOT IN | IS | IS NOT
-    ;
-
-// Atoms are alternatives of `primary` itself: one parse-tree level less for every leaf.
+// An atom and its trailers (attribute, call, subscription) as the children of one context, which
+// the builder folds from the left; as in `expr`, one token of lookahead decides everything.
 primary
-    : (NAME | MATCH | CASE | TYPE | UNDERSCORE)  # nameAtom
-    | (TRUE | FALSE | NONE | ELLIPSIS)           # constantAtom
-    | NUMBER                                     # numberAtom
-    | strings                                    # stringsAtom
-    | LPAR paren_body? RPAR                      # parenAtom
-    | LSQB list_body? RSQB                       # listAtom
-    | LBRACE brace_body? RBRACE                  # braceAtom
-    | primary DOT name                           # attributePrimary
-    | primary LPAR arguments? RPAR               # callPrimary
-    | primary LSQB slices RSQB                   # subscriptPrimary
+    : ( (NAME | MATCH | CASE | TYPE | UNDERSCORE)
+      | (TRUE | FALSE | NONE | ELLIPSIS)
+      | NUMBER
+      | strings
+      | LPAR paren_body? RPAR
+      | LSQB list_body? RSQB
+      | LBRACE brace_body? RBRACE
+      )
+      ( DOT (NAME | MATCH | CASE | TYPE | UNDERSCORE)
+      | LPAR arguments? RPAR
+      | LSQB slices RSQB
+      )*
     ;
 
 // `(x)`, `(x,)`, `(x for ...)`, `(yield)`; `as` items only make sense in a with statement.

@@ -317,19 +317,25 @@ final class AstBuilder {
             return false;
         }
         ExpressionContext expression = list.star_expression(0).expression();
-        return expression != null && bareAtom(expression) instanceof ParenAtomContext;
+        return expression != null && isParenthesisedAtom(barePrimary(expression));
     }
 
-    /** The atom an expression consists of, with no operator or trailer around it; else null. */
-    private static PrimaryContext bareAtom(ExpressionContext ctx) {
+    /** The primary an expression consists of, with no operator around it; else null. */
+    private static PrimaryContext barePrimary(ExpressionContext ctx) {
         if (ctx.getChildCount() != 1 || !(ctx.getChild(0) instanceof DisjunctionContext disjunction)
                 || disjunction.getChildCount() != 1) {
             return null;
         }
-        if (!(disjunction.getChild(0) instanceof PrimaryExprContext primaryExpr)) {
-            return null;
-        }
-        return primaryExpr.primary();
+        PythonParser.ExprContext expr = (PythonParser.ExprContext) disjunction.getChild(0);
+        return expr.getChildCount() == 1 ? (PrimaryContext) expr.getChild(0) : null;
+    }
+
+    /**
+     * Whether a primary is one parenthesised atom, {@code ()} or {@code (...)}, with no trailer: a
+     * trailer adds at least two children to the atom's two or three.
+     */
+    private static boolean isParenthesisedAtom(PrimaryContext ctx) {
+        return ctx != null && ctx.start.getType() == PythonLexer.LPAR && ctx.getChildCount() <= 3;
     }
 
     private Expression rhs(RhsContext ctx) {
@@ -669,11 +675,11 @@ final class AstBuilder {
         if (itemContexts.size() != 1 || itemContexts.get(0).target() != null) {
             return null;
         }
-        PrimaryContext atom = bareAtom(itemContexts.get(0).expression());
-        if (!(atom instanceof ParenAtomContext paren) || paren.paren_body() == null) {
+        PrimaryContext atom = barePrimary(itemContexts.get(0).expression());
+        if (!isParenthesisedAtom(atom) || atom.getChildCount() != 3) {
             return null;
         }
-        Paren_bodyContext body = paren.paren_body();
+        Paren_bodyContext body = (Paren_bodyContext) atom.getChild(1);
         if (body.yield_expr() != null || body.comp_for() != null) {
             return null;
         }
@@ -1263,39 +1269,197 @@ final class AstBuilder {
 
     /** An operand of `*`, `**` unpacking: CPython allows only `bitwise_or` there. */
     private Expression bitwiseOperand(PythonParser.ExprContext ctx) {
-        if (ctx instanceof CompareExprContext) {
+        if (ctx.getChildCount() == 1) {
+            return primary((PrimaryContext) ctx.getChild(0));
+        }
+        OperatorGrouping grouping = new OperatorGrouping(ctx);
+        if (grouping.hasComparison) {
             throw error(ctx.start, "invalid syntax");
         }
-        return expr(ctx);
+        return grouping.group();
     }
 
     private Expression expr(PythonParser.ExprContext ctx) {
-        if (ctx instanceof PrimaryExprContext primary) {
-            return primary(primary.primary());
+        if (ctx.getChildCount() == 1) {
+            return primary((PrimaryContext) ctx.getChild(0));
         }
-        int l = line(ctx.start);
-        int c = column(ctx.start);
-        int el = endLine(ctx.stop);
-        int ec = endColumn(ctx.stop);
-        if (ctx instanceof BinaryExprContext binary) {
-            return new BinOp(expr(binary.expr(0)), binaryOperator(binary.op), expr(binary.expr(1)), l, c, el, ec);
-        }
-        if (ctx instanceof CompareExprContext) {
-            return comparison((CompareExprContext) ctx, l, c, el, ec);
-        }
-        if (ctx instanceof UnaryExprContext unary) {
-            UnaryOpKind op = unary.op.getType() == PythonLexer.MINUS ? UnaryOpKind.USub
-                    : unary.op.getType() == PythonLexer.PLUS ? UnaryOpKind.UAdd : UnaryOpKind.Invert;
-            return new UnaryOp(op, expr(unary.expr()), l, c, el, ec);
-        }
-        if (ctx instanceof PowerExprContext power) {
-            return new BinOp(expr(power.expr(0)), OperatorKind.Pow, expr(power.expr(1)), l, c, el, ec);
-        }
-        return new Await(primary(((AwaitExprContext) ctx).primary()), l, c, el, ec);
+        return new OperatorGrouping(ctx).group();
     }
 
-    private static OperatorKind binaryOperator(Token op) {
-        switch (op.getType()) {
+    /** The operator type {@link OperatorGrouping} gives `is not` (`not in` is NOT, its first token). */
+    private static final int IS_NOT = -2;
+    /** Levels of the left-associative binary operators, loosest first, then prefix operators. */
+    private static final int BITWISE_OR = 1;
+    private static final int FACTOR = 7;
+
+    /**
+     * Groups the flat operand and operator list of an {@code expr} by Python's precedence, as
+     * CPython's rules from {@code comparison} down to {@code await_primary} do: one n-ary Compare
+     * for all comparisons; then {@code |}, {@code ^}, {@code &}, shifts, {@code + -} and
+     * {@code * / // % @}, each left-associative; then the prefix operators {@code + - ~}; then
+     * {@code **}, right-associative, whose left operand is an await or primary and whose right
+     * operand is again a prefix-operator level ({@code -a ** -b} is {@code -(a ** (-b))}). Each
+     * node spans its operands' tokens, parentheses included.
+     */
+    private final class OperatorGrouping {
+        private final PythonParser.ExprContext ctx;
+        /** Per operand, the child index of its first child (prefix operator, await or primary). */
+        private final int[] operandStart;
+        /** Per operand, the child index of its primary. */
+        private final int[] operandPrimary;
+        /** The operator after each operand but the last, as a token type (see {@link #IS_NOT}). */
+        private final int[] operators;
+        private final int operandCount;
+        final boolean hasComparison;
+        /** The next operand to group; the operator before it is the one pending. */
+        private int cursor;
+
+        OperatorGrouping(PythonParser.ExprContext ctx) {
+            this.ctx = ctx;
+            int n = ctx.getChildCount();
+            int capacity = n / 2 + 1;
+            operandStart = new int[capacity];
+            operandPrimary = new int[capacity];
+            operators = new int[capacity];
+            boolean comparison = false;
+            int count = 0;
+            int i = 0;
+            while (true) {
+                operandStart[count] = i;
+                while (ctx.getChild(i) instanceof TerminalNodeImpl) {
+                    i++;
+                }
+                operandPrimary[count] = i;
+                count++;
+                i++;
+                if (i >= n) {
+                    break;
+                }
+                int type = token(i).getType();
+                if (type == PythonLexer.NOT) {
+                    i += 2;
+                } else if (type == PythonLexer.IS && token(i + 1) != null
+                        && token(i + 1).getType() == PythonLexer.NOT) {
+                    type = IS_NOT;
+                    i += 2;
+                } else {
+                    i++;
+                }
+                operators[count - 1] = type;
+                comparison |= precedence(type) == 0;
+            }
+            operandCount = count;
+            hasComparison = comparison;
+        }
+
+        Expression group() {
+            return comparison();
+        }
+
+        private Token token(int child) {
+            return ctx.getChild(child) instanceof TerminalNodeImpl terminal ? terminal.getSymbol() : null;
+        }
+
+        private int pending() {
+            return cursor - 1 < operandCount - 1 ? operators[cursor - 1] : Token.INVALID_TYPE;
+        }
+
+        private Token operandStartToken(int operand) {
+            Token prefix = token(operandStart[operand]);
+            return prefix != null ? prefix : ((PrimaryContext) ctx.getChild(operandPrimary[operand])).start;
+        }
+
+        private Token operandStopToken(int operand) {
+            return ((PrimaryContext) ctx.getChild(operandPrimary[operand])).stop;
+        }
+
+        private Expression comparison() {
+            int first = cursor;
+            Expression left = binary(BITWISE_OR);
+            if (precedence(pending()) != 0) {
+                return left;
+            }
+            List<CmpOpKind> ops = new ArrayList<>(2);
+            List<Expression> comparators = new ArrayList<>(2);
+            while (precedence(pending()) == 0) {
+                ops.add(comparisonOperator(pending()));
+                comparators.add(binary(BITWISE_OR));
+            }
+            Token start = operandStartToken(first);
+            Token stop = operandStopToken(cursor - 1);
+            return new Compare(left, ops, comparators, line(start), column(start), endLine(stop), endColumn(stop));
+        }
+
+        private Expression binary(int level) {
+            if (level == FACTOR) {
+                return factor(operandStart[cursor]);
+            }
+            int first = cursor;
+            Expression left = binary(level + 1);
+            while (precedence(pending()) == level) {
+                OperatorKind kind = binaryOperator(pending());
+                Expression right = binary(level + 1);
+                Token start = operandStartToken(first);
+                Token stop = operandStopToken(cursor - 1);
+                left = new BinOp(left, kind, right, line(start), column(start), endLine(stop), endColumn(stop));
+            }
+            return left;
+        }
+
+        /** The operand at the cursor from its child {@code child} on: prefix operators, then a power. */
+        private Expression factor(int child) {
+            Token prefix = token(child);
+            if (prefix == null || prefix.getType() == PythonLexer.AWAIT) {
+                return power();
+            }
+            UnaryOpKind op = prefix.getType() == PythonLexer.MINUS ? UnaryOpKind.USub
+                    : prefix.getType() == PythonLexer.PLUS ? UnaryOpKind.UAdd : UnaryOpKind.Invert;
+            Expression operand = factor(child + 1);
+            Token stop = operandStopToken(cursor - 1);
+            return new UnaryOp(op, operand, line(prefix), column(prefix), endLine(stop), endColumn(stop));
+        }
+
+        private Expression power() {
+            int operand = cursor++;
+            int primaryIndex = operandPrimary[operand];
+            PrimaryContext primary = (PrimaryContext) ctx.getChild(primaryIndex);
+            Expression base = primary(primary);
+            Token start = primary.start;
+            Token await = primaryIndex > operandStart[operand] ? token(primaryIndex - 1) : null;
+            if (await != null && await.getType() == PythonLexer.AWAIT) {
+                base = new Await(base, line(await), column(await), endLine(primary.stop), endColumn(primary.stop));
+                start = await;
+            }
+            if (pending() != PythonLexer.DOUBLESTAR) {
+                return base;
+            }
+            Expression exponent = factor(operandStart[cursor]);
+            Token stop = operandStopToken(cursor - 1);
+            return new BinOp(base, OperatorKind.Pow, exponent, line(start), column(start), endLine(stop), endColumn(stop));
+        }
+    }
+
+    /** 0 for a comparison, else the level of a left-associative binary operator; -1 for others. */
+    private static int precedence(int operator) {
+        switch (operator) {
+            case PythonLexer.LESS: case PythonLexer.GREATER: case PythonLexer.EQEQUAL: case PythonLexer.GREATEREQUAL:
+            case PythonLexer.LESSEQUAL: case PythonLexer.NOTEQUAL: case PythonLexer.IN: case PythonLexer.NOT:
+            case PythonLexer.IS: case IS_NOT:
+                return 0;
+            case PythonLexer.VBAR: return BITWISE_OR;
+            case PythonLexer.CIRCUMFLEX: return 2;
+            case PythonLexer.AMPER: return 3;
+            case PythonLexer.LEFTSHIFT: case PythonLexer.RIGHTSHIFT: return 4;
+            case PythonLexer.PLUS: case PythonLexer.MINUS: return 5;
+            case PythonLexer.STAR: case PythonLexer.SLASH: case PythonLexer.DOUBLESLASH: case PythonLexer.PERCENT:
+            case PythonLexer.AT:
+                return 6;
+            default: return -1;
+        }
+    }
+
+    private static OperatorKind binaryOperator(int operator) {
+        switch (operator) {
             case PythonLexer.STAR: return OperatorKind.Mult;
             case PythonLexer.SLASH: return OperatorKind.Div;
             case PythonLexer.DOUBLESLASH: return OperatorKind.FloorDiv;
@@ -1311,28 +1475,8 @@ final class AstBuilder {
         }
     }
 
-    /** `a < b < c` parses left-nested; CPython has one Compare with every operator. */
-    private Expression comparison(CompareExprContext ctx, int l, int c, int el, int ec) {
-        List<CompareExprContext> chain = new ArrayList<>();
-        PythonParser.ExprContext left = ctx;
-        while (left instanceof CompareExprContext link) {
-            chain.add(link);
-            left = link.expr(0);
-        }
-        Expression leftmost = expr(left);
-        List<CmpOpKind> ops = new ArrayList<>(chain.size());
-        List<Expression> comparators = new ArrayList<>(chain.size());
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            CompareExprContext link = chain.get(i);
-            ops.add(comparisonOperator(link.comp_op()));
-            comparators.add(expr(link.expr(1)));
-        }
-        return new Compare(leftmost, ops, comparators, l, c, el, ec);
-    }
-
-    private static CmpOpKind comparisonOperator(Comp_opContext ctx) {
-        Token first = ctx.start;
-        switch (first.getType()) {
+    private static CmpOpKind comparisonOperator(int operator) {
+        switch (operator) {
             case PythonLexer.LESS: return CmpOpKind.Lt;
             case PythonLexer.GREATER: return CmpOpKind.Gt;
             case PythonLexer.EQEQUAL: return CmpOpKind.Eq;
@@ -1341,40 +1485,63 @@ final class AstBuilder {
             case PythonLexer.NOTEQUAL: return CmpOpKind.NotEq;
             case PythonLexer.IN: return CmpOpKind.In;
             case PythonLexer.NOT: return CmpOpKind.NotIn;
-            default: return ctx.getChildCount() == 2 ? CmpOpKind.IsNot : CmpOpKind.Is;
+            case IS_NOT: return CmpOpKind.IsNot;
+            default: return CmpOpKind.Is;
         }
     }
 
+    /** An atom and its trailers, folded from the left; each trailer's node starts where the atom does. */
     private Expression primary(PrimaryContext ctx) {
-        if (ctx instanceof NameAtomContext) {
-            return new Name(identifier(ctx.start), LOAD, line(ctx.start), column(ctx.start), endLine(ctx.stop),
-                    endColumn(ctx.stop));
+        int count = ctx.getChildCount();
+        Token start = ctx.start;
+        Expression value;
+        int next;
+        if (!(ctx.getChild(0) instanceof TerminalNodeImpl)) {
+            value = strings((StringsContext) ctx.getChild(0));
+            next = 1;
+        } else if (start.getType() == PythonLexer.LPAR || start.getType() == PythonLexer.LSQB
+                || start.getType() == PythonLexer.LBRACE) {
+            ParseTree second = ctx.getChild(1);
+            ParserRuleContext body = second instanceof TerminalNodeImpl ? null : (ParserRuleContext) second;
+            next = body == null ? 2 : 3;
+            Token close = ((TerminalNodeImpl) ctx.getChild(next - 1)).getSymbol();
+            value = enclosure(start, body, close);
+        } else {
+            value = atom(start);
+            next = 1;
         }
-        if (!(ctx instanceof AttributePrimaryContext || ctx instanceof CallPrimaryContext
-                || ctx instanceof SubscriptPrimaryContext)) {
-            return atom(ctx);
+        if (next == count) {
+            return value;
         }
-        int l = line(ctx.start);
-        int c = column(ctx.start);
-        int el = endLine(ctx.stop);
-        int ec = endColumn(ctx.stop);
-        if (ctx instanceof AttributePrimaryContext attribute) {
-            return new Attribute(primary((PrimaryContext) attribute.getChild(0)),
-                    identifier((NameContext) attribute.getChild(2)), LOAD, l, c, el, ec);
-        }
-        if (ctx instanceof CallPrimaryContext call) {
-            Expression func = primary((PrimaryContext) call.getChild(0));
-            if (call.getChildCount() == 3) {
-                return new Call(func, List.of(), List.of(), l, c, el, ec);
+        int l = line(start);
+        int c = column(start);
+        while (next < count) {
+            Token opener = ((TerminalNodeImpl) ctx.getChild(next)).getSymbol();
+            if (opener.getType() == PythonLexer.DOT) {
+                Token name = ((TerminalNodeImpl) ctx.getChild(next + 1)).getSymbol();
+                value = new Attribute(value, identifier(name), LOAD, l, c, endLine(name), endColumn(name));
+                next += 2;
+            } else if (opener.getType() == PythonLexer.LPAR) {
+                if (ctx.getChild(next + 1) instanceof TerminalNodeImpl closeNode) {
+                    Token close = closeNode.getSymbol();
+                    value = new Call(value, List.of(), List.of(), l, c, endLine(close), endColumn(close));
+                    next += 2;
+                } else {
+                    Token close = ((TerminalNodeImpl) ctx.getChild(next + 2)).getSymbol();
+                    List<Expression> args = new ArrayList<>();
+                    List<Keyword> keywords = new ArrayList<>();
+                    arguments((ArgumentsContext) ctx.getChild(next + 1), opener, close, args, keywords);
+                    value = new Call(value, args, keywords, l, c, endLine(close), endColumn(close));
+                    next += 3;
+                }
+            } else {
+                Token close = ((TerminalNodeImpl) ctx.getChild(next + 2)).getSymbol();
+                value = new Subscript(value, slices((SlicesContext) ctx.getChild(next + 1)), LOAD, l, c,
+                        endLine(close), endColumn(close));
+                next += 3;
             }
-            List<Expression> args = new ArrayList<>();
-            List<Keyword> keywords = new ArrayList<>();
-            arguments((ArgumentsContext) call.getChild(2), ((TerminalNodeImpl) call.getChild(1)).getSymbol(), call.stop,
-                    args, keywords);
-            return new Call(func, args, keywords, l, c, el, ec);
         }
-        SubscriptPrimaryContext subscript = (SubscriptPrimaryContext) ctx;
-        return new Subscript(primary(subscript.primary()), slices(subscript.slices()), LOAD, l, c, el, ec);
+        return value;
     }
 
     /**
@@ -1477,34 +1644,35 @@ final class AstBuilder {
         return new Slice(lower, upper, step, line(ctx.start), column(ctx.start), endLine(ctx.stop), endColumn(ctx.stop));
     }
 
-    private Expression atom(PrimaryContext ctx) {
-        if (ctx instanceof NumberAtomContext) {
-            return numberConstant(ctx.start);
+    /** A one-token atom: a name, a number, True, False, None or `...`. */
+    private Expression atom(Token token) {
+        int l = line(token);
+        int c = column(token);
+        int el = endLine(token);
+        int ec = endColumn(token);
+        switch (token.getType()) {
+            case PythonLexer.NUMBER: return numberConstant(token);
+            case PythonLexer.TRUE: return new Constant(Boolean.TRUE, null, l, c, el, ec);
+            case PythonLexer.FALSE: return new Constant(Boolean.FALSE, null, l, c, el, ec);
+            case PythonLexer.NONE: return new Constant(PyConstant.NONE, null, l, c, el, ec);
+            case PythonLexer.ELLIPSIS: return new Constant(PyConstant.ELLIPSIS, null, l, c, el, ec);
+            default: return new Name(identifier(token), LOAD, l, c, el, ec);
         }
-        if (ctx instanceof StringsAtomContext strings) {
-            return strings(strings.strings());
+    }
+
+    /** A parenthesised, bracketed or braced atom; {@code body} is null when it is empty. */
+    private Expression enclosure(Token open, ParserRuleContext body, Token close) {
+        int l = line(open);
+        int c = column(open);
+        int el = endLine(close);
+        int ec = endColumn(close);
+        if (open.getType() == PythonLexer.LPAR) {
+            return parenthesised((Paren_bodyContext) body, l, c, el, ec);
         }
-        int l = line(ctx.start);
-        int c = column(ctx.start);
-        int el = endLine(ctx.stop);
-        int ec = endColumn(ctx.stop);
-        if (ctx instanceof ConstantAtomContext) {
-            Object value;
-            switch (ctx.start.getType()) {
-                case PythonLexer.TRUE: value = Boolean.TRUE; break;
-                case PythonLexer.FALSE: value = Boolean.FALSE; break;
-                case PythonLexer.NONE: value = PyConstant.NONE; break;
-                default: value = PyConstant.ELLIPSIS;
-            }
-            return new Constant(value, null, l, c, el, ec);
+        if (open.getType() == PythonLexer.LSQB) {
+            return list((List_bodyContext) body, l, c, el, ec);
         }
-        if (ctx instanceof ParenAtomContext paren) {
-            return parenthesised(paren.paren_body(), l, c, el, ec);
-        }
-        if (ctx instanceof ListAtomContext list) {
-            return list(list.list_body(), l, c, el, ec);
-        }
-        return braces(((BraceAtomContext) ctx).brace_body(), l, c, el, ec);
+        return braces((Brace_bodyContext) body, l, c, el, ec);
     }
 
     private Expression parenthesised(Paren_bodyContext body, int l, int c, int el, int ec) {
