@@ -32,15 +32,23 @@ public final class IgnorePattern {
     private final boolean lastNameOnly;
     /** The name itself when the pattern is a plain name without wildcards or escapes, else null. */
     private final String literalName;
+    /**
+     * For an anchored pattern without "**", the number of names of every path it can match (its
+     * wildcards never match '/'), so that a path of another depth is rejected without the regex:
+     * the walk below a deep folder of a repository tests every path against the repository's
+     * anchored patterns. -1 when the depth is not fixed.
+     */
+    private final int names;
 
     private IgnorePattern(String source, boolean negated, boolean directoryOnly, Pattern regex, boolean lastNameOnly,
-            String literalName) {
+            String literalName, int names) {
         this.source = source;
         this.negated = negated;
         this.directoryOnly = directoryOnly;
         this.regex = regex;
         this.lastNameOnly = lastNameOnly;
         this.literalName = literalName;
+        this.names = names;
     }
 
     /** Parses one line of a .gitignore file; null for blank lines and comments. */
@@ -71,19 +79,26 @@ public final class IgnorePattern {
         String body = translate(pattern);
         if (!anchored && pattern.indexOf('[') < 0 && !pattern.equals("**")) {
             return new IgnorePattern(line, negated, directoryOnly, Pattern.compile(body, Pattern.DOTALL), true,
-                    isPlainName(pattern) ? pattern : null);
+                    isPlainName(pattern) ? pattern : null, -1);
         }
         String regex = anchored ? body : "(?:.*/)?" + body;
-        return new IgnorePattern(line, negated, directoryOnly, Pattern.compile(regex, Pattern.DOTALL), false, null);
+        int names = anchored && !pattern.contains("**") ? nameCount(pattern) : -1;
+        return new IgnorePattern(line, negated, directoryOnly, Pattern.compile(regex, Pattern.DOTALL), false, null,
+                names);
     }
 
     /** Whether this pattern (ignoring its negation) matches the relative path. */
     public boolean matches(String relativePath, boolean isDirectory) {
+        return matches(relativePath, nameCount(relativePath), isDirectory);
+    }
+
+    /** As {@link #matches(String, boolean)}, given the number of names in the path. */
+    public boolean matches(String relativePath, int pathNames, boolean isDirectory) {
         if (directoryOnly && !isDirectory) {
             return false;
         }
         if (!lastNameOnly) {
-            return regex.matcher(relativePath).matches();
+            return (names < 0 || names == pathNames) && regex.matcher(relativePath).matches();
         }
         int nameStart = relativePath.lastIndexOf('/') + 1;
         if (literalName != null) {
@@ -105,6 +120,15 @@ public final class IgnorePattern {
     @Override
     public String toString() {
         return source;
+    }
+
+    /** The number of '/'-separated names in a relative path. */
+    static int nameCount(String relativePath) {
+        int count = 1;
+        for (int i = relativePath.indexOf('/'); i >= 0; i = relativePath.indexOf('/', i + 1)) {
+            count++;
+        }
+        return count;
     }
 
     private static boolean isPlainName(String pattern) {

@@ -16,9 +16,18 @@ public final class IgnoreRules {
      * file needs its relative path worked out, which the walk would otherwise do for every file.
      */
     private final boolean filesCanMatch;
+    /**
+     * The base's path with a trailing separator: a path below the base starts with it, and the rest
+     * is the relative path. String operations, because the walk asks about every file and folder,
+     * and Path.startsWith and relativize cost it more than the matching.
+     */
+    private final String basePrefix;
 
     public IgnoreRules(Path base, List<IgnorePattern> patterns) {
         this.base = base;
+        String separator = base.getFileSystem().getSeparator();
+        String text = base.toString();
+        this.basePrefix = text.endsWith(separator) ? text : text + separator;
         this.patterns = List.copyOf(patterns);
         this.filesCanMatch = patterns.stream().anyMatch(pattern -> !pattern.directoryOnly());
     }
@@ -47,13 +56,15 @@ public final class IgnoreRules {
         if (!isDirectory && !filesCanMatch) {
             return null;
         }
-        if (!absolute.startsWith(base) || absolute.equals(base)) {
+        String path = absolute.toString();
+        if (path.length() <= basePrefix.length() || !path.startsWith(basePrefix)) {
             return null;
         }
-        String relative = slashed(base.relativize(absolute));
+        String relative = slashed(path.substring(basePrefix.length()));
+        int names = IgnorePattern.nameCount(relative);
         for (int i = patterns.size() - 1; i >= 0; i--) {
             IgnorePattern pattern = patterns.get(i);
-            if (pattern.matches(relative, isDirectory)) {
+            if (pattern.matches(relative, names, isDirectory)) {
                 return !pattern.negated();
             }
         }
@@ -78,7 +89,7 @@ public final class IgnoreRules {
         return false;
     }
 
-    static String slashed(Path relative) {
-        return relative.toString().replace('\\', '/');
+    private static String slashed(String relative) {
+        return relative.replace('\\', '/');
     }
 }

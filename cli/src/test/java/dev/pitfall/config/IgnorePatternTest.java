@@ -87,6 +87,35 @@ class IgnorePatternTest {
     }
 
     @Test
+    void anchoredPatternsMatchOnlyPathsOfTheirDepth() {
+        // Without "**" an anchored pattern's wildcards never cross '/', so its depth is fixed.
+        assertTrue(matches("/src/*.o", "src/a.o", false));
+        assertFalse(matches("/src/*.o", "src/deep/a.o", false));
+        assertFalse(matches("/src/*.o", "src", true));
+        assertTrue(matches("a/?/c", "a/b/c", false));
+        assertFalse(matches("a/?/c", "a/b/c/d", false));
+        assertTrue(matches("/versions", "versions", true));
+        assertFalse(matches("/versions", "versions/3.13.0/lib", true));
+        // With "**" the depth is free.
+        assertTrue(matches("a/**/c", "a/x/y/c", false));
+        assertTrue(matches("a/**", "a/x/y/c", false));
+    }
+
+    @Test
+    void decideOnlyAnswersStrictlyBelowTheBase() {
+        Path base = Path.of("/repo/sub");
+        IgnoreRules rules = IgnoreRules.ofLines(base, List.of("/a", "*.py"));
+        assertEquals(Boolean.TRUE, rules.decide(Path.of("/repo/sub/a"), true));
+        assertEquals(Boolean.TRUE, rules.decide(Path.of("/repo/sub/x/y.py"), false));
+        assertNull(rules.decide(Path.of("/repo/sub"), true), "the base itself");
+        assertNull(rules.decide(Path.of("/repo/subway/y.py"), false), "a sibling whose name starts like the base");
+        assertNull(rules.decide(Path.of("/repo/y.py"), false));
+        IgnoreRules atRoot = IgnoreRules.ofLines(Path.of("/"), List.of("/tmp"));
+        assertEquals(Boolean.TRUE, atRoot.decide(Path.of("/tmp"), true));
+        assertNull(atRoot.decide(Path.of("/tmp/x"), true));
+    }
+
+    @Test
     void lastMatchingPatternWinsAndNegationReincludes() {
         Path base = Path.of("/repo");
         IgnoreRules rules = IgnoreRules.ofLines(base, List.of("*.py", "!keep.py", "# note"));
