@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
@@ -39,16 +38,16 @@ final class AstBuilder {
     }
 
     private final Positions positions;
-    private final CharStream input;
+    private final SourceCharStream input;
     private final TokenStream tokens;
     // Only for pure-ASCII sources, where the tokens' code-point indexes are char indexes.
     private final NameTable names;
 
-    AstBuilder(Positions positions, CharStream input, TokenStream tokens) {
+    AstBuilder(Positions positions, SourceCharStream input, TokenStream tokens) {
         this.positions = positions;
         this.input = input;
         this.tokens = tokens;
-        this.names = positions.isAsciiSource() ? new NameTable(positions.text()) : null;
+        this.names = positions.isAsciiSource() ? new NameTable(positions.text(), input.codePoints()) : null;
     }
 
     private static final java.util.Set<String> FUTURE_FEATURES = java.util.Set.of("nested_scopes", "generators",

@@ -201,16 +201,49 @@ public final class Linter {
         }
     }
 
+    /**
+     * Each node class with its superclasses and interfaces, compared by identity: in C1 code (the
+     * launcher runs C1 only) Class.isAssignableFrom is a native call, and so is the identity hash a
+     * set of classes would use, and every file's walk asks about each pair of a node class it meets
+     * and a subscription.
+     */
+    private static final ClassValue<Class<?>[]> SUPERTYPES = new ClassValue<>() {
+        @Override
+        protected Class<?>[] computeValue(Class<?> type) {
+            List<Class<?>> supertypes = new ArrayList<>();
+            List<Class<?>> pending = new ArrayList<>(List.of(type));
+            while (!pending.isEmpty()) {
+                Class<?> next = pending.remove(pending.size() - 1);
+                if (next != null && !supertypes.contains(next)) {
+                    supertypes.add(next);
+                    pending.add(next.getSuperclass());
+                    pending.addAll(List.of(next.getInterfaces()));
+                }
+            }
+            return supertypes.toArray(new Class<?>[0]);
+        }
+    };
+
     private static Subscription<?>[] subscriptionsFor(Class<?> nodeClass, List<ActiveRule> rules) {
+        Class<?>[] supertypes = SUPERTYPES.get(nodeClass);
         List<Subscription<?>> matching = new ArrayList<>();
         for (ActiveRule rule : rules) {
             for (Subscription<?> subscription : rule.subscriptions) {
-                if (subscription.kind.isAssignableFrom(nodeClass)) {
+                if (isAmong(subscription.kind, supertypes)) {
                     matching.add(subscription);
                 }
             }
         }
         return matching.toArray(new Subscription<?>[matching.size()]);
+    }
+
+    private static boolean isAmong(Class<?> kind, Class<?>[] supertypes) {
+        for (Class<?> supertype : supertypes) {
+            if (supertype == kind) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Diagnostic internalError(SourceFile source, String ruleCode, String what,
