@@ -124,6 +124,7 @@ def pitfall_tool(args):
         tool.unavailable = f"{jar.relative_to(ROOT)} is missing (build: mvn -B -q package -DskipTests)"
         return tool
     help_text = capture([str(launcher), "check", "--help"])
+    tool.help_text = help_text
     if "--exit-zero" in help_text:
         tool.command.append("--exit-zero")
         tool.accepts_status = lambda status: status == 0
@@ -139,14 +140,14 @@ def pitfall_tool(args):
     return tool
 
 
-def pitfall_cached_tool(args, plain):
+def pitfall_cached_tool(plain):
     """pitfall with its result cache, measured on second runs: the issue's bar for the stdlib."""
     cache = WORK / "result-cache"
     command = [part for part in plain.command if part != "--no-cache"] + ["--cache-dir", str(cache)]
     tool = Tool("pitfall-cached", "pitfall, second run with the result cache", command, plain.accepts_status,
                 plain.summarize, version="cache in bench/work/result-cache, filled by the unmeasured first run",
                 unavailable=plain.unavailable, only_inputs=("stdlib",), fills_cache=True)
-    if not plain.unavailable and "--cache-dir" not in capture([plain.command[0], "check", "--help"]):
+    if not plain.unavailable and "--cache-dir" not in plain.help_text:
         tool.unavailable = "this pitfall has no --cache-dir"
     shutil.rmtree(cache, ignore_errors=True)
     return tool
@@ -465,7 +466,7 @@ def main():
     tools = [factories[key]() for key in ["pitfall", "ruff", "flake8", "pylint"] if key in args.tools.split(",")]
     if tools[0].key != "pitfall":
         sys.exit("bench: the tool list must include pitfall, the subject of every ratio")
-    tools.insert(1, pitfall_cached_tool(args, tools[0]))
+    tools.insert(1, pitfall_cached_tool(tools[0]))
 
     def log(message):
         print(message, flush=True)

@@ -1269,7 +1269,7 @@ final class AstBuilder {
     /** An operand of `*`, `**` unpacking: CPython allows only `bitwise_or` there. */
     private Expression bitwiseOperand(PythonParser.ExprContext ctx) {
         if (ctx.getChildCount() == 1) {
-            return primary((PrimaryContext) ctx.getChild(0));
+            return expr(ctx);
         }
         OperatorGrouping grouping = new OperatorGrouping(ctx);
         if (grouping.hasComparison) {
@@ -1335,10 +1335,10 @@ final class AstBuilder {
                     break;
                 }
                 int type = token(i).getType();
+                Token next = token(i + 1);
                 if (type == PythonLexer.NOT) {
                     i += 2;
-                } else if (type == PythonLexer.IS && token(i + 1) != null
-                        && token(i + 1).getType() == PythonLexer.NOT) {
+                } else if (type == PythonLexer.IS && next != null && next.getType() == PythonLexer.NOT) {
                     type = IS_NOT;
                     i += 2;
                 } else {
