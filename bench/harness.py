@@ -40,6 +40,10 @@ class Input:
     slow_runs: int  # measured runs of flake8 and pylint, which take minutes on the big inputs
     description: str = ""
     steal: "StealMeter" = None
+    script_paths: list = None  # the paths with every notebook as a script, for tools that read no .ipynb
+
+    def paths_for(self, tool):
+        return self.paths if tool.reads_notebooks or not self.script_paths else self.script_paths
 
 
 @dataclass
@@ -53,6 +57,7 @@ class Tool:
     unavailable: str = ""  # why the tool cannot run, empty when it can
     only_inputs: tuple = ()  # the inputs this tool runs on; empty: all
     fills_cache: bool = False  # one unmeasured run first, whose result cache the measured runs use
+    reads_notebooks: bool = True  # False: it gets an input's notebooks as scripts (Input.script_paths)
 
 
 @dataclass
@@ -167,7 +172,7 @@ def ruff_tool():
 
 def flake8_tool():
     tool = Tool("flake8", "flake8", ["flake8"], lambda status: status in (0, 1),
-                summarize=lambda out, err: f"{len(out.splitlines())} diagnostics")
+                summarize=lambda out, err: f"{len(out.splitlines())} diagnostics", reads_notebooks=False)
     tool.version = capture(["flake8", "--version"]).replace("\n", " ")
     if tool.version.startswith("unavailable"):
         tool.unavailable = "flake8 is not installed (apt-get install flake8)"
@@ -180,7 +185,8 @@ def pylint_tool():
                                                 "--score=n", "--recursive=y"],
                 # bit 32 is a usage error; the others say which kinds of messages were emitted
                 lambda status: status < 32,
-                summarize=lambda out, err: f"{sum(1 for line in out.splitlines() if re.search(r':[0-9]+:[0-9]+: ', line))} diagnostics")
+                summarize=lambda out, err: f"{sum(1 for line in out.splitlines() if re.search(r':[0-9]+:[0-9]+: ', line))} diagnostics",
+                reads_notebooks=False)
     version = capture(["pylint", "--version"])
     if version.startswith("unavailable"):
         tool.unavailable = "pylint is not installed (apt-get install pylint)"
@@ -212,6 +218,46 @@ def stdlib_paths():
     return sorted(str(entry) for entry in lib.iterdir()
                   if entry.name not in ("site-packages", "__pycache__")
                   and (entry.is_dir() or entry.suffix == ".py"))
+
+
+IPYTHON_LINE = re.compile(r"^\s*[%!]")
+
+
+def notebook_as_script(text):
+    """A notebook's code cells as one module, IPython magics and shell lines (%, %%, !) commented
+    out: what nbqa hands pylint or flake8, and what bench/ruff-runner.mjs gives Ruff's wasm API."""
+    cells = [cell for cell in json.loads(text).get("cells", []) if cell.get("cell_type") == "code"]
+    sources = ["".join(cell["source"]) if isinstance(cell.get("source"), list) else cell.get("source", "")
+               for cell in cells]
+    return "\n".join("\n".join("#" + line if IPYTHON_LINE.match(line) else line for line in source.split("\n"))
+                     for source in sources)
+
+
+def scripts_mirror(item):
+    """For an input with notebooks: a copy of it in bench/work in which every notebook is a script
+    (NAME.ipynb becomes NAME_ipynb.py), so that the tools that read no notebooks check the same code
+    as the others. None for an input without notebooks."""
+    roots = [Path(path) for path in item.paths]
+    notebooks = [(index, root, file) for index, root in enumerate(roots) if root.is_dir()
+                 for file in root.rglob("*.ipynb")]
+    if not notebooks:
+        return None
+    mirror = WORK / f"{item.key}-as-scripts"
+    shutil.rmtree(mirror, ignore_errors=True)
+    paths = []
+    for index, root in enumerate(roots):
+        target = mirror / str(index) / root.name
+        if root.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(root, target)
+        else:
+            shutil.copytree(root, target, ignore=shutil.ignore_patterns("*.ipynb"))
+        paths.append(str(target))
+    for index, root, notebook in notebooks:
+        target = mirror / str(index) / root.name / notebook.relative_to(root)
+        target = target.with_name(notebook.stem + "_ipynb.py")
+        target.write_text(notebook_as_script(notebook.read_text(encoding="utf-8")), encoding="utf-8")
+    return paths
 
 
 def corpus_size(paths):
@@ -300,10 +346,10 @@ def measure(inputs, tools, log, report):
             else:
                 try:
                     if tool.fills_cache:
-                        run_measured(tool.command + item.paths)
+                        run_measured(tool.command + item.paths_for(tool))
                     measurement, status, stdout, stderr = item.steal.around(
-                        lambda: run_measured(tool.command + item.paths)) if runs == 1 \
-                        else run_measured(tool.command + item.paths)
+                        lambda: run_measured(tool.command + item.paths_for(tool))) if runs == 1 \
+                        else run_measured(tool.command + item.paths_for(tool))
                 except TimeoutError as error:
                     status, stdout, stderr = None, "", str(error)
                 if status is None or not tool.accepts_status(status):
@@ -324,7 +370,7 @@ def measure(inputs, tools, log, report):
             for tool in turn[shift:] + turn[:shift]:
                 try:
                     measurement, status, _, stderr = item.steal.around(
-                        lambda: run_measured(tool.command + item.paths))
+                        lambda: run_measured(tool.command + item.paths_for(tool)))
                 except TimeoutError as error:
                     cells[tool.key].failure = str(error)
                     continue
@@ -461,6 +507,7 @@ def main():
             item.runs = item.slow_runs = args.runs
         if not item.paths or not all(Path(p).exists() for p in item.paths):
             sys.exit(f"bench: input {item.key} is missing ({item.paths[:1]}); run bench/run.sh to generate it")
+        item.script_paths = scripts_mirror(item)
     factories = {"pitfall": lambda: pitfall_tool(args), "ruff": ruff_tool,
                  "flake8": flake8_tool, "pylint": pylint_tool}
     tools = [factories[key]() for key in ["pitfall", "ruff", "flake8", "pylint"] if key in args.tools.split(",")]
