@@ -1,4 +1,4 @@
-"""Generates the Java AST records in dev.pitfall.ast from CPython 3.13's own `ast` module.
+"""Generates the Java AST classes in dev.pitfall.ast from CPython 3.13's own `ast` module.
 
 Run with CPython 3.13 from the repository root:
     $(pyenv prefix 3.13.0)/bin/python3 parser/tools/generate_ast.py
@@ -97,9 +97,15 @@ def main():
         if base in permits:
             permits[base].append(cls.__name__)
     for abstract in ABSTRACT:
-        write(java_name(abstract), HEADER
-              + f"/** CPython's abstract {abstract} class. */\npublic sealed interface {java_name(abstract)} extends Located\n"
-              + "        permits " + ", ".join(permits[abstract]) + " {\n}\n")
+        name = java_name(abstract)
+        write(name, HEADER + f"""/** CPython's abstract {abstract} class. */
+public abstract sealed class {name} extends Located
+        permits {", ".join(permits[abstract])} {{
+    {name}(int lineno, int col_offset, int end_lineno, int end_col_offset) {{
+        super(lineno, col_offset, end_lineno, end_col_offset);
+    }}
+}}
+""")
 
     standalone = [c for c in classes if c.__bases__[0].__name__ not in ABSTRACT]
     top = ["Located"] + [java_name(c.__name__) for c in standalone if not c._attributes]
@@ -107,25 +113,40 @@ def main():
     write("Node", HEADER + """import java.util.List;
 
 /**
- * A node of the syntax tree: records named and laid out as CPython's {@code ast} classes, with the
- * same fields in the same order. Nodes are immutable; find parents with {@link ParentMap}.
+ * A node of the syntax tree: classes named and laid out as CPython's {@code ast} classes, with the
+ * same fields in the same order, compared by value as records are. Nodes are immutable; find
+ * parents with {@link ParentMap}.
+ *
+ * <p>The hierarchy is made of classes rather than interfaces so that type tests against
+ * {@code Node}, {@code Expression} or {@code Statement}, which every tree walk makes, are a
+ * compare in compiled code instead of a search of the class's interfaces, and calls on a node bind
+ * through its virtual-method table.
  */
-public sealed interface Node
+public abstract sealed class Node
         permits """ + ", ".join(sorted(set(top))) + """ {
+    Node() {
+    }
+
     /** The direct child nodes in field order; absent optional children are skipped. */
-    List<Node> children();
+    public abstract List<Node> children();
 
     /**
      * Pushes the direct children (as {@link #children()} lists them) onto {@code stack} in reverse
      * order, so that popping them yields field order. Whole-tree walks use this instead of
      * {@link #children()}: it allocates nothing.
      */
-    void pushChildren(NodeStack stack);
+    public abstract void pushChildren(NodeStack stack);
 
-    <R> R accept(Visitor<R> visitor);
+    public abstract <R> R accept(Visitor<R> visitor);
+
+    /** CPython's names of the fields in its order, then the position attributes, if any. */
+    public abstract List<String> fieldNames();
+
+    /** The values of {@link #fieldNames()}, in the same order. */
+    public abstract Object[] fieldValues();
 
     /** The class name CPython gives this node, as {@code ast.dump} prints it. */
-    default String cpythonName() {
+    public String cpythonName() {
         return getClass().getSimpleName();
     }
 }
@@ -134,15 +155,49 @@ public sealed interface Node
  * A node with CPython's position attributes: 1-based lines and 0-based columns counted in UTF-8
  * bytes, exactly as {@code ast} reports them.
  */
-public sealed interface Located extends Node
+public abstract sealed class Located extends Node
         permits """ + ", ".join(sorted(set(located))) + """ {
-    int lineno();
+    private final int lineno;
+    private final int col_offset;
+    private final int end_lineno;
+    private final int end_col_offset;
 
-    int col_offset();
+    Located(int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        this.lineno = lineno;
+        this.col_offset = col_offset;
+        this.end_lineno = end_lineno;
+        this.end_col_offset = end_col_offset;
+    }
 
-    int end_lineno();
+    public final int lineno() {
+        return lineno;
+    }
 
-    int end_col_offset();
+    public final int col_offset() {
+        return col_offset;
+    }
+
+    public final int end_lineno() {
+        return end_lineno;
+    }
+
+    public final int end_col_offset() {
+        return end_col_offset;
+    }
+
+    final boolean samePosition(Located that) {
+        return lineno == that.lineno && col_offset == that.col_offset && end_lineno == that.end_lineno
+                && end_col_offset == that.end_col_offset;
+    }
+
+    final int positionHash(int hash) {
+        return (((hash * 31 + lineno) * 31 + col_offset) * 31 + end_lineno) * 31 + end_col_offset;
+    }
+
+    final String positionText() {
+        return "lineno=" + lineno + ", col_offset=" + col_offset + ", end_lineno=" + end_lineno
+                + ", end_col_offset=" + end_col_offset;
+    }
 }
 """)
 
@@ -150,10 +205,11 @@ public sealed interface Located extends Node
     for cls in classes:
         name = java_name(cls.__name__)
         fields = [(f, java_type(cls._field_types[f])) for f in cls._fields]
-        attrs = [(a, "int") for a in cls._attributes]
-        comps = ", ".join(f"{t} {f}" for f, t in fields + attrs)
+        attrs = [a for a in cls._attributes]
+        is_located = bool(attrs)
+        params = ", ".join(f"{t} {f}" for f, t in fields + [(a, "int") for a in attrs])
         base = cls.__bases__[0].__name__
-        implements = java_name(base) if base in ABSTRACT else ("Located" if cls._attributes else "Node")
+        extends = java_name(base) if base in ABSTRACT else ("Located" if is_located else "Node")
         child_lines = []
         push_lines = []
         single_children = 0
@@ -182,9 +238,36 @@ public sealed interface Located extends Node
         return "{cls.__name__}";
     }}
 """
-        imports = ""
-        write(name, HEADER + imports + f"""/** CPython's {cls.__name__}: {cls.__doc__.splitlines()[0] if cls.__doc__ else ''} */
-public record {name}({comps}) implements {implements} {{
+        declarations = "".join(f"    private final {t} {f};\n" for f, t in fields)
+        super_call = f"        super({', '.join(attrs)});\n" if is_located else ""
+        assignments = "".join(f"        this.{f} = {f};\n" for f, _ in fields)
+        accessors = "".join(f"\n    public {t} {f}() {{\n        return {f};\n    }}\n" for f, t in fields)
+        equal_terms = [f"{f} == that.{f}" if t == "int" else f"java.util.Objects.equals({f}, that.{f})"
+                       for f, t in fields] + (["samePosition(that)"] if is_located else [])
+        equals = (f"other instanceof {name} that" + "".join(f"\n                && {term}" for term in equal_terms))
+        hash_terms = [f if t == "int" else f"java.util.Objects.hashCode({f})" for f, t in fields]
+        hash_expr = hash_terms[0] if hash_terms else "0"
+        for term in hash_terms[1:]:
+            hash_expr = f"({hash_expr}) * 31 + {term}" if " * 31 + " in hash_expr else f"{hash_expr} * 31 + {term}"
+        if is_located:
+            hash_expr = f"positionHash({hash_expr})"
+        text = f'"{name}['
+        for index, (f, _) in enumerate(fields):
+            text += ("" if index == 0 else ", ") + f'{f}=" + {f} + "'
+        if is_located:
+            text += (", " if fields else "") + '" + positionText() + "'
+        to_string = (text + ']"').replace(' + ""', "")
+        names = ", ".join(f'"{f}"' for f, _ in fields + [(a, None) for a in attrs])
+        values = ", ".join([f for f, _ in fields] + [f"{a}()" for a in attrs])
+        constructor_body = super_call + assignments
+        write(name, HEADER + f"""/** CPython's {cls.__name__}: {cls.__doc__.splitlines()[0] if cls.__doc__ else ''} */
+public final class {name} extends {extends} {{
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of({names});
+
+{declarations}{"" if not declarations else chr(10)}    public {name}({params}) {{
+{constructor_body}    }}
+{accessors}
     @Override
     public java.util.List<Node> children() {{
 {children}    }}
@@ -196,6 +279,31 @@ public record {name}({comps}) implements {implements} {{
     @Override
     public <R> R accept(Visitor<R> visitor) {{
         return visitor.visit{name}(this);
+    }}
+
+    @Override
+    public java.util.List<String> fieldNames() {{
+        return FIELDS;
+    }}
+
+    @Override
+    public Object[] fieldValues() {{
+        return new Object[] {{{values}}};
+    }}
+
+    @Override
+    public boolean equals(Object other) {{
+        return {equals};
+    }}
+
+    @Override
+    public int hashCode() {{
+        return {hash_expr};
+    }}
+
+    @Override
+    public String toString() {{
+        return {to_string};
     }}
 {extra}}}
 """)

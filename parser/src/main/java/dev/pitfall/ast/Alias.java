@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's alias: alias(identifier name, identifier? asname) */
-public record Alias(String name, String asname, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Located {
+public final class Alias extends Located {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("name", "asname", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final String name;
+    private final String asname;
+
+    public Alias(String name, String asname, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.name = name;
+        this.asname = asname;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String asname() {
+        return asname;
+    }
+
     @Override
     public java.util.List<Node> children() {
         return java.util.List.of();
@@ -15,6 +35,34 @@ public record Alias(String name, String asname, int lineno, int col_offset, int 
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitAlias(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {name, asname, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Alias that
+                && java.util.Objects.equals(name, that.name)
+                && java.util.Objects.equals(asname, that.asname)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(name) * 31 + java.util.Objects.hashCode(asname));
+    }
+
+    @Override
+    public String toString() {
+        return "Alias[name=" + name + ", asname=" + asname + ", " + positionText() + "]";
     }
 
     @Override

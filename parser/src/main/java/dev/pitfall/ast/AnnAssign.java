@@ -2,7 +2,39 @@
 package dev.pitfall.ast;
 
 /** CPython's AnnAssign: AnnAssign(expr target, expr annotation, expr? value, int simple) */
-public record AnnAssign(Expression target, Expression annotation, Expression value, int simple, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class AnnAssign extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("target", "annotation", "value", "simple", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression target;
+    private final Expression annotation;
+    private final Expression value;
+    private final int simple;
+
+    public AnnAssign(Expression target, Expression annotation, Expression value, int simple, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.target = target;
+        this.annotation = annotation;
+        this.value = value;
+        this.simple = simple;
+    }
+
+    public Expression target() {
+        return target;
+    }
+
+    public Expression annotation() {
+        return annotation;
+    }
+
+    public Expression value() {
+        return value;
+    }
+
+    public int simple() {
+        return simple;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(3);
@@ -22,5 +54,35 @@ public record AnnAssign(Expression target, Expression annotation, Expression val
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitAnnAssign(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {target, annotation, value, simple, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AnnAssign that
+                && java.util.Objects.equals(target, that.target)
+                && java.util.Objects.equals(annotation, that.annotation)
+                && java.util.Objects.equals(value, that.value)
+                && simple == that.simple
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(((java.util.Objects.hashCode(target) * 31 + java.util.Objects.hashCode(annotation)) * 31 + java.util.Objects.hashCode(value)) * 31 + simple);
+    }
+
+    @Override
+    public String toString() {
+        return "AnnAssign[target=" + target + ", annotation=" + annotation + ", value=" + value + ", simple=" + simple + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's arg: arg(identifier arg, expr? annotation, string? type_comment) */
-public record Arg(String arg, Expression annotation, String type_comment, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Located {
+public final class Arg extends Located {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("arg", "annotation", "type_comment", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final String arg;
+    private final Expression annotation;
+    private final String type_comment;
+
+    public Arg(String arg, Expression annotation, String type_comment, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.arg = arg;
+        this.annotation = annotation;
+        this.type_comment = type_comment;
+    }
+
+    public String arg() {
+        return arg;
+    }
+
+    public Expression annotation() {
+        return annotation;
+    }
+
+    public String type_comment() {
+        return type_comment;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1);
@@ -18,6 +44,35 @@ public record Arg(String arg, Expression annotation, String type_comment, int li
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitArg(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {arg, annotation, type_comment, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Arg that
+                && java.util.Objects.equals(arg, that.arg)
+                && java.util.Objects.equals(annotation, that.annotation)
+                && java.util.Objects.equals(type_comment, that.type_comment)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(arg) * 31 + java.util.Objects.hashCode(annotation)) * 31 + java.util.Objects.hashCode(type_comment));
+    }
+
+    @Override
+    public String toString() {
+        return "Arg[arg=" + arg + ", annotation=" + annotation + ", type_comment=" + type_comment + ", " + positionText() + "]";
     }
 
     @Override

@@ -2,7 +2,56 @@
 package dev.pitfall.ast;
 
 /** CPython's arguments: arguments(arg* posonlyargs, arg* args, arg? vararg, arg* kwonlyargs, expr* kw_defaults, arg? kwarg, expr* defaults) */
-public record Arguments(java.util.List<Arg> posonlyargs, java.util.List<Arg> args, Arg vararg, java.util.List<Arg> kwonlyargs, java.util.List<Expression> kw_defaults, Arg kwarg, java.util.List<Expression> defaults) implements Node {
+public final class Arguments extends Node {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("posonlyargs", "args", "vararg", "kwonlyargs", "kw_defaults", "kwarg", "defaults");
+
+    private final java.util.List<Arg> posonlyargs;
+    private final java.util.List<Arg> args;
+    private final Arg vararg;
+    private final java.util.List<Arg> kwonlyargs;
+    private final java.util.List<Expression> kw_defaults;
+    private final Arg kwarg;
+    private final java.util.List<Expression> defaults;
+
+    public Arguments(java.util.List<Arg> posonlyargs, java.util.List<Arg> args, Arg vararg, java.util.List<Arg> kwonlyargs, java.util.List<Expression> kw_defaults, Arg kwarg, java.util.List<Expression> defaults) {
+        this.posonlyargs = posonlyargs;
+        this.args = args;
+        this.vararg = vararg;
+        this.kwonlyargs = kwonlyargs;
+        this.kw_defaults = kw_defaults;
+        this.kwarg = kwarg;
+        this.defaults = defaults;
+    }
+
+    public java.util.List<Arg> posonlyargs() {
+        return posonlyargs;
+    }
+
+    public java.util.List<Arg> args() {
+        return args;
+    }
+
+    public Arg vararg() {
+        return vararg;
+    }
+
+    public java.util.List<Arg> kwonlyargs() {
+        return kwonlyargs;
+    }
+
+    public java.util.List<Expression> kw_defaults() {
+        return kw_defaults;
+    }
+
+    public Arg kwarg() {
+        return kwarg;
+    }
+
+    public java.util.List<Expression> defaults() {
+        return defaults;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2 + posonlyargs.size() + args.size() + kwonlyargs.size() + kw_defaults.size() + defaults.size());
@@ -30,6 +79,38 @@ public record Arguments(java.util.List<Arg> posonlyargs, java.util.List<Arg> arg
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitArguments(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Arguments that
+                && java.util.Objects.equals(posonlyargs, that.posonlyargs)
+                && java.util.Objects.equals(args, that.args)
+                && java.util.Objects.equals(vararg, that.vararg)
+                && java.util.Objects.equals(kwonlyargs, that.kwonlyargs)
+                && java.util.Objects.equals(kw_defaults, that.kw_defaults)
+                && java.util.Objects.equals(kwarg, that.kwarg)
+                && java.util.Objects.equals(defaults, that.defaults);
+    }
+
+    @Override
+    public int hashCode() {
+        return (((((java.util.Objects.hashCode(posonlyargs) * 31 + java.util.Objects.hashCode(args)) * 31 + java.util.Objects.hashCode(vararg)) * 31 + java.util.Objects.hashCode(kwonlyargs)) * 31 + java.util.Objects.hashCode(kw_defaults)) * 31 + java.util.Objects.hashCode(kwarg)) * 31 + java.util.Objects.hashCode(defaults);
+    }
+
+    @Override
+    public String toString() {
+        return "Arguments[posonlyargs=" + posonlyargs + ", args=" + args + ", vararg=" + vararg + ", kwonlyargs=" + kwonlyargs + ", kw_defaults=" + kw_defaults + ", kwarg=" + kwarg + ", defaults=" + defaults + "]";
     }
 
     @Override

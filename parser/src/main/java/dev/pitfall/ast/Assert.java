@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's Assert: Assert(expr test, expr? msg) */
-public record Assert(Expression test, Expression msg, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class Assert extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("test", "msg", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression test;
+    private final Expression msg;
+
+    public Assert(Expression test, Expression msg, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.test = test;
+        this.msg = msg;
+    }
+
+    public Expression test() {
+        return test;
+    }
+
+    public Expression msg() {
+        return msg;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2);
@@ -20,5 +40,33 @@ public record Assert(Expression test, Expression msg, int lineno, int col_offset
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitAssert(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {test, msg, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Assert that
+                && java.util.Objects.equals(test, that.test)
+                && java.util.Objects.equals(msg, that.msg)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(test) * 31 + java.util.Objects.hashCode(msg));
+    }
+
+    @Override
+    public String toString() {
+        return "Assert[test=" + test + ", msg=" + msg + ", " + positionText() + "]";
     }
 }

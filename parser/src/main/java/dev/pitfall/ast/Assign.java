@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's Assign: Assign(expr* targets, expr value, string? type_comment) */
-public record Assign(java.util.List<Expression> targets, Expression value, String type_comment, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class Assign extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("targets", "value", "type_comment", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final java.util.List<Expression> targets;
+    private final Expression value;
+    private final String type_comment;
+
+    public Assign(java.util.List<Expression> targets, Expression value, String type_comment, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.targets = targets;
+        this.value = value;
+        this.type_comment = type_comment;
+    }
+
+    public java.util.List<Expression> targets() {
+        return targets;
+    }
+
+    public Expression value() {
+        return value;
+    }
+
+    public String type_comment() {
+        return type_comment;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1 + targets.size());
@@ -20,5 +46,34 @@ public record Assign(java.util.List<Expression> targets, Expression value, Strin
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitAssign(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {targets, value, type_comment, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Assign that
+                && java.util.Objects.equals(targets, that.targets)
+                && java.util.Objects.equals(value, that.value)
+                && java.util.Objects.equals(type_comment, that.type_comment)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(targets) * 31 + java.util.Objects.hashCode(value)) * 31 + java.util.Objects.hashCode(type_comment));
+    }
+
+    @Override
+    public String toString() {
+        return "Assign[targets=" + targets + ", value=" + value + ", type_comment=" + type_comment + ", " + positionText() + "]";
     }
 }

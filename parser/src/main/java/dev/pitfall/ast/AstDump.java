@@ -1,9 +1,6 @@
 package dev.pitfall.ast;
 
 import dev.pitfall.source.CodePointRanges;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -21,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code name=value}, fields that are None or an empty list left out (a Constant's or
  * MatchSingleton's value always shown), then the position attributes; operators and contexts as
  * {@code Load()}; constants as Python's {@code repr}. This is what the conformance test compares
- * with CPython, so it is a debugging path: fields are read reflectively from the records.
+ * with CPython, so it is a debugging path: fields are read through {@link Node#fieldValues()}.
  *
  * <p>The tree is walked with an explicit stack, so any depth prints without a deep call stack.
  */
@@ -33,10 +30,10 @@ public final class AstDump {
     }
 
     /**
-     * A record component of a node, whether it is one of CPython's position attributes, and the
-     * text that introduces its value.
+     * A field of a node, whether it is one of CPython's position attributes, and the text that
+     * introduces its value.
      */
-    private record Field(String name, Method accessor, boolean attribute, Literal label) {
+    private record Field(String name, boolean attribute, Literal label) {
     }
 
     /** Text written as is, as opposed to a value still to be formatted. */
@@ -83,12 +80,12 @@ public final class AstDump {
     /** Writes the node's head and pushes its fields (in reverse, so they pop in order). */
     private static void expandNode(Node node, StringBuilder out, Deque<Object> work) {
         out.append(node.cpythonName()).append('(');
-        List<Field> fields = fieldsOf(node.getClass());
-        Object[] values = new Object[fields.size()];
+        List<Field> fields = fieldsOf(node);
+        Object[] values = node.fieldValues();
         int shown = 0;
         for (int i = 0; i < values.length; i++) {
             Field field = fields.get(i);
-            Object value = read(field, node);
+            Object value = values[i];
             boolean omitted = !field.attribute()
                     && (value == null || (value instanceof List<?> list && list.isEmpty()));
             values[i] = omitted ? OMITTED : value;
@@ -106,30 +103,17 @@ public final class AstDump {
         }
     }
 
-    private static Object read(Field field, Node node) {
-        try {
-            return field.accessor().invoke(node);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + node.getClass().getSimpleName() + "." + field.name(), e);
-        }
+    private static List<Field> fieldsOf(Node node) {
+        return FIELDS.computeIfAbsent(node.getClass(), type -> fields(node));
     }
 
-    private static List<Field> fieldsOf(Class<?> type) {
-        return FIELDS.computeIfAbsent(type, AstDump::recordFields);
-    }
-
-    private static List<Field> recordFields(Class<?> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        if (components == null) {
-            throw new IllegalArgumentException(type.getName() + " is not an AST record");
-        }
-        boolean located = Located.class.isAssignableFrom(type);
+    private static List<Field> fields(Node node) {
+        boolean located = node instanceof Located;
         List<Field> fields = new ArrayList<>();
-        for (RecordComponent component : components) {
-            String name = component.getName();
+        for (String name : node.fieldNames()) {
             boolean attribute = located && (name.equals("lineno") || name.equals("col_offset")
                     || name.equals("end_lineno") || name.equals("end_col_offset"));
-            fields.add(new Field(name, component.getAccessor(), attribute, new Literal(name + "=")));
+            fields.add(new Field(name, attribute, new Literal(name + "=")));
         }
         return List.copyOf(fields);
     }

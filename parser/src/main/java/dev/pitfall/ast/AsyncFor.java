@@ -2,7 +2,45 @@
 package dev.pitfall.ast;
 
 /** CPython's AsyncFor: AsyncFor(expr target, expr iter, stmt* body, stmt* orelse, string? type_comment) */
-public record AsyncFor(Expression target, Expression iter, java.util.List<Statement> body, java.util.List<Statement> orelse, String type_comment, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class AsyncFor extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("target", "iter", "body", "orelse", "type_comment", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression target;
+    private final Expression iter;
+    private final java.util.List<Statement> body;
+    private final java.util.List<Statement> orelse;
+    private final String type_comment;
+
+    public AsyncFor(Expression target, Expression iter, java.util.List<Statement> body, java.util.List<Statement> orelse, String type_comment, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.target = target;
+        this.iter = iter;
+        this.body = body;
+        this.orelse = orelse;
+        this.type_comment = type_comment;
+    }
+
+    public Expression target() {
+        return target;
+    }
+
+    public Expression iter() {
+        return iter;
+    }
+
+    public java.util.List<Statement> body() {
+        return body;
+    }
+
+    public java.util.List<Statement> orelse() {
+        return orelse;
+    }
+
+    public String type_comment() {
+        return type_comment;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2 + body.size() + orelse.size());
@@ -24,5 +62,36 @@ public record AsyncFor(Expression target, Expression iter, java.util.List<Statem
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitAsyncFor(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {target, iter, body, orelse, type_comment, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AsyncFor that
+                && java.util.Objects.equals(target, that.target)
+                && java.util.Objects.equals(iter, that.iter)
+                && java.util.Objects.equals(body, that.body)
+                && java.util.Objects.equals(orelse, that.orelse)
+                && java.util.Objects.equals(type_comment, that.type_comment)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((((java.util.Objects.hashCode(target) * 31 + java.util.Objects.hashCode(iter)) * 31 + java.util.Objects.hashCode(body)) * 31 + java.util.Objects.hashCode(orelse)) * 31 + java.util.Objects.hashCode(type_comment));
+    }
+
+    @Override
+    public String toString() {
+        return "AsyncFor[target=" + target + ", iter=" + iter + ", body=" + body + ", orelse=" + orelse + ", type_comment=" + type_comment + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's AsyncWith: AsyncWith(withitem* items, stmt* body, string? type_comment) */
-public record AsyncWith(java.util.List<WithItem> items, java.util.List<Statement> body, String type_comment, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class AsyncWith extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("items", "body", "type_comment", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final java.util.List<WithItem> items;
+    private final java.util.List<Statement> body;
+    private final String type_comment;
+
+    public AsyncWith(java.util.List<WithItem> items, java.util.List<Statement> body, String type_comment, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.items = items;
+        this.body = body;
+        this.type_comment = type_comment;
+    }
+
+    public java.util.List<WithItem> items() {
+        return items;
+    }
+
+    public java.util.List<Statement> body() {
+        return body;
+    }
+
+    public String type_comment() {
+        return type_comment;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(items.size() + body.size());
@@ -20,5 +46,34 @@ public record AsyncWith(java.util.List<WithItem> items, java.util.List<Statement
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitAsyncWith(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {items, body, type_comment, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AsyncWith that
+                && java.util.Objects.equals(items, that.items)
+                && java.util.Objects.equals(body, that.body)
+                && java.util.Objects.equals(type_comment, that.type_comment)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(items) * 31 + java.util.Objects.hashCode(body)) * 31 + java.util.Objects.hashCode(type_comment));
+    }
+
+    @Override
+    public String toString() {
+        return "AsyncWith[items=" + items + ", body=" + body + ", type_comment=" + type_comment + ", " + positionText() + "]";
     }
 }

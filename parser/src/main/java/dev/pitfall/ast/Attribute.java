@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's Attribute: Attribute(expr value, identifier attr, expr_context ctx) */
-public record Attribute(Expression value, String attr, ExprContext ctx, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class Attribute extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("value", "attr", "ctx", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression value;
+    private final String attr;
+    private final ExprContext ctx;
+
+    public Attribute(Expression value, String attr, ExprContext ctx, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.value = value;
+        this.attr = attr;
+        this.ctx = ctx;
+    }
+
+    public Expression value() {
+        return value;
+    }
+
+    public String attr() {
+        return attr;
+    }
+
+    public ExprContext ctx() {
+        return ctx;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1);
@@ -18,5 +44,34 @@ public record Attribute(Expression value, String attr, ExprContext ctx, int line
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitAttribute(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {value, attr, ctx, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Attribute that
+                && java.util.Objects.equals(value, that.value)
+                && java.util.Objects.equals(attr, that.attr)
+                && java.util.Objects.equals(ctx, that.ctx)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(value) * 31 + java.util.Objects.hashCode(attr)) * 31 + java.util.Objects.hashCode(ctx));
+    }
+
+    @Override
+    public String toString() {
+        return "Attribute[value=" + value + ", attr=" + attr + ", ctx=" + ctx + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's AugAssign: AugAssign(expr target, operator op, expr value) */
-public record AugAssign(Expression target, OperatorKind op, Expression value, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class AugAssign extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("target", "op", "value", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression target;
+    private final OperatorKind op;
+    private final Expression value;
+
+    public AugAssign(Expression target, OperatorKind op, Expression value, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.target = target;
+        this.op = op;
+        this.value = value;
+    }
+
+    public Expression target() {
+        return target;
+    }
+
+    public OperatorKind op() {
+        return op;
+    }
+
+    public Expression value() {
+        return value;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2);
@@ -20,5 +46,34 @@ public record AugAssign(Expression target, OperatorKind op, Expression value, in
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitAugAssign(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {target, op, value, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AugAssign that
+                && java.util.Objects.equals(target, that.target)
+                && java.util.Objects.equals(op, that.op)
+                && java.util.Objects.equals(value, that.value)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(target) * 31 + java.util.Objects.hashCode(op)) * 31 + java.util.Objects.hashCode(value));
+    }
+
+    @Override
+    public String toString() {
+        return "AugAssign[target=" + target + ", op=" + op + ", value=" + value + ", " + positionText() + "]";
     }
 }

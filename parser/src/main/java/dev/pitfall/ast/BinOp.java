@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's BinOp: BinOp(expr left, operator op, expr right) */
-public record BinOp(Expression left, OperatorKind op, Expression right, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class BinOp extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("left", "op", "right", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression left;
+    private final OperatorKind op;
+    private final Expression right;
+
+    public BinOp(Expression left, OperatorKind op, Expression right, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.left = left;
+        this.op = op;
+        this.right = right;
+    }
+
+    public Expression left() {
+        return left;
+    }
+
+    public OperatorKind op() {
+        return op;
+    }
+
+    public Expression right() {
+        return right;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2);
@@ -20,5 +46,34 @@ public record BinOp(Expression left, OperatorKind op, Expression right, int line
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitBinOp(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {left, op, right, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BinOp that
+                && java.util.Objects.equals(left, that.left)
+                && java.util.Objects.equals(op, that.op)
+                && java.util.Objects.equals(right, that.right)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(left) * 31 + java.util.Objects.hashCode(op)) * 31 + java.util.Objects.hashCode(right));
+    }
+
+    @Override
+    public String toString() {
+        return "BinOp[left=" + left + ", op=" + op + ", right=" + right + ", " + positionText() + "]";
     }
 }

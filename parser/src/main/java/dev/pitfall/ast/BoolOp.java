@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's BoolOp: BoolOp(boolop op, expr* values) */
-public record BoolOp(BoolOpKind op, java.util.List<Expression> values, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class BoolOp extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("op", "values", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final BoolOpKind op;
+    private final java.util.List<Expression> values;
+
+    public BoolOp(BoolOpKind op, java.util.List<Expression> values, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.op = op;
+        this.values = values;
+    }
+
+    public BoolOpKind op() {
+        return op;
+    }
+
+    public java.util.List<Expression> values() {
+        return values;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(values.size());
@@ -18,5 +38,33 @@ public record BoolOp(BoolOpKind op, java.util.List<Expression> values, int linen
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitBoolOp(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {op, values, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BoolOp that
+                && java.util.Objects.equals(op, that.op)
+                && java.util.Objects.equals(values, that.values)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(op) * 31 + java.util.Objects.hashCode(values));
+    }
+
+    @Override
+    public String toString() {
+        return "BoolOp[op=" + op + ", values=" + values + ", " + positionText() + "]";
     }
 }

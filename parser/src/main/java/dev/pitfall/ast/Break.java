@@ -2,7 +2,14 @@
 package dev.pitfall.ast;
 
 /** CPython's Break: Break */
-public record Break(int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class Break extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    public Break(int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+    }
+
     @Override
     public java.util.List<Node> children() {
         return java.util.List.of();
@@ -15,5 +22,31 @@ public record Break(int lineno, int col_offset, int end_lineno, int end_col_offs
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitBreak(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Break that
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(0);
+    }
+
+    @Override
+    public String toString() {
+        return "Break[" + positionText() + "]";
     }
 }

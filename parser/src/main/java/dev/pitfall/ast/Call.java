@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's Call: Call(expr func, expr* args, keyword* keywords) */
-public record Call(Expression func, java.util.List<Expression> args, java.util.List<Keyword> keywords, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class Call extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("func", "args", "keywords", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression func;
+    private final java.util.List<Expression> args;
+    private final java.util.List<Keyword> keywords;
+
+    public Call(Expression func, java.util.List<Expression> args, java.util.List<Keyword> keywords, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.func = func;
+        this.args = args;
+        this.keywords = keywords;
+    }
+
+    public Expression func() {
+        return func;
+    }
+
+    public java.util.List<Expression> args() {
+        return args;
+    }
+
+    public java.util.List<Keyword> keywords() {
+        return keywords;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1 + args.size() + keywords.size());
@@ -22,5 +48,34 @@ public record Call(Expression func, java.util.List<Expression> args, java.util.L
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitCall(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {func, args, keywords, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Call that
+                && java.util.Objects.equals(func, that.func)
+                && java.util.Objects.equals(args, that.args)
+                && java.util.Objects.equals(keywords, that.keywords)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(func) * 31 + java.util.Objects.hashCode(args)) * 31 + java.util.Objects.hashCode(keywords));
+    }
+
+    @Override
+    public String toString() {
+        return "Call[func=" + func + ", args=" + args + ", keywords=" + keywords + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,51 @@
 package dev.pitfall.ast;
 
 /** CPython's ClassDef: ClassDef(identifier name, expr* bases, keyword* keywords, stmt* body, expr* decorator_list, type_param* type_params) */
-public record ClassDef(String name, java.util.List<Expression> bases, java.util.List<Keyword> keywords, java.util.List<Statement> body, java.util.List<Expression> decorator_list, java.util.List<TypeParam> type_params, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class ClassDef extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("name", "bases", "keywords", "body", "decorator_list", "type_params", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final String name;
+    private final java.util.List<Expression> bases;
+    private final java.util.List<Keyword> keywords;
+    private final java.util.List<Statement> body;
+    private final java.util.List<Expression> decorator_list;
+    private final java.util.List<TypeParam> type_params;
+
+    public ClassDef(String name, java.util.List<Expression> bases, java.util.List<Keyword> keywords, java.util.List<Statement> body, java.util.List<Expression> decorator_list, java.util.List<TypeParam> type_params, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.name = name;
+        this.bases = bases;
+        this.keywords = keywords;
+        this.body = body;
+        this.decorator_list = decorator_list;
+        this.type_params = type_params;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public java.util.List<Expression> bases() {
+        return bases;
+    }
+
+    public java.util.List<Keyword> keywords() {
+        return keywords;
+    }
+
+    public java.util.List<Statement> body() {
+        return body;
+    }
+
+    public java.util.List<Expression> decorator_list() {
+        return decorator_list;
+    }
+
+    public java.util.List<TypeParam> type_params() {
+        return type_params;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(bases.size() + keywords.size() + body.size() + decorator_list.size() + type_params.size());
@@ -26,5 +70,37 @@ public record ClassDef(String name, java.util.List<Expression> bases, java.util.
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitClassDef(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {name, bases, keywords, body, decorator_list, type_params, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ClassDef that
+                && java.util.Objects.equals(name, that.name)
+                && java.util.Objects.equals(bases, that.bases)
+                && java.util.Objects.equals(keywords, that.keywords)
+                && java.util.Objects.equals(body, that.body)
+                && java.util.Objects.equals(decorator_list, that.decorator_list)
+                && java.util.Objects.equals(type_params, that.type_params)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(((((java.util.Objects.hashCode(name) * 31 + java.util.Objects.hashCode(bases)) * 31 + java.util.Objects.hashCode(keywords)) * 31 + java.util.Objects.hashCode(body)) * 31 + java.util.Objects.hashCode(decorator_list)) * 31 + java.util.Objects.hashCode(type_params));
+    }
+
+    @Override
+    public String toString() {
+        return "ClassDef[name=" + name + ", bases=" + bases + ", keywords=" + keywords + ", body=" + body + ", decorator_list=" + decorator_list + ", type_params=" + type_params + ", " + positionText() + "]";
     }
 }

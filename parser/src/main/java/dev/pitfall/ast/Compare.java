@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's Compare: Compare(expr left, cmpop* ops, expr* comparators) */
-public record Compare(Expression left, java.util.List<CmpOpKind> ops, java.util.List<Expression> comparators, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class Compare extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("left", "ops", "comparators", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression left;
+    private final java.util.List<CmpOpKind> ops;
+    private final java.util.List<Expression> comparators;
+
+    public Compare(Expression left, java.util.List<CmpOpKind> ops, java.util.List<Expression> comparators, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.left = left;
+        this.ops = ops;
+        this.comparators = comparators;
+    }
+
+    public Expression left() {
+        return left;
+    }
+
+    public java.util.List<CmpOpKind> ops() {
+        return ops;
+    }
+
+    public java.util.List<Expression> comparators() {
+        return comparators;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1 + comparators.size());
@@ -20,5 +46,34 @@ public record Compare(Expression left, java.util.List<CmpOpKind> ops, java.util.
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitCompare(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {left, ops, comparators, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Compare that
+                && java.util.Objects.equals(left, that.left)
+                && java.util.Objects.equals(ops, that.ops)
+                && java.util.Objects.equals(comparators, that.comparators)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(left) * 31 + java.util.Objects.hashCode(ops)) * 31 + java.util.Objects.hashCode(comparators));
+    }
+
+    @Override
+    public String toString() {
+        return "Compare[left=" + left + ", ops=" + ops + ", comparators=" + comparators + ", " + positionText() + "]";
     }
 }

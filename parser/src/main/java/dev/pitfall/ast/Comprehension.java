@@ -2,7 +2,38 @@
 package dev.pitfall.ast;
 
 /** CPython's comprehension: comprehension(expr target, expr iter, expr* ifs, int is_async) */
-public record Comprehension(Expression target, Expression iter, java.util.List<Expression> ifs, int is_async) implements Node {
+public final class Comprehension extends Node {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("target", "iter", "ifs", "is_async");
+
+    private final Expression target;
+    private final Expression iter;
+    private final java.util.List<Expression> ifs;
+    private final int is_async;
+
+    public Comprehension(Expression target, Expression iter, java.util.List<Expression> ifs, int is_async) {
+        this.target = target;
+        this.iter = iter;
+        this.ifs = ifs;
+        this.is_async = is_async;
+    }
+
+    public Expression target() {
+        return target;
+    }
+
+    public Expression iter() {
+        return iter;
+    }
+
+    public java.util.List<Expression> ifs() {
+        return ifs;
+    }
+
+    public int is_async() {
+        return is_async;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2 + ifs.size());
@@ -22,6 +53,35 @@ public record Comprehension(Expression target, Expression iter, java.util.List<E
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitComprehension(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {target, iter, ifs, is_async};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Comprehension that
+                && java.util.Objects.equals(target, that.target)
+                && java.util.Objects.equals(iter, that.iter)
+                && java.util.Objects.equals(ifs, that.ifs)
+                && is_async == that.is_async;
+    }
+
+    @Override
+    public int hashCode() {
+        return ((java.util.Objects.hashCode(target) * 31 + java.util.Objects.hashCode(iter)) * 31 + java.util.Objects.hashCode(ifs)) * 31 + is_async;
+    }
+
+    @Override
+    public String toString() {
+        return "Comprehension[target=" + target + ", iter=" + iter + ", ifs=" + ifs + ", is_async=" + is_async + "]";
     }
 
     @Override

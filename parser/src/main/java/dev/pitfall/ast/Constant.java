@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's Constant: Constant(constant value, string? kind) */
-public record Constant(Object value, String kind, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class Constant extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("value", "kind", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Object value;
+    private final String kind;
+
+    public Constant(Object value, String kind, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.value = value;
+        this.kind = kind;
+    }
+
+    public Object value() {
+        return value;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
     @Override
     public java.util.List<Node> children() {
         return java.util.List.of();
@@ -15,5 +35,33 @@ public record Constant(Object value, String kind, int lineno, int col_offset, in
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitConstant(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {value, kind, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Constant that
+                && java.util.Objects.equals(value, that.value)
+                && java.util.Objects.equals(kind, that.kind)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(value) * 31 + java.util.Objects.hashCode(kind));
+    }
+
+    @Override
+    public String toString() {
+        return "Constant[value=" + value + ", kind=" + kind + ", " + positionText() + "]";
     }
 }

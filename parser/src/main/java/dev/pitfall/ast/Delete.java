@@ -2,7 +2,21 @@
 package dev.pitfall.ast;
 
 /** CPython's Delete: Delete(expr* targets) */
-public record Delete(java.util.List<Expression> targets, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class Delete extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("targets", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final java.util.List<Expression> targets;
+
+    public Delete(java.util.List<Expression> targets, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.targets = targets;
+    }
+
+    public java.util.List<Expression> targets() {
+        return targets;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(targets.size());
@@ -18,5 +32,32 @@ public record Delete(java.util.List<Expression> targets, int lineno, int col_off
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitDelete(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {targets, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Delete that
+                && java.util.Objects.equals(targets, that.targets)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(targets));
+    }
+
+    @Override
+    public String toString() {
+        return "Delete[targets=" + targets + ", " + positionText() + "]";
     }
 }

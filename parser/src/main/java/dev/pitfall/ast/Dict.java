@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's Dict: Dict(expr* keys, expr* values) */
-public record Dict(java.util.List<Expression> keys, java.util.List<Expression> values, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class Dict extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("keys", "values", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final java.util.List<Expression> keys;
+    private final java.util.List<Expression> values;
+
+    public Dict(java.util.List<Expression> keys, java.util.List<Expression> values, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.keys = keys;
+        this.values = values;
+    }
+
+    public java.util.List<Expression> keys() {
+        return keys;
+    }
+
+    public java.util.List<Expression> values() {
+        return values;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(keys.size() + values.size());
@@ -20,5 +40,33 @@ public record Dict(java.util.List<Expression> keys, java.util.List<Expression> v
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitDict(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {keys, values, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Dict that
+                && java.util.Objects.equals(keys, that.keys)
+                && java.util.Objects.equals(values, that.values)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(keys) * 31 + java.util.Objects.hashCode(values));
+    }
+
+    @Override
+    public String toString() {
+        return "Dict[keys=" + keys + ", values=" + values + ", " + positionText() + "]";
     }
 }

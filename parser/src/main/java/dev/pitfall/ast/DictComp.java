@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's DictComp: DictComp(expr key, expr value, comprehension* generators) */
-public record DictComp(Expression key, Expression value, java.util.List<Comprehension> generators, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class DictComp extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("key", "value", "generators", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression key;
+    private final Expression value;
+    private final java.util.List<Comprehension> generators;
+
+    public DictComp(Expression key, Expression value, java.util.List<Comprehension> generators, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.key = key;
+        this.value = value;
+        this.generators = generators;
+    }
+
+    public Expression key() {
+        return key;
+    }
+
+    public Expression value() {
+        return value;
+    }
+
+    public java.util.List<Comprehension> generators() {
+        return generators;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2 + generators.size());
@@ -22,5 +48,34 @@ public record DictComp(Expression key, Expression value, java.util.List<Comprehe
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitDictComp(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {key, value, generators, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DictComp that
+                && java.util.Objects.equals(key, that.key)
+                && java.util.Objects.equals(value, that.value)
+                && java.util.Objects.equals(generators, that.generators)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(key) * 31 + java.util.Objects.hashCode(value)) * 31 + java.util.Objects.hashCode(generators));
+    }
+
+    @Override
+    public String toString() {
+        return "DictComp[key=" + key + ", value=" + value + ", generators=" + generators + ", " + positionText() + "]";
     }
 }

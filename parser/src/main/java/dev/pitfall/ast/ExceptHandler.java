@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's ExceptHandler: ExceptHandler(expr? type, identifier? name, stmt* body) */
-public record ExceptHandler(Expression type, String name, java.util.List<Statement> body, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Located {
+public final class ExceptHandler extends Located {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("type", "name", "body", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression type;
+    private final String name;
+    private final java.util.List<Statement> body;
+
+    public ExceptHandler(Expression type, String name, java.util.List<Statement> body, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.type = type;
+        this.name = name;
+        this.body = body;
+    }
+
+    public Expression type() {
+        return type;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public java.util.List<Statement> body() {
+        return body;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1 + body.size());
@@ -20,5 +46,34 @@ public record ExceptHandler(Expression type, String name, java.util.List<Stateme
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitExceptHandler(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {type, name, body, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ExceptHandler that
+                && java.util.Objects.equals(type, that.type)
+                && java.util.Objects.equals(name, that.name)
+                && java.util.Objects.equals(body, that.body)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(type) * 31 + java.util.Objects.hashCode(name)) * 31 + java.util.Objects.hashCode(body));
+    }
+
+    @Override
+    public String toString() {
+        return "ExceptHandler[type=" + type + ", name=" + name + ", body=" + body + ", " + positionText() + "]";
     }
 }

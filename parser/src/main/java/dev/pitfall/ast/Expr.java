@@ -2,7 +2,21 @@
 package dev.pitfall.ast;
 
 /** CPython's Expr: Expr(expr value) */
-public record Expr(Expression value, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class Expr extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("value", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression value;
+
+    public Expr(Expression value, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.value = value;
+    }
+
+    public Expression value() {
+        return value;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1);
@@ -18,5 +32,32 @@ public record Expr(Expression value, int lineno, int col_offset, int end_lineno,
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitExpr(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {value, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Expr that
+                && java.util.Objects.equals(value, that.value)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(value));
+    }
+
+    @Override
+    public String toString() {
+        return "Expr[value=" + value + ", " + positionText() + "]";
     }
 }

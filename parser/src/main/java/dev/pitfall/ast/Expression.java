@@ -2,6 +2,9 @@
 package dev.pitfall.ast;
 
 /** CPython's abstract expr class. */
-public sealed interface Expression extends Located
+public abstract sealed class Expression extends Located
         permits Attribute, Await, BinOp, BoolOp, Call, Compare, Constant, Dict, DictComp, FormattedValue, GeneratorExp, IfExp, JoinedStr, Lambda, List, ListComp, Name, NamedExpr, Set, SetComp, Slice, Starred, Subscript, Tuple, UnaryOp, Yield, YieldFrom {
+    Expression(int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+    }
 }

@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's FormattedValue: FormattedValue(expr value, int conversion, expr? format_spec) */
-public record FormattedValue(Expression value, int conversion, Expression format_spec, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class FormattedValue extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("value", "conversion", "format_spec", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression value;
+    private final int conversion;
+    private final Expression format_spec;
+
+    public FormattedValue(Expression value, int conversion, Expression format_spec, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.value = value;
+        this.conversion = conversion;
+        this.format_spec = format_spec;
+    }
+
+    public Expression value() {
+        return value;
+    }
+
+    public int conversion() {
+        return conversion;
+    }
+
+    public Expression format_spec() {
+        return format_spec;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2);
@@ -20,5 +46,34 @@ public record FormattedValue(Expression value, int conversion, Expression format
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitFormattedValue(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {value, conversion, format_spec, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FormattedValue that
+                && java.util.Objects.equals(value, that.value)
+                && conversion == that.conversion
+                && java.util.Objects.equals(format_spec, that.format_spec)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(value) * 31 + conversion) * 31 + java.util.Objects.hashCode(format_spec));
+    }
+
+    @Override
+    public String toString() {
+        return "FormattedValue[value=" + value + ", conversion=" + conversion + ", format_spec=" + format_spec + ", " + positionText() + "]";
     }
 }

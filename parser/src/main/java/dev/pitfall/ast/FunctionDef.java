@@ -2,7 +2,57 @@
 package dev.pitfall.ast;
 
 /** CPython's FunctionDef: FunctionDef(identifier name, arguments args, stmt* body, expr* decorator_list, expr? returns, string? type_comment, type_param* type_params) */
-public record FunctionDef(String name, Arguments args, java.util.List<Statement> body, java.util.List<Expression> decorator_list, Expression returns, String type_comment, java.util.List<TypeParam> type_params, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class FunctionDef extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("name", "args", "body", "decorator_list", "returns", "type_comment", "type_params", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final String name;
+    private final Arguments args;
+    private final java.util.List<Statement> body;
+    private final java.util.List<Expression> decorator_list;
+    private final Expression returns;
+    private final String type_comment;
+    private final java.util.List<TypeParam> type_params;
+
+    public FunctionDef(String name, Arguments args, java.util.List<Statement> body, java.util.List<Expression> decorator_list, Expression returns, String type_comment, java.util.List<TypeParam> type_params, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.name = name;
+        this.args = args;
+        this.body = body;
+        this.decorator_list = decorator_list;
+        this.returns = returns;
+        this.type_comment = type_comment;
+        this.type_params = type_params;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Arguments args() {
+        return args;
+    }
+
+    public java.util.List<Statement> body() {
+        return body;
+    }
+
+    public java.util.List<Expression> decorator_list() {
+        return decorator_list;
+    }
+
+    public Expression returns() {
+        return returns;
+    }
+
+    public String type_comment() {
+        return type_comment;
+    }
+
+    public java.util.List<TypeParam> type_params() {
+        return type_params;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2 + body.size() + decorator_list.size() + type_params.size());
@@ -26,5 +76,38 @@ public record FunctionDef(String name, Arguments args, java.util.List<Statement>
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitFunctionDef(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {name, args, body, decorator_list, returns, type_comment, type_params, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FunctionDef that
+                && java.util.Objects.equals(name, that.name)
+                && java.util.Objects.equals(args, that.args)
+                && java.util.Objects.equals(body, that.body)
+                && java.util.Objects.equals(decorator_list, that.decorator_list)
+                && java.util.Objects.equals(returns, that.returns)
+                && java.util.Objects.equals(type_comment, that.type_comment)
+                && java.util.Objects.equals(type_params, that.type_params)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((((((java.util.Objects.hashCode(name) * 31 + java.util.Objects.hashCode(args)) * 31 + java.util.Objects.hashCode(body)) * 31 + java.util.Objects.hashCode(decorator_list)) * 31 + java.util.Objects.hashCode(returns)) * 31 + java.util.Objects.hashCode(type_comment)) * 31 + java.util.Objects.hashCode(type_params));
+    }
+
+    @Override
+    public String toString() {
+        return "FunctionDef[name=" + name + ", args=" + args + ", body=" + body + ", decorator_list=" + decorator_list + ", returns=" + returns + ", type_comment=" + type_comment + ", type_params=" + type_params + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's GeneratorExp: GeneratorExp(expr elt, comprehension* generators) */
-public record GeneratorExp(Expression elt, java.util.List<Comprehension> generators, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class GeneratorExp extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("elt", "generators", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression elt;
+    private final java.util.List<Comprehension> generators;
+
+    public GeneratorExp(Expression elt, java.util.List<Comprehension> generators, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.elt = elt;
+        this.generators = generators;
+    }
+
+    public Expression elt() {
+        return elt;
+    }
+
+    public java.util.List<Comprehension> generators() {
+        return generators;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1 + generators.size());
@@ -20,5 +40,33 @@ public record GeneratorExp(Expression elt, java.util.List<Comprehension> generat
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitGeneratorExp(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {elt, generators, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof GeneratorExp that
+                && java.util.Objects.equals(elt, that.elt)
+                && java.util.Objects.equals(generators, that.generators)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(elt) * 31 + java.util.Objects.hashCode(generators));
+    }
+
+    @Override
+    public String toString() {
+        return "GeneratorExp[elt=" + elt + ", generators=" + generators + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,21 @@
 package dev.pitfall.ast;
 
 /** CPython's Import: Import(alias* names) */
-public record Import(java.util.List<Alias> names, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class Import extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("names", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final java.util.List<Alias> names;
+
+    public Import(java.util.List<Alias> names, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.names = names;
+    }
+
+    public java.util.List<Alias> names() {
+        return names;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(names.size());
@@ -18,5 +32,32 @@ public record Import(java.util.List<Alias> names, int lineno, int col_offset, in
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitImport(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {names, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Import that
+                && java.util.Objects.equals(names, that.names)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(names));
+    }
+
+    @Override
+    public String toString() {
+        return "Import[names=" + names + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's ImportFrom: ImportFrom(identifier? module, alias* names, int? level) */
-public record ImportFrom(String module, java.util.List<Alias> names, Integer level, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class ImportFrom extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("module", "names", "level", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final String module;
+    private final java.util.List<Alias> names;
+    private final Integer level;
+
+    public ImportFrom(String module, java.util.List<Alias> names, Integer level, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.module = module;
+        this.names = names;
+        this.level = level;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    public java.util.List<Alias> names() {
+        return names;
+    }
+
+    public Integer level() {
+        return level;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(names.size());
@@ -18,5 +44,34 @@ public record ImportFrom(String module, java.util.List<Alias> names, Integer lev
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitImportFrom(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {module, names, level, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ImportFrom that
+                && java.util.Objects.equals(module, that.module)
+                && java.util.Objects.equals(names, that.names)
+                && java.util.Objects.equals(level, that.level)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(module) * 31 + java.util.Objects.hashCode(names)) * 31 + java.util.Objects.hashCode(level));
+    }
+
+    @Override
+    public String toString() {
+        return "ImportFrom[module=" + module + ", names=" + names + ", level=" + level + ", " + positionText() + "]";
     }
 }

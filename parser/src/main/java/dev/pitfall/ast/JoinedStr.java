@@ -2,7 +2,21 @@
 package dev.pitfall.ast;
 
 /** CPython's JoinedStr: JoinedStr(expr* values) */
-public record JoinedStr(java.util.List<Expression> values, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class JoinedStr extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("values", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final java.util.List<Expression> values;
+
+    public JoinedStr(java.util.List<Expression> values, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.values = values;
+    }
+
+    public java.util.List<Expression> values() {
+        return values;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(values.size());
@@ -18,5 +32,32 @@ public record JoinedStr(java.util.List<Expression> values, int lineno, int col_o
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitJoinedStr(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {values, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof JoinedStr that
+                && java.util.Objects.equals(values, that.values)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(values));
+    }
+
+    @Override
+    public String toString() {
+        return "JoinedStr[values=" + values + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's keyword: keyword(identifier? arg, expr value) */
-public record Keyword(String arg, Expression value, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Located {
+public final class Keyword extends Located {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("arg", "value", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final String arg;
+    private final Expression value;
+
+    public Keyword(String arg, Expression value, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.arg = arg;
+        this.value = value;
+    }
+
+    public String arg() {
+        return arg;
+    }
+
+    public Expression value() {
+        return value;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1);
@@ -18,6 +38,34 @@ public record Keyword(String arg, Expression value, int lineno, int col_offset, 
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitKeyword(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {arg, value, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Keyword that
+                && java.util.Objects.equals(arg, that.arg)
+                && java.util.Objects.equals(value, that.value)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(arg) * 31 + java.util.Objects.hashCode(value));
+    }
+
+    @Override
+    public String toString() {
+        return "Keyword[arg=" + arg + ", value=" + value + ", " + positionText() + "]";
     }
 
     @Override

@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's Lambda: Lambda(arguments args, expr body) */
-public record Lambda(Arguments args, Expression body, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class Lambda extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("args", "body", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Arguments args;
+    private final Expression body;
+
+    public Lambda(Arguments args, Expression body, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.args = args;
+        this.body = body;
+    }
+
+    public Arguments args() {
+        return args;
+    }
+
+    public Expression body() {
+        return body;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2);
@@ -20,5 +40,33 @@ public record Lambda(Arguments args, Expression body, int lineno, int col_offset
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitLambda(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {args, body, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Lambda that
+                && java.util.Objects.equals(args, that.args)
+                && java.util.Objects.equals(body, that.body)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(args) * 31 + java.util.Objects.hashCode(body));
+    }
+
+    @Override
+    public String toString() {
+        return "Lambda[args=" + args + ", body=" + body + ", " + positionText() + "]";
     }
 }

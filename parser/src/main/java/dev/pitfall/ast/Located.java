@@ -5,13 +5,47 @@ package dev.pitfall.ast;
  * A node with CPython's position attributes: 1-based lines and 0-based columns counted in UTF-8
  * bytes, exactly as {@code ast} reports them.
  */
-public sealed interface Located extends Node
+public abstract sealed class Located extends Node
         permits Alias, Arg, ExceptHandler, Expression, Keyword, Pattern, Statement, TypeParam {
-    int lineno();
+    private final int lineno;
+    private final int col_offset;
+    private final int end_lineno;
+    private final int end_col_offset;
 
-    int col_offset();
+    Located(int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        this.lineno = lineno;
+        this.col_offset = col_offset;
+        this.end_lineno = end_lineno;
+        this.end_col_offset = end_col_offset;
+    }
 
-    int end_lineno();
+    public final int lineno() {
+        return lineno;
+    }
 
-    int end_col_offset();
+    public final int col_offset() {
+        return col_offset;
+    }
+
+    public final int end_lineno() {
+        return end_lineno;
+    }
+
+    public final int end_col_offset() {
+        return end_col_offset;
+    }
+
+    final boolean samePosition(Located that) {
+        return lineno == that.lineno && col_offset == that.col_offset && end_lineno == that.end_lineno
+                && end_col_offset == that.end_col_offset;
+    }
+
+    final int positionHash(int hash) {
+        return (((hash * 31 + lineno) * 31 + col_offset) * 31 + end_lineno) * 31 + end_col_offset;
+    }
+
+    final String positionText() {
+        return "lineno=" + lineno + ", col_offset=" + col_offset + ", end_lineno=" + end_lineno
+                + ", end_col_offset=" + end_col_offset;
+    }
 }

@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's Match: Match(expr subject, match_case* cases) */
-public record Match(Expression subject, java.util.List<MatchCase> cases, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class Match extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("subject", "cases", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression subject;
+    private final java.util.List<MatchCase> cases;
+
+    public Match(Expression subject, java.util.List<MatchCase> cases, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.subject = subject;
+        this.cases = cases;
+    }
+
+    public Expression subject() {
+        return subject;
+    }
+
+    public java.util.List<MatchCase> cases() {
+        return cases;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1 + cases.size());
@@ -20,5 +40,33 @@ public record Match(Expression subject, java.util.List<MatchCase> cases, int lin
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitMatch(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {subject, cases, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Match that
+                && java.util.Objects.equals(subject, that.subject)
+                && java.util.Objects.equals(cases, that.cases)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(subject) * 31 + java.util.Objects.hashCode(cases));
+    }
+
+    @Override
+    public String toString() {
+        return "Match[subject=" + subject + ", cases=" + cases + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's MatchAs: MatchAs(pattern? pattern, identifier? name) */
-public record MatchAs(Pattern pattern, String name, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Pattern {
+public final class MatchAs extends Pattern {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("pattern", "name", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Pattern pattern;
+    private final String name;
+
+    public MatchAs(Pattern pattern, String name, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.pattern = pattern;
+        this.name = name;
+    }
+
+    public Pattern pattern() {
+        return pattern;
+    }
+
+    public String name() {
+        return name;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1);
@@ -18,5 +38,33 @@ public record MatchAs(Pattern pattern, String name, int lineno, int col_offset, 
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitMatchAs(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {pattern, name, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MatchAs that
+                && java.util.Objects.equals(pattern, that.pattern)
+                && java.util.Objects.equals(name, that.name)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(pattern) * 31 + java.util.Objects.hashCode(name));
+    }
+
+    @Override
+    public String toString() {
+        return "MatchAs[pattern=" + pattern + ", name=" + name + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,32 @@
 package dev.pitfall.ast;
 
 /** CPython's match_case: match_case(pattern pattern, expr? guard, stmt* body) */
-public record MatchCase(Pattern pattern, Expression guard, java.util.List<Statement> body) implements Node {
+public final class MatchCase extends Node {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("pattern", "guard", "body");
+
+    private final Pattern pattern;
+    private final Expression guard;
+    private final java.util.List<Statement> body;
+
+    public MatchCase(Pattern pattern, Expression guard, java.util.List<Statement> body) {
+        this.pattern = pattern;
+        this.guard = guard;
+        this.body = body;
+    }
+
+    public Pattern pattern() {
+        return pattern;
+    }
+
+    public Expression guard() {
+        return guard;
+    }
+
+    public java.util.List<Statement> body() {
+        return body;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2 + body.size());
@@ -22,6 +47,34 @@ public record MatchCase(Pattern pattern, Expression guard, java.util.List<Statem
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitMatchCase(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {pattern, guard, body};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MatchCase that
+                && java.util.Objects.equals(pattern, that.pattern)
+                && java.util.Objects.equals(guard, that.guard)
+                && java.util.Objects.equals(body, that.body);
+    }
+
+    @Override
+    public int hashCode() {
+        return (java.util.Objects.hashCode(pattern) * 31 + java.util.Objects.hashCode(guard)) * 31 + java.util.Objects.hashCode(body);
+    }
+
+    @Override
+    public String toString() {
+        return "MatchCase[pattern=" + pattern + ", guard=" + guard + ", body=" + body + "]";
     }
 
     @Override

@@ -2,7 +2,39 @@
 package dev.pitfall.ast;
 
 /** CPython's MatchClass: MatchClass(expr cls, pattern* patterns, identifier* kwd_attrs, pattern* kwd_patterns) */
-public record MatchClass(Expression cls, java.util.List<Pattern> patterns, java.util.List<String> kwd_attrs, java.util.List<Pattern> kwd_patterns, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Pattern {
+public final class MatchClass extends Pattern {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("cls", "patterns", "kwd_attrs", "kwd_patterns", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression cls;
+    private final java.util.List<Pattern> patterns;
+    private final java.util.List<String> kwd_attrs;
+    private final java.util.List<Pattern> kwd_patterns;
+
+    public MatchClass(Expression cls, java.util.List<Pattern> patterns, java.util.List<String> kwd_attrs, java.util.List<Pattern> kwd_patterns, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.cls = cls;
+        this.patterns = patterns;
+        this.kwd_attrs = kwd_attrs;
+        this.kwd_patterns = kwd_patterns;
+    }
+
+    public Expression cls() {
+        return cls;
+    }
+
+    public java.util.List<Pattern> patterns() {
+        return patterns;
+    }
+
+    public java.util.List<String> kwd_attrs() {
+        return kwd_attrs;
+    }
+
+    public java.util.List<Pattern> kwd_patterns() {
+        return kwd_patterns;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1 + patterns.size() + kwd_patterns.size());
@@ -22,5 +54,35 @@ public record MatchClass(Expression cls, java.util.List<Pattern> patterns, java.
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitMatchClass(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {cls, patterns, kwd_attrs, kwd_patterns, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MatchClass that
+                && java.util.Objects.equals(cls, that.cls)
+                && java.util.Objects.equals(patterns, that.patterns)
+                && java.util.Objects.equals(kwd_attrs, that.kwd_attrs)
+                && java.util.Objects.equals(kwd_patterns, that.kwd_patterns)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(((java.util.Objects.hashCode(cls) * 31 + java.util.Objects.hashCode(patterns)) * 31 + java.util.Objects.hashCode(kwd_attrs)) * 31 + java.util.Objects.hashCode(kwd_patterns));
+    }
+
+    @Override
+    public String toString() {
+        return "MatchClass[cls=" + cls + ", patterns=" + patterns + ", kwd_attrs=" + kwd_attrs + ", kwd_patterns=" + kwd_patterns + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's MatchMapping: MatchMapping(expr* keys, pattern* patterns, identifier? rest) */
-public record MatchMapping(java.util.List<Expression> keys, java.util.List<Pattern> patterns, String rest, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Pattern {
+public final class MatchMapping extends Pattern {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("keys", "patterns", "rest", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final java.util.List<Expression> keys;
+    private final java.util.List<Pattern> patterns;
+    private final String rest;
+
+    public MatchMapping(java.util.List<Expression> keys, java.util.List<Pattern> patterns, String rest, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.keys = keys;
+        this.patterns = patterns;
+        this.rest = rest;
+    }
+
+    public java.util.List<Expression> keys() {
+        return keys;
+    }
+
+    public java.util.List<Pattern> patterns() {
+        return patterns;
+    }
+
+    public String rest() {
+        return rest;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(keys.size() + patterns.size());
@@ -20,5 +46,34 @@ public record MatchMapping(java.util.List<Expression> keys, java.util.List<Patte
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitMatchMapping(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {keys, patterns, rest, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MatchMapping that
+                && java.util.Objects.equals(keys, that.keys)
+                && java.util.Objects.equals(patterns, that.patterns)
+                && java.util.Objects.equals(rest, that.rest)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(keys) * 31 + java.util.Objects.hashCode(patterns)) * 31 + java.util.Objects.hashCode(rest));
+    }
+
+    @Override
+    public String toString() {
+        return "MatchMapping[keys=" + keys + ", patterns=" + patterns + ", rest=" + rest + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,21 @@
 package dev.pitfall.ast;
 
 /** CPython's MatchSequence: MatchSequence(pattern* patterns) */
-public record MatchSequence(java.util.List<Pattern> patterns, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Pattern {
+public final class MatchSequence extends Pattern {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("patterns", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final java.util.List<Pattern> patterns;
+
+    public MatchSequence(java.util.List<Pattern> patterns, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.patterns = patterns;
+    }
+
+    public java.util.List<Pattern> patterns() {
+        return patterns;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(patterns.size());
@@ -18,5 +32,32 @@ public record MatchSequence(java.util.List<Pattern> patterns, int lineno, int co
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitMatchSequence(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {patterns, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MatchSequence that
+                && java.util.Objects.equals(patterns, that.patterns)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(patterns));
+    }
+
+    @Override
+    public String toString() {
+        return "MatchSequence[patterns=" + patterns + ", " + positionText() + "]";
     }
 }

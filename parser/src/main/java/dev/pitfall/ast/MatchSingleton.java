@@ -2,7 +2,21 @@
 package dev.pitfall.ast;
 
 /** CPython's MatchSingleton: MatchSingleton(constant value) */
-public record MatchSingleton(Object value, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Pattern {
+public final class MatchSingleton extends Pattern {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("value", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Object value;
+
+    public MatchSingleton(Object value, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.value = value;
+    }
+
+    public Object value() {
+        return value;
+    }
+
     @Override
     public java.util.List<Node> children() {
         return java.util.List.of();
@@ -15,5 +29,32 @@ public record MatchSingleton(Object value, int lineno, int col_offset, int end_l
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitMatchSingleton(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {value, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MatchSingleton that
+                && java.util.Objects.equals(value, that.value)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(value));
+    }
+
+    @Override
+    public String toString() {
+        return "MatchSingleton[value=" + value + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,21 @@
 package dev.pitfall.ast;
 
 /** CPython's MatchStar: MatchStar(identifier? name) */
-public record MatchStar(String name, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Pattern {
+public final class MatchStar extends Pattern {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("name", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final String name;
+
+    public MatchStar(String name, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
     @Override
     public java.util.List<Node> children() {
         return java.util.List.of();
@@ -15,5 +29,32 @@ public record MatchStar(String name, int lineno, int col_offset, int end_lineno,
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitMatchStar(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {name, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MatchStar that
+                && java.util.Objects.equals(name, that.name)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(name));
+    }
+
+    @Override
+    public String toString() {
+        return "MatchStar[name=" + name + ", " + positionText() + "]";
     }
 }

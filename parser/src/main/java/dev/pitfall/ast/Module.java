@@ -2,7 +2,26 @@
 package dev.pitfall.ast;
 
 /** CPython's Module: Module(stmt* body, type_ignore* type_ignores) */
-public record Module(java.util.List<Statement> body, java.util.List<TypeIgnore> type_ignores) implements Node {
+public final class Module extends Node {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("body", "type_ignores");
+
+    private final java.util.List<Statement> body;
+    private final java.util.List<TypeIgnore> type_ignores;
+
+    public Module(java.util.List<Statement> body, java.util.List<TypeIgnore> type_ignores) {
+        this.body = body;
+        this.type_ignores = type_ignores;
+    }
+
+    public java.util.List<Statement> body() {
+        return body;
+    }
+
+    public java.util.List<TypeIgnore> type_ignores() {
+        return type_ignores;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(body.size() + type_ignores.size());
@@ -20,5 +39,32 @@ public record Module(java.util.List<Statement> body, java.util.List<TypeIgnore> 
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitModule(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {body, type_ignores};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Module that
+                && java.util.Objects.equals(body, that.body)
+                && java.util.Objects.equals(type_ignores, that.type_ignores);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hashCode(body) * 31 + java.util.Objects.hashCode(type_ignores);
+    }
+
+    @Override
+    public String toString() {
+        return "Module[body=" + body + ", type_ignores=" + type_ignores + "]";
     }
 }

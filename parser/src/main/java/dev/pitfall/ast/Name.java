@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's Name: Name(identifier id, expr_context ctx) */
-public record Name(String id, ExprContext ctx, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class Name extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("id", "ctx", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final String id;
+    private final ExprContext ctx;
+
+    public Name(String id, ExprContext ctx, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.id = id;
+        this.ctx = ctx;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public ExprContext ctx() {
+        return ctx;
+    }
+
     @Override
     public java.util.List<Node> children() {
         return java.util.List.of();
@@ -15,5 +35,33 @@ public record Name(String id, ExprContext ctx, int lineno, int col_offset, int e
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitName(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {id, ctx, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Name that
+                && java.util.Objects.equals(id, that.id)
+                && java.util.Objects.equals(ctx, that.ctx)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(id) * 31 + java.util.Objects.hashCode(ctx));
+    }
+
+    @Override
+    public String toString() {
+        return "Name[id=" + id + ", ctx=" + ctx + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's NamedExpr: NamedExpr(expr target, expr value) */
-public record NamedExpr(Expression target, Expression value, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class NamedExpr extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("target", "value", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression target;
+    private final Expression value;
+
+    public NamedExpr(Expression target, Expression value, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.target = target;
+        this.value = value;
+    }
+
+    public Expression target() {
+        return target;
+    }
+
+    public Expression value() {
+        return value;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2);
@@ -20,5 +40,33 @@ public record NamedExpr(Expression target, Expression value, int lineno, int col
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitNamedExpr(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {target, value, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof NamedExpr that
+                && java.util.Objects.equals(target, that.target)
+                && java.util.Objects.equals(value, that.value)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(target) * 31 + java.util.Objects.hashCode(value));
+    }
+
+    @Override
+    public String toString() {
+        return "NamedExpr[target=" + target + ", value=" + value + ", " + positionText() + "]";
     }
 }

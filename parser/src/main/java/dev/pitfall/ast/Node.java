@@ -4,25 +4,40 @@ package dev.pitfall.ast;
 import java.util.List;
 
 /**
- * A node of the syntax tree: records named and laid out as CPython's {@code ast} classes, with the
- * same fields in the same order. Nodes are immutable; find parents with {@link ParentMap}.
+ * A node of the syntax tree: classes named and laid out as CPython's {@code ast} classes, with the
+ * same fields in the same order, compared by value as records are. Nodes are immutable; find
+ * parents with {@link ParentMap}.
+ *
+ * <p>The hierarchy is made of classes rather than interfaces so that type tests against
+ * {@code Node}, {@code Expression} or {@code Statement}, which every tree walk makes, are a
+ * compare in compiled code instead of a search of the class's interfaces, and calls on a node bind
+ * through its virtual-method table.
  */
-public sealed interface Node
+public abstract sealed class Node
         permits Arguments, Comprehension, Located, MatchCase, Module, TypeIgnore, WithItem {
+    Node() {
+    }
+
     /** The direct child nodes in field order; absent optional children are skipped. */
-    List<Node> children();
+    public abstract List<Node> children();
 
     /**
      * Pushes the direct children (as {@link #children()} lists them) onto {@code stack} in reverse
      * order, so that popping them yields field order. Whole-tree walks use this instead of
      * {@link #children()}: it allocates nothing.
      */
-    void pushChildren(NodeStack stack);
+    public abstract void pushChildren(NodeStack stack);
 
-    <R> R accept(Visitor<R> visitor);
+    public abstract <R> R accept(Visitor<R> visitor);
+
+    /** CPython's names of the fields in its order, then the position attributes, if any. */
+    public abstract List<String> fieldNames();
+
+    /** The values of {@link #fieldNames()}, in the same order. */
+    public abstract Object[] fieldValues();
 
     /** The class name CPython gives this node, as {@code ast.dump} prints it. */
-    default String cpythonName() {
+    public String cpythonName() {
         return getClass().getSimpleName();
     }
 }

@@ -63,7 +63,7 @@ public final class Nodes {
         return null;
     }
 
-    /** True when {@code node} is {@code root} or lies below it (by identity: records compare by value). */
+    /** True when {@code node} is {@code root} or lies below it (by identity: nodes compare by value). */
     public static boolean contains(Node root, Node node) {
         return root == node || parentWithin(root, node) != null;
     }

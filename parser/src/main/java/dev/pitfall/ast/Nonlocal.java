@@ -2,7 +2,21 @@
 package dev.pitfall.ast;
 
 /** CPython's Nonlocal: Nonlocal(identifier* names) */
-public record Nonlocal(java.util.List<String> names, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class Nonlocal extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("names", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final java.util.List<String> names;
+
+    public Nonlocal(java.util.List<String> names, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.names = names;
+    }
+
+    public java.util.List<String> names() {
+        return names;
+    }
+
     @Override
     public java.util.List<Node> children() {
         return java.util.List.of();
@@ -15,5 +29,32 @@ public record Nonlocal(java.util.List<String> names, int lineno, int col_offset,
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitNonlocal(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {names, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Nonlocal that
+                && java.util.Objects.equals(names, that.names)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(names));
+    }
+
+    @Override
+    public String toString() {
+        return "Nonlocal[names=" + names + ", " + positionText() + "]";
     }
 }

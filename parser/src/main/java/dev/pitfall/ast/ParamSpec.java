@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's ParamSpec: ParamSpec(identifier name, expr? default_value) */
-public record ParamSpec(String name, Expression default_value, int lineno, int col_offset, int end_lineno, int end_col_offset) implements TypeParam {
+public final class ParamSpec extends TypeParam {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("name", "default_value", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final String name;
+    private final Expression default_value;
+
+    public ParamSpec(String name, Expression default_value, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.name = name;
+        this.default_value = default_value;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Expression default_value() {
+        return default_value;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1);
@@ -18,5 +38,33 @@ public record ParamSpec(String name, Expression default_value, int lineno, int c
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitParamSpec(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {name, default_value, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ParamSpec that
+                && java.util.Objects.equals(name, that.name)
+                && java.util.Objects.equals(default_value, that.default_value)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(name) * 31 + java.util.Objects.hashCode(default_value));
+    }
+
+    @Override
+    public String toString() {
+        return "ParamSpec[name=" + name + ", default_value=" + default_value + ", " + positionText() + "]";
     }
 }

@@ -1,7 +1,7 @@
 package dev.pitfall.ast;
 
 /**
- * Parent links for an immutable tree, computed once in one walk. Records compare by value, so the
+ * Parent links for an immutable tree, computed once in one walk. Nodes compare by value, so the
  * table is keyed by identity: two equal subtrees at different places keep their own parents.
  *
  * <p>Not an {@link java.util.IdentityHashMap}: that one, grown from its default size, resizes

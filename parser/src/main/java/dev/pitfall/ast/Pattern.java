@@ -2,6 +2,9 @@
 package dev.pitfall.ast;
 
 /** CPython's abstract pattern class. */
-public sealed interface Pattern extends Located
+public abstract sealed class Pattern extends Located
         permits MatchAs, MatchClass, MatchMapping, MatchOr, MatchSequence, MatchSingleton, MatchStar, MatchValue {
+    Pattern(int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+    }
 }

@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's Raise: Raise(expr? exc, expr? cause) */
-public record Raise(Expression exc, Expression cause, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class Raise extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("exc", "cause", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression exc;
+    private final Expression cause;
+
+    public Raise(Expression exc, Expression cause, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.exc = exc;
+        this.cause = cause;
+    }
+
+    public Expression exc() {
+        return exc;
+    }
+
+    public Expression cause() {
+        return cause;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2);
@@ -20,5 +40,33 @@ public record Raise(Expression exc, Expression cause, int lineno, int col_offset
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitRaise(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {exc, cause, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Raise that
+                && java.util.Objects.equals(exc, that.exc)
+                && java.util.Objects.equals(cause, that.cause)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(exc) * 31 + java.util.Objects.hashCode(cause));
+    }
+
+    @Override
+    public String toString() {
+        return "Raise[exc=" + exc + ", cause=" + cause + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,21 @@
 package dev.pitfall.ast;
 
 /** CPython's Set: Set(expr* elts) */
-public record Set(java.util.List<Expression> elts, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class Set extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("elts", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final java.util.List<Expression> elts;
+
+    public Set(java.util.List<Expression> elts, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.elts = elts;
+    }
+
+    public java.util.List<Expression> elts() {
+        return elts;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(elts.size());
@@ -18,5 +32,32 @@ public record Set(java.util.List<Expression> elts, int lineno, int col_offset, i
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitSet(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {elts, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Set that
+                && java.util.Objects.equals(elts, that.elts)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(elts));
+    }
+
+    @Override
+    public String toString() {
+        return "Set[elts=" + elts + ", " + positionText() + "]";
     }
 }

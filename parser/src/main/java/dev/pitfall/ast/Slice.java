@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's Slice: Slice(expr? lower, expr? upper, expr? step) */
-public record Slice(Expression lower, Expression upper, Expression step, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class Slice extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("lower", "upper", "step", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression lower;
+    private final Expression upper;
+    private final Expression step;
+
+    public Slice(Expression lower, Expression upper, Expression step, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.lower = lower;
+        this.upper = upper;
+        this.step = step;
+    }
+
+    public Expression lower() {
+        return lower;
+    }
+
+    public Expression upper() {
+        return upper;
+    }
+
+    public Expression step() {
+        return step;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(3);
@@ -22,5 +48,34 @@ public record Slice(Expression lower, Expression upper, Expression step, int lin
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitSlice(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {lower, upper, step, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Slice that
+                && java.util.Objects.equals(lower, that.lower)
+                && java.util.Objects.equals(upper, that.upper)
+                && java.util.Objects.equals(step, that.step)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(lower) * 31 + java.util.Objects.hashCode(upper)) * 31 + java.util.Objects.hashCode(step));
+    }
+
+    @Override
+    public String toString() {
+        return "Slice[lower=" + lower + ", upper=" + upper + ", step=" + step + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's Starred: Starred(expr value, expr_context ctx) */
-public record Starred(Expression value, ExprContext ctx, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class Starred extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("value", "ctx", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression value;
+    private final ExprContext ctx;
+
+    public Starred(Expression value, ExprContext ctx, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.value = value;
+        this.ctx = ctx;
+    }
+
+    public Expression value() {
+        return value;
+    }
+
+    public ExprContext ctx() {
+        return ctx;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1);
@@ -18,5 +38,33 @@ public record Starred(Expression value, ExprContext ctx, int lineno, int col_off
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitStarred(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {value, ctx, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Starred that
+                && java.util.Objects.equals(value, that.value)
+                && java.util.Objects.equals(ctx, that.ctx)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(value) * 31 + java.util.Objects.hashCode(ctx));
+    }
+
+    @Override
+    public String toString() {
+        return "Starred[value=" + value + ", ctx=" + ctx + ", " + positionText() + "]";
     }
 }

@@ -2,6 +2,9 @@
 package dev.pitfall.ast;
 
 /** CPython's abstract stmt class. */
-public sealed interface Statement extends Located
+public abstract sealed class Statement extends Located
         permits AnnAssign, Assert, Assign, AsyncFor, AsyncFunctionDef, AsyncWith, AugAssign, Break, ClassDef, Continue, Delete, Expr, For, FunctionDef, Global, If, Import, ImportFrom, Match, Nonlocal, Pass, Raise, Return, Try, TryStar, TypeAlias, While, With {
+    Statement(int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+    }
 }

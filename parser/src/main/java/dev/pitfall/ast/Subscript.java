@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's Subscript: Subscript(expr value, expr slice, expr_context ctx) */
-public record Subscript(Expression value, Expression slice, ExprContext ctx, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class Subscript extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("value", "slice", "ctx", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression value;
+    private final Expression slice;
+    private final ExprContext ctx;
+
+    public Subscript(Expression value, Expression slice, ExprContext ctx, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.value = value;
+        this.slice = slice;
+        this.ctx = ctx;
+    }
+
+    public Expression value() {
+        return value;
+    }
+
+    public Expression slice() {
+        return slice;
+    }
+
+    public ExprContext ctx() {
+        return ctx;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2);
@@ -20,5 +46,34 @@ public record Subscript(Expression value, Expression slice, ExprContext ctx, int
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitSubscript(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {value, slice, ctx, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Subscript that
+                && java.util.Objects.equals(value, that.value)
+                && java.util.Objects.equals(slice, that.slice)
+                && java.util.Objects.equals(ctx, that.ctx)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(value) * 31 + java.util.Objects.hashCode(slice)) * 31 + java.util.Objects.hashCode(ctx));
+    }
+
+    @Override
+    public String toString() {
+        return "Subscript[value=" + value + ", slice=" + slice + ", ctx=" + ctx + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,39 @@
 package dev.pitfall.ast;
 
 /** CPython's TryStar: TryStar(stmt* body, excepthandler* handlers, stmt* orelse, stmt* finalbody) */
-public record TryStar(java.util.List<Statement> body, java.util.List<ExceptHandler> handlers, java.util.List<Statement> orelse, java.util.List<Statement> finalbody, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class TryStar extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("body", "handlers", "orelse", "finalbody", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final java.util.List<Statement> body;
+    private final java.util.List<ExceptHandler> handlers;
+    private final java.util.List<Statement> orelse;
+    private final java.util.List<Statement> finalbody;
+
+    public TryStar(java.util.List<Statement> body, java.util.List<ExceptHandler> handlers, java.util.List<Statement> orelse, java.util.List<Statement> finalbody, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.body = body;
+        this.handlers = handlers;
+        this.orelse = orelse;
+        this.finalbody = finalbody;
+    }
+
+    public java.util.List<Statement> body() {
+        return body;
+    }
+
+    public java.util.List<ExceptHandler> handlers() {
+        return handlers;
+    }
+
+    public java.util.List<Statement> orelse() {
+        return orelse;
+    }
+
+    public java.util.List<Statement> finalbody() {
+        return finalbody;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(body.size() + handlers.size() + orelse.size() + finalbody.size());
@@ -24,5 +56,35 @@ public record TryStar(java.util.List<Statement> body, java.util.List<ExceptHandl
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitTryStar(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {body, handlers, orelse, finalbody, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TryStar that
+                && java.util.Objects.equals(body, that.body)
+                && java.util.Objects.equals(handlers, that.handlers)
+                && java.util.Objects.equals(orelse, that.orelse)
+                && java.util.Objects.equals(finalbody, that.finalbody)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(((java.util.Objects.hashCode(body) * 31 + java.util.Objects.hashCode(handlers)) * 31 + java.util.Objects.hashCode(orelse)) * 31 + java.util.Objects.hashCode(finalbody));
+    }
+
+    @Override
+    public String toString() {
+        return "TryStar[body=" + body + ", handlers=" + handlers + ", orelse=" + orelse + ", finalbody=" + finalbody + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's Tuple: Tuple(expr* elts, expr_context ctx) */
-public record Tuple(java.util.List<Expression> elts, ExprContext ctx, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class Tuple extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("elts", "ctx", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final java.util.List<Expression> elts;
+    private final ExprContext ctx;
+
+    public Tuple(java.util.List<Expression> elts, ExprContext ctx, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.elts = elts;
+        this.ctx = ctx;
+    }
+
+    public java.util.List<Expression> elts() {
+        return elts;
+    }
+
+    public ExprContext ctx() {
+        return ctx;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(elts.size());
@@ -18,5 +38,33 @@ public record Tuple(java.util.List<Expression> elts, ExprContext ctx, int lineno
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitTuple(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {elts, ctx, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Tuple that
+                && java.util.Objects.equals(elts, that.elts)
+                && java.util.Objects.equals(ctx, that.ctx)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(elts) * 31 + java.util.Objects.hashCode(ctx));
+    }
+
+    @Override
+    public String toString() {
+        return "Tuple[elts=" + elts + ", ctx=" + ctx + ", " + positionText() + "]";
     }
 }

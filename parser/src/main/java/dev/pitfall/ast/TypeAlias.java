@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's TypeAlias: TypeAlias(expr name, type_param* type_params, expr value) */
-public record TypeAlias(Expression name, java.util.List<TypeParam> type_params, Expression value, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class TypeAlias extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("name", "type_params", "value", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression name;
+    private final java.util.List<TypeParam> type_params;
+    private final Expression value;
+
+    public TypeAlias(Expression name, java.util.List<TypeParam> type_params, Expression value, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.name = name;
+        this.type_params = type_params;
+        this.value = value;
+    }
+
+    public Expression name() {
+        return name;
+    }
+
+    public java.util.List<TypeParam> type_params() {
+        return type_params;
+    }
+
+    public Expression value() {
+        return value;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2 + type_params.size());
@@ -22,5 +48,34 @@ public record TypeAlias(Expression name, java.util.List<TypeParam> type_params, 
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitTypeAlias(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {name, type_params, value, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TypeAlias that
+                && java.util.Objects.equals(name, that.name)
+                && java.util.Objects.equals(type_params, that.type_params)
+                && java.util.Objects.equals(value, that.value)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(name) * 31 + java.util.Objects.hashCode(type_params)) * 31 + java.util.Objects.hashCode(value));
+    }
+
+    @Override
+    public String toString() {
+        return "TypeAlias[name=" + name + ", type_params=" + type_params + ", value=" + value + ", " + positionText() + "]";
     }
 }

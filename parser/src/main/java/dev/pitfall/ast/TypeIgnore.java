@@ -2,7 +2,26 @@
 package dev.pitfall.ast;
 
 /** CPython's TypeIgnore: TypeIgnore(int lineno, string tag) */
-public record TypeIgnore(int lineno, String tag) implements Node {
+public final class TypeIgnore extends Node {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("lineno", "tag");
+
+    private final int lineno;
+    private final String tag;
+
+    public TypeIgnore(int lineno, String tag) {
+        this.lineno = lineno;
+        this.tag = tag;
+    }
+
+    public int lineno() {
+        return lineno;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
     @Override
     public java.util.List<Node> children() {
         return java.util.List.of();
@@ -15,5 +34,32 @@ public record TypeIgnore(int lineno, String tag) implements Node {
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitTypeIgnore(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {lineno, tag};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TypeIgnore that
+                && lineno == that.lineno
+                && java.util.Objects.equals(tag, that.tag);
+    }
+
+    @Override
+    public int hashCode() {
+        return lineno * 31 + java.util.Objects.hashCode(tag);
+    }
+
+    @Override
+    public String toString() {
+        return "TypeIgnore[lineno=" + lineno + ", tag=" + tag + "]";
     }
 }

@@ -2,6 +2,9 @@
 package dev.pitfall.ast;
 
 /** CPython's abstract type_param class. */
-public sealed interface TypeParam extends Located
+public abstract sealed class TypeParam extends Located
         permits ParamSpec, TypeVar, TypeVarTuple {
+    TypeParam(int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+    }
 }

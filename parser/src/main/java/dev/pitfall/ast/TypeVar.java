@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's TypeVar: TypeVar(identifier name, expr? bound, expr? default_value) */
-public record TypeVar(String name, Expression bound, Expression default_value, int lineno, int col_offset, int end_lineno, int end_col_offset) implements TypeParam {
+public final class TypeVar extends TypeParam {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("name", "bound", "default_value", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final String name;
+    private final Expression bound;
+    private final Expression default_value;
+
+    public TypeVar(String name, Expression bound, Expression default_value, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.name = name;
+        this.bound = bound;
+        this.default_value = default_value;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Expression bound() {
+        return bound;
+    }
+
+    public Expression default_value() {
+        return default_value;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2);
@@ -20,5 +46,34 @@ public record TypeVar(String name, Expression bound, Expression default_value, i
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitTypeVar(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {name, bound, default_value, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TypeVar that
+                && java.util.Objects.equals(name, that.name)
+                && java.util.Objects.equals(bound, that.bound)
+                && java.util.Objects.equals(default_value, that.default_value)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(name) * 31 + java.util.Objects.hashCode(bound)) * 31 + java.util.Objects.hashCode(default_value));
+    }
+
+    @Override
+    public String toString() {
+        return "TypeVar[name=" + name + ", bound=" + bound + ", default_value=" + default_value + ", " + positionText() + "]";
     }
 }

@@ -2,7 +2,27 @@
 package dev.pitfall.ast;
 
 /** CPython's UnaryOp: UnaryOp(unaryop op, expr operand) */
-public record UnaryOp(UnaryOpKind op, Expression operand, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Expression {
+public final class UnaryOp extends Expression {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("op", "operand", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final UnaryOpKind op;
+    private final Expression operand;
+
+    public UnaryOp(UnaryOpKind op, Expression operand, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.op = op;
+        this.operand = operand;
+    }
+
+    public UnaryOpKind op() {
+        return op;
+    }
+
+    public Expression operand() {
+        return operand;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1);
@@ -18,5 +38,33 @@ public record UnaryOp(UnaryOpKind op, Expression operand, int lineno, int col_of
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitUnaryOp(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {op, operand, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof UnaryOp that
+                && java.util.Objects.equals(op, that.op)
+                && java.util.Objects.equals(operand, that.operand)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash(java.util.Objects.hashCode(op) * 31 + java.util.Objects.hashCode(operand));
+    }
+
+    @Override
+    public String toString() {
+        return "UnaryOp[op=" + op + ", operand=" + operand + ", " + positionText() + "]";
     }
 }

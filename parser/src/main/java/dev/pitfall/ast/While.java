@@ -2,7 +2,33 @@
 package dev.pitfall.ast;
 
 /** CPython's While: While(expr test, stmt* body, stmt* orelse) */
-public record While(Expression test, java.util.List<Statement> body, java.util.List<Statement> orelse, int lineno, int col_offset, int end_lineno, int end_col_offset) implements Statement {
+public final class While extends Statement {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("test", "body", "orelse", "lineno", "col_offset", "end_lineno", "end_col_offset");
+
+    private final Expression test;
+    private final java.util.List<Statement> body;
+    private final java.util.List<Statement> orelse;
+
+    public While(Expression test, java.util.List<Statement> body, java.util.List<Statement> orelse, int lineno, int col_offset, int end_lineno, int end_col_offset) {
+        super(lineno, col_offset, end_lineno, end_col_offset);
+        this.test = test;
+        this.body = body;
+        this.orelse = orelse;
+    }
+
+    public Expression test() {
+        return test;
+    }
+
+    public java.util.List<Statement> body() {
+        return body;
+    }
+
+    public java.util.List<Statement> orelse() {
+        return orelse;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(1 + body.size() + orelse.size());
@@ -22,5 +48,34 @@ public record While(Expression test, java.util.List<Statement> body, java.util.L
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitWhile(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {test, body, orelse, lineno(), col_offset(), end_lineno(), end_col_offset()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof While that
+                && java.util.Objects.equals(test, that.test)
+                && java.util.Objects.equals(body, that.body)
+                && java.util.Objects.equals(orelse, that.orelse)
+                && samePosition(that);
+    }
+
+    @Override
+    public int hashCode() {
+        return positionHash((java.util.Objects.hashCode(test) * 31 + java.util.Objects.hashCode(body)) * 31 + java.util.Objects.hashCode(orelse));
+    }
+
+    @Override
+    public String toString() {
+        return "While[test=" + test + ", body=" + body + ", orelse=" + orelse + ", " + positionText() + "]";
     }
 }

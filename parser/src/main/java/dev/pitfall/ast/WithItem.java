@@ -2,7 +2,26 @@
 package dev.pitfall.ast;
 
 /** CPython's withitem: withitem(expr context_expr, expr? optional_vars) */
-public record WithItem(Expression context_expr, Expression optional_vars) implements Node {
+public final class WithItem extends Node {
+    /** CPython's names of this node's fields and position attributes, in the constructor's order. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("context_expr", "optional_vars");
+
+    private final Expression context_expr;
+    private final Expression optional_vars;
+
+    public WithItem(Expression context_expr, Expression optional_vars) {
+        this.context_expr = context_expr;
+        this.optional_vars = optional_vars;
+    }
+
+    public Expression context_expr() {
+        return context_expr;
+    }
+
+    public Expression optional_vars() {
+        return optional_vars;
+    }
+
     @Override
     public java.util.List<Node> children() {
         java.util.List<Node> out = new java.util.ArrayList<>(2);
@@ -20,6 +39,33 @@ public record WithItem(Expression context_expr, Expression optional_vars) implem
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitWithItem(this);
+    }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object[] fieldValues() {
+        return new Object[] {context_expr, optional_vars};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WithItem that
+                && java.util.Objects.equals(context_expr, that.context_expr)
+                && java.util.Objects.equals(optional_vars, that.optional_vars);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hashCode(context_expr) * 31 + java.util.Objects.hashCode(optional_vars);
+    }
+
+    @Override
+    public String toString() {
+        return "WithItem[context_expr=" + context_expr + ", optional_vars=" + optional_vars + "]";
     }
 
     @Override

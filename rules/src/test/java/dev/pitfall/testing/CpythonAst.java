@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -177,27 +176,29 @@ public final class CpythonAst {
             return enumValue((Class<?>) type, name);
         }
         try {
-            Class<?> recordClass = Class.forName("dev.pitfall.ast." + RENAMED.getOrDefault(name, name));
-            RecordComponent[] components = recordClass.getRecordComponents();
-            Object[] values = new Object[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                JsonNode field = json.get(components[i].getName());
-                if (components[i].getName().equals("value") && (recordClass.getSimpleName().equals("Constant")
-                        || recordClass.getSimpleName().equals("MatchSingleton")) && field.isNull()) {
+            Class<?> nodeClass = Class.forName("dev.pitfall.ast." + RENAMED.getOrDefault(name, name));
+            // Every node class has one constructor, whose parameters are its FIELDS in order.
+            Constructor<?> constructor = nodeClass.getConstructors()[0];
+            List<?> names = (List<?>) nodeClass.getField("FIELDS").get(null);
+            Class<?>[] types = constructor.getParameterTypes();
+            Type[] genericTypes = constructor.getGenericParameterTypes();
+            Object[] values = new Object[types.length];
+            for (int i = 0; i < types.length; i++) {
+                String fieldName = (String) names.get(i);
+                JsonNode field = json.get(fieldName);
+                if (fieldName.equals("value") && (nodeClass.getSimpleName().equals("Constant")
+                        || nodeClass.getSimpleName().equals("MatchSingleton")) && field.isNull()) {
                     values[i] = PyConstant.NONE;
-                } else if (components[i].getName().equals("value") && field != null && field.isTextual()
+                } else if (fieldName.equals("value") && field != null && field.isTextual()
                         && types[i] == Object.class) {
                     values[i] = field.asText();
                 } else {
-                    values[i] = convert(field, components[i].getGenericType());
+                    values[i] = convert(field, genericTypes[i]);
                 }
                 if (values[i] == null && types[i] == int.class) {
                     values[i] = 0;
                 }
             }
-            Constructor<?> constructor = recordClass.getDeclaredConstructor(types);
             return constructor.newInstance(values);
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot convert " + name + " from " + json, e);
