@@ -2,6 +2,7 @@ package dev.pitfall.cli;
 
 import dev.pitfall.lint.LintResult;
 import dev.pitfall.lint.Linter;
+import dev.pitfall.lint.RuleDescriptor;
 import dev.pitfall.report.FileReport;
 import dev.pitfall.report.ToolInfo;
 import dev.pitfall.source.SourceFile;
@@ -120,7 +121,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         Thread preparation = new Thread(() -> {
             try {
                 Set<String> everyRule = new HashSet<>();
-                Linter.allRules().forEach(rule -> everyRule.add(rule.code()));
+                for (RuleDescriptor rule : Linter.allRules()) {
+                    everyRule.add(rule.code());
+                }
                 SourceFile sample = SourceFile.ofText("<warm-up>", WARM_UP_SOURCE);
                 LintResult result = new Linter(everyRule).lint(sample);
                 FileReport.of(sample.path(), sample, result.findings(), result.diagnostics(), false);
