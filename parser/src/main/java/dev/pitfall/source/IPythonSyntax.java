@@ -38,6 +38,9 @@ final class IPythonSyntax {
     }
 
     static List<String> neutralise(List<String> lines) {
+        if (!mayHoldIPythonSyntax(lines)) {
+            return lines;
+        }
         List<String> out = new ArrayList<>(lines.size());
         PythonLineScanner scanner = new PythonLineScanner();
         boolean magicContinues = false;
@@ -57,6 +60,24 @@ final class IPythonSyntax {
             }
         }
         return out;
+    }
+
+    /**
+     * False when no line passes neutraliseLogicalLine's first tests (an escape character first, or
+     * a '!', '%' or '?' anywhere): then nothing is IPython syntax, wherever the logical lines start,
+     * and the cell need not be scanned, which is most cells.
+     */
+    private static boolean mayHoldIPythonSyntax(List<String> lines) {
+        for (String line : lines) {
+            if (line.indexOf('!') >= 0 || line.indexOf('%') >= 0 || line.indexOf('?') >= 0) {
+                return true;
+            }
+            String body = line.stripLeading();
+            if (!body.isEmpty() && (body.charAt(0) == '/' || body.charAt(0) == ',' || body.charAt(0) == ';')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The neutral form of a line that starts a logical line, or null if it is plain Python. */

@@ -25,7 +25,6 @@ import java.util.Properties;
  * strict: bytes that do not decode are an error, never silently replaced.
  */
 public final class SourceReader {
-    private static final Map<String, String> PYTHON_CODECS = loadPythonCodecs();
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
     /**
      * The most Python code one file may hold, not counting whitespace. Parsing needs a few hundred
@@ -250,9 +249,9 @@ public final class SourceReader {
      */
     static Charset pythonCodec(String name) {
         String normalised = normaliseCodecName(name.toLowerCase(Locale.ROOT));
-        String charset = PYTHON_CODECS.get(normalised);
+        String charset = PythonCodecs.TABLE.get(normalised);
         if (charset == null) {
-            charset = PYTHON_CODECS.get(normalised.replace('.', '_'));
+            charset = PythonCodecs.TABLE.get(normalised.replace('.', '_'));
         }
         return charset == null ? null : Charset.forName(charset);
     }
@@ -428,18 +427,26 @@ public final class SourceReader {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    private static Map<String, String> loadPythonCodecs() {
-        Properties table = new Properties();
-        try (InputStream in = SourceReader.class.getResourceAsStream("python-codecs.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("python-codecs.properties missing from the class path");
+    /**
+     * Python's codec names and their Java charsets, loaded at the first coding cookie: most files
+     * have none, and loading the table cost the first file's read a few milliseconds.
+     */
+    private static final class PythonCodecs {
+        static final Map<String, String> TABLE = load();
+
+        private static Map<String, String> load() {
+            Properties table = new Properties();
+            try (InputStream in = SourceReader.class.getResourceAsStream("python-codecs.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("python-codecs.properties missing from the class path");
+                }
+                table.load(in);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot load python-codecs.properties", e);
             }
-            table.load(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot load python-codecs.properties", e);
+            Map<String, String> codecs = new HashMap<>();
+            table.forEach((name, charset) -> codecs.put((String) name, (String) charset));
+            return Map.copyOf(codecs);
         }
-        Map<String, String> codecs = new HashMap<>();
-        table.forEach((name, charset) -> codecs.put((String) name, (String) charset));
-        return Map.copyOf(codecs);
     }
 }

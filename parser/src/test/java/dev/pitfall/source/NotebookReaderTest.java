@@ -122,6 +122,18 @@ class NotebookReaderTest {
     }
 
     @Test
+    void autocallLinesAreNeutralisedInCellsWithoutOtherIPythonSyntax() throws SourceException {
+        // No '%', '!' or '?' in these cells: the autocall escapes alone must still be found.
+        SourceFile source = fromJson("{\"cells\": [\n"
+                + "{\"cell_type\": \"code\", \"metadata\": {}, \"source\": [\"/print 1\\n\", \"x = 1\"]},\n"
+                + "{\"cell_type\": \"code\", \"metadata\": {}, \"source\": [\"if x:\\n\", \"    ,f a b\"]},\n"
+                + "{\"cell_type\": \"code\", \"metadata\": {}, \"source\": [\";g c\"]},\n"
+                + "{\"cell_type\": \"code\", \"metadata\": {}, \"source\": [\"y = (1,\\n\", \"     2)\"]}],\n"
+                + "\"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}");
+        assertEquals("#/print 1\nx = 1\nif x:\n    pass  #,f a b\n#;g c\ny = (1,\n     2)\n", source.text());
+    }
+
+    @Test
     void foreignKernelGivesNoCode() throws SourceException {
         SourceFile source = read("r_kernel.ipynb");
         assertEquals("", source.text());
