@@ -420,6 +420,10 @@ def render(inputs, tools, results, args, started):
             detail = (detail + "; " if detail else "") + f"launcher runs: `{tool.java}`"
         shown = " ".join(os.path.relpath(part, ROOT) if part.startswith(str(ROOT)) else part
                          for part in tool.command)
+        if not tool.reads_notebooks and any(item.script_paths for item in inputs):
+            detail += ("; " if detail else "") + ("it reads no notebooks, so an input's notebooks are given to it "
+                                                  "as scripts (code cells joined, IPython lines commented out, as "
+                                                  "nbqa does): `bench/work/INPUT-as-scripts`")
         lines.append(f"- {tool.title}: `{shown} PATHS`"
                      + (f" ({detail})" if detail else "")
                      + (f" **could not run: {tool.unavailable}**" if tool.unavailable else ""))
