@@ -205,7 +205,7 @@ public abstract sealed class Located extends Node
     for cls in classes:
         name = java_name(cls.__name__)
         fields = [(f, java_type(cls._field_types[f])) for f in cls._fields]
-        attrs = [a for a in cls._attributes]
+        attrs = list(cls._attributes)
         is_located = bool(attrs)
         params = ", ".join(f"{t} {f}" for f, t in fields + [(a, "int") for a in attrs])
         base = cls.__bases__[0].__name__
@@ -247,8 +247,8 @@ public abstract sealed class Located extends Node
         equals = (f"other instanceof {name} that" + "".join(f"\n                && {term}" for term in equal_terms))
         hash_terms = [f if t == "int" else f"java.util.Objects.hashCode({f})" for f, t in fields]
         hash_expr = hash_terms[0] if hash_terms else "0"
-        for term in hash_terms[1:]:
-            hash_expr = f"({hash_expr}) * 31 + {term}" if " * 31 + " in hash_expr else f"{hash_expr} * 31 + {term}"
+        for index, term in enumerate(hash_terms[1:]):
+            hash_expr = f"{hash_expr if index == 0 else '(' + hash_expr + ')'} * 31 + {term}"
         if is_located:
             hash_expr = f"positionHash({hash_expr})"
         text = f'"{name}['
@@ -257,7 +257,7 @@ public abstract sealed class Located extends Node
         if is_located:
             text += (", " if fields else "") + '" + positionText() + "'
         to_string = (text + ']"').replace(' + ""', "")
-        names = ", ".join(f'"{f}"' for f, _ in fields + [(a, None) for a in attrs])
+        names = ", ".join(f'"{f}"' for f in [f for f, _ in fields] + attrs)
         values = ", ".join([f for f, _ in fields] + [f"{a}()" for a in attrs])
         constructor_body = super_call + assignments
         write(name, HEADER + f"""/** CPython's {cls.__name__}: {cls.__doc__.splitlines()[0] if cls.__doc__ else ''} */

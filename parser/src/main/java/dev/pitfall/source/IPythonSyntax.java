@@ -63,17 +63,17 @@ final class IPythonSyntax {
     }
 
     /**
-     * False when no line passes neutraliseLogicalLine's first tests (an escape character first, or
-     * a '!', '%' or '?' anywhere): then nothing is IPython syntax, wherever the logical lines start,
-     * and the cell need not be scanned, which is most cells.
+     * False when no line passes neutraliseLogicalLine's first tests (an escape character after the
+     * indent, or a '!', '%' or '?' anywhere): then nothing is IPython syntax, wherever the logical
+     * lines start, and the cell need not be scanned, which is most cells.
      */
     private static boolean mayHoldIPythonSyntax(List<String> lines) {
         for (String line : lines) {
             if (line.indexOf('!') >= 0 || line.indexOf('%') >= 0 || line.indexOf('?') >= 0) {
                 return true;
             }
-            String body = line.stripLeading();
-            if (!body.isEmpty() && (body.charAt(0) == '/' || body.charAt(0) == ',' || body.charAt(0) == ';')) {
+            int indent = indentOf(line);
+            if (indent < line.length() && isAutocallEscape(line.charAt(indent))) {
                 return true;
             }
         }
@@ -82,18 +82,13 @@ final class IPythonSyntax {
 
     /** The neutral form of a line that starts a logical line, or null if it is plain Python. */
     private static String neutraliseLogicalLine(String line) {
-        int indent = 0;
-        while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t'
-                || line.charAt(indent) == '\f')) {
-            indent++;
-        }
+        int indent = indentOf(line);
         if (indent == line.length()) {
             return null;
         }
         String body = line.substring(indent);
         char first = body.charAt(0);
-        boolean escaped = first == '%' || first == '!' || first == '?' || first == '/' || first == ','
-                || first == ';';
+        boolean escaped = first == '%' || first == '!' || first == '?' || isAutocallEscape(first);
         // The regular expressions run only on the rare lines that can match them, not on every line.
         String trimmed = body.stripTrailing();
         if (escaped || (trimmed.endsWith("?") && HELP.matcher(trimmed).matches())) {
@@ -109,6 +104,21 @@ final class IPythonSyntax {
             return line.substring(0, escape) + "...  #" + line.substring(escape);
         }
         return null;
+    }
+
+    /** The length of the line's indent: spaces, tabs and form feeds, as Python's tokenizer counts it. */
+    private static int indentOf(String line) {
+        int indent = 0;
+        while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t'
+                || line.charAt(indent) == '\f')) {
+            indent++;
+        }
+        return indent;
+    }
+
+    /** IPython's autocall escapes: {@code /f x}, {@code ,f a b}, {@code ;f a b}. */
+    private static boolean isAutocallEscape(char first) {
+        return first == '/' || first == ',' || first == ';';
     }
 
     private static String commentOut(String line) {
