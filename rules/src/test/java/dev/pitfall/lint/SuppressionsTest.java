@@ -44,6 +44,14 @@ class SuppressionsTest {
     }
 
     @Test
+    void aNoqaAfterOtherCommentsAndOnALastLineWithoutNewlineCounts() {
+        String source = "# header\nx = 1  # why\ny = f(z=[])  # NOQA";
+        assertFalse(suppressed(source, "PF101", "mutable-default-argument", 2));
+        assertTrue(suppressed(source, "PF101", "mutable-default-argument", 3));
+        assertFalse(suppressed("no = 1  # nothing to see\n", "PF101", "mutable-default-argument", 1));
+    }
+
+    @Test
     void noqaInsideStringsDoesNotCount() {
         assertFalse(suppressed("x = '# noqa'; y = f(z=[])\n", "PF101", "mutable-default-argument", 1));
         String triple = "doc = \"\"\"\nsee # noqa\n\"\"\"\nz = 1\n";
