@@ -365,7 +365,10 @@ def measure(inputs, tools, log, report):
             log(f"   {tool.key}: {cell.failure or cell.summary}")
         rounds = max((runs for _, runs in active), default=0)
         for round_number in range(rounds):
-            turn = [tool for tool, runs in active if runs > round_number]
+            # A tool with fewer runs than there are rounds runs in rounds spread evenly over all of
+            # them, so that its median and the others' come from the same stretch of the host's speed.
+            turn = [tool for tool, runs in active
+                    if (round_number + 1) * runs // rounds > round_number * runs // rounds]
             shift = round_number % len(turn)
             for tool in turn[shift:] + turn[:shift]:
                 try:

@@ -2,6 +2,7 @@ package dev.pitfall.cli;
 
 import dev.pitfall.config.IgnoreRules;
 import dev.pitfall.config.Settings;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -25,6 +26,8 @@ import java.util.TreeMap;
  */
 public final class FileDiscovery {
     private final Path workingDirectory;
+    /** The working directory's text with a separator at its end. */
+    private final String workingDirectoryPrefix;
     private final Settings settings;
     private final boolean forceExclude;
 
@@ -35,6 +38,8 @@ public final class FileDiscovery {
     /** With {@code forceExclude}, excludes and .gitignore files apply to named files too (for pre-commit). */
     public FileDiscovery(Path workingDirectory, Settings settings, boolean forceExclude) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        String folder = this.workingDirectory.toString();
+        this.workingDirectoryPrefix = folder.endsWith(File.separator) ? folder : folder + File.separator;
         this.settings = settings;
         this.forceExclude = forceExclude;
     }
@@ -56,6 +61,12 @@ public final class FileDiscovery {
 
     /** How a path is shown: relative to the working directory when below it, with '/' separators. */
     public String displayPath(Path absolute) {
+        // Found by the walk, a path is normalised and its folder's text is a prefix of its own: the
+        // string comparison spares the walk Path.relativize for each file (code run interpreted).
+        String text = absolute.toString();
+        if (text.length() > workingDirectoryPrefix.length() && text.startsWith(workingDirectoryPrefix)) {
+            return text.substring(workingDirectoryPrefix.length()).replace('\\', '/');
+        }
         Path shown = absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)
                 ? workingDirectory.relativize(absolute) : absolute;
         return shown.toString().replace('\\', '/');

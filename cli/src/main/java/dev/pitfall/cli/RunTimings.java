@@ -4,7 +4,7 @@ import dev.pitfall.lint.Linter;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where the time of a run went, for {@code --verbose}: wall time of the phases seen from the main
@@ -24,13 +24,15 @@ final class RunTimings implements Linter.StageTimings {
         }
     }
 
-    private final Map<Stage, LongAdder> nanos = new EnumMap<>(Stage.class);
-    private final LongAdder analysed = new LongAdder();
-    private final LongAdder analysedBytes = new LongAdder();
+    // AtomicLong, not LongAdder: a LongAdder updates through VarHandles, which a short run executes
+    // interpreted at a high price; a few updates per file hardly contend.
+    private final Map<Stage, AtomicLong> nanos = new EnumMap<>(Stage.class);
+    private final AtomicLong analysed = new AtomicLong();
+    private final AtomicLong analysedBytes = new AtomicLong();
 
     RunTimings() {
         for (Stage stage : Stage.values()) {
-            nanos.put(stage, new LongAdder());
+            nanos.put(stage, new AtomicLong());
         }
     }
 
@@ -44,17 +46,17 @@ final class RunTimings implements Linter.StageTimings {
     }
 
     void add(Stage stage, long elapsed) {
-        nanos.get(stage).add(elapsed);
+        nanos.get(stage).addAndGet(elapsed);
     }
 
     /** Counts a file of this size that is linted (not served from the cache). */
     void fileAnalysed(long size) {
-        analysed.increment();
-        analysedBytes.add(size);
+        analysed.incrementAndGet();
+        analysedBytes.addAndGet(size);
     }
 
     long analysedBytes() {
-        return analysedBytes.sum();
+        return analysedBytes.get();
     }
 
     /**
@@ -66,12 +68,12 @@ final class RunTimings implements Linter.StageTimings {
         double seconds = wallNanos / 1e9;
         text.append(String.format(Locale.ROOT, "pitfall: %d file%s in %.3f s (%.0f files/s) on %d thread%s; %d analysed; cache: %s%n",
                 files, files == 1 ? "" : "s", seconds, seconds > 0 ? files / seconds : 0.0, threads, threads == 1 ? "" : "s",
-                analysed.sum(), cacheState));
+                analysed.get(), cacheState));
         ProcessHandle.current().info().totalCpuDuration().ifPresent(cpu -> text.append(String.format(Locale.ROOT,
                 "pitfall: process CPU time %.3f s (JVM start-up, JIT and GC included)%n", cpu.toNanos() / 1e9)));
         text.append("pitfall: wall time per stage (per-file stages summed over threads):");
         for (Stage stage : Stage.values()) {
-            text.append(String.format(Locale.ROOT, " %s %.3f s;", stage.label, nanos.get(stage).sum() / 1e9));
+            text.append(String.format(Locale.ROOT, " %s %.3f s;", stage.label, nanos.get(stage).get() / 1e9));
         }
         text.setLength(text.length() - 1);
         return text.append(System.lineSeparator()).toString();

@@ -28,6 +28,19 @@ public final class Nodes {
     }
 
     /**
+     * Whether one of the arguments of a call, or of the elements of a tuple or list, is unpacked
+     * with {@code *}: the positions after it then say nothing about which value is where.
+     */
+    public static boolean hasStarred(List<? extends Expression> expressions) {
+        for (int i = 0, n = expressions.size(); i < n; i++) {
+            if (expressions.get(i) instanceof Starred) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Pushes the operands of a chain of binary operations onto {@code stack} so that popping them
      * yields evaluation order. Long chains ({@code a + b + c ...}) nest to the left, so the spine
      * is walked without recursion; a stack instead of a callback, because a capturing lambda is

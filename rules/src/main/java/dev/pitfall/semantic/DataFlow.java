@@ -12,8 +12,8 @@ import dev.pitfall.ast.Keyword;
 import dev.pitfall.ast.Lambda;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.Node;
+import dev.pitfall.ast.Nodes;
 import dev.pitfall.ast.Return;
-import dev.pitfall.ast.Starred;
 import dev.pitfall.ast.Statement;
 import dev.pitfall.ast.Tuple;
 import dev.pitfall.ast.Yield;
@@ -145,7 +145,7 @@ public final class DataFlow {
             List<Expression> elements = current instanceof Tuple ? ((Tuple) current).elts()
                     : current instanceof dev.pitfall.ast.List ? ((dev.pitfall.ast.List) current).elts() : null;
             if (elements != null && index < elements.size()
-                    && elements.stream().noneMatch(e -> e instanceof Starred)) {
+                    && !Nodes.hasStarred(elements)) {
                 current = elements.get(index);
             } else if (current instanceof Call && i == path.size() - 1
                     && model.isCallTo((Call) current, "sklearn.model_selection.train_test_split")
@@ -217,7 +217,7 @@ public final class DataFlow {
                 return keyword.value();
             }
         }
-        if (index < call.args().size() && call.args().stream().noneMatch(a -> a instanceof Starred)) {
+        if (index < call.args().size() && !Nodes.hasStarred(call.args())) {
             return call.args().get(index);
         }
         return null;

@@ -295,7 +295,7 @@ final class KindInference {
             elements = ((dev.pitfall.ast.List) value).elts();
         }
         if (elements == null || path.size() > 1 && path.get(1) == -1 || index >= elements.size()
-                || elements.stream().anyMatch(el -> el instanceof dev.pitfall.ast.Starred)) {
+                || dev.pitfall.ast.Nodes.hasStarred(elements)) {
             return splitPartKind(value, index, path.size() == 1);
         }
         return unpacked(elements.get(index), path.subList(1, path.size()));

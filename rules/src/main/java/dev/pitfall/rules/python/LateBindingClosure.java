@@ -337,7 +337,15 @@ public final class LateBindingClosure implements Rule {
                 uses.addAll(usesInLoop(binding, loop, model));
             }
             ParentMap parents = parentsWithin(loop);
-            return uses.isEmpty() || uses.stream().anyMatch(use -> !isCalled(use, parents));
+            if (uses.isEmpty()) {
+                return true;
+            }
+            for (Name use : uses) {
+                if (!isCalled(use, parents)) {
+                    return true;
+                }
+            }
+            return false;
         }
         return referencesEscape(bindings, loop, model, 0);
     }
@@ -503,8 +511,7 @@ public final class LateBindingClosure implements Rule {
             }
         } else {
             int index = NodeLists.indexOf(call.args(), argument);
-            boolean starredBefore = call.args().subList(0, Math.max(0, index)).stream()
-                    .anyMatch(a -> a instanceof Starred);
+            boolean starredBefore = Nodes.hasStarred(call.args().subList(0, Math.max(0, index)));
             List<Binding> positional = new ArrayList<>();
             for (Binding candidate : parameters) {
                 Node arg = candidate.node();
