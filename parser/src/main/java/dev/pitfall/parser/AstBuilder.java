@@ -1883,7 +1883,7 @@ final class AstBuilder {
     private static Object numberValue(String text) {
         char last = text.charAt(text.length() - 1);
         if (last == 'j' || last == 'J') {
-            return new PyConstant.Complex(Double.parseDouble(text.substring(0, text.length() - 1)));
+            return new PyConstant.Complex(FloatLiterals.parse(text.substring(0, text.length() - 1)));
         }
         if (text.length() > 1 && text.charAt(0) == '0') {
             char radix = Character.toLowerCase(text.charAt(1));
@@ -1894,7 +1894,7 @@ final class AstBuilder {
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             if (ch == '.' || ch == 'e' || ch == 'E') {
-                return Double.parseDouble(text);
+                return FloatLiterals.parse(text);
             }
         }
         if (text.length() < 18) {

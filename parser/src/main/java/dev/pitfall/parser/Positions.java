@@ -15,15 +15,9 @@ final class Positions {
     private int lastEndLine;
     private int lastEndColumn;
 
-    Positions(String text) {
+    /** {@code ascii}: whether every character of {@code text} is ASCII. */
+    Positions(String text, boolean ascii) {
         this.text = text;
-        boolean ascii = true;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            if (text.charAt(i) >= 0x80) {
-                ascii = false;
-                break;
-            }
-        }
         this.ascii = ascii;
         if (ascii) {
             lineStarts = null;

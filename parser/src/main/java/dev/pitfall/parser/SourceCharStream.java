@@ -18,6 +18,7 @@ final class SourceCharStream implements CharStream {
     private final int[] codePoints;
     // Without surrogate pairs a code-point index is a char index, and token text is a substring.
     private final boolean charIndexed;
+    private final boolean ascii;
     private final int size;
     private int position;
 
@@ -27,8 +28,11 @@ final class SourceCharStream implements CharStream {
         int length = text.length();
         int[] points = new int[length];
         int count = 0;
+        // Any non-ASCII character sets a bit at or above 0x80 here.
+        char bitsSeen = 0;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
+            bitsSeen |= c;
             if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
                 points[count++] = Character.toCodePoint(c, text.charAt(++i));
             } else {
@@ -38,6 +42,12 @@ final class SourceCharStream implements CharStream {
         this.codePoints = points;
         this.charIndexed = count == length;
         this.size = count;
+        this.ascii = bitsSeen < 0x80;
+    }
+
+    /** Whether every character is ASCII, found while copying the code points. */
+    boolean isAscii() {
+        return ascii;
     }
 
     /** The code points themselves, for the lexer's hand-written fast path; not to be modified. */

@@ -108,7 +108,7 @@ public final class SourceParser {
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        AstBuilder builder = new AstBuilder(new Positions(text), chars, tokens);
+        AstBuilder builder = new AstBuilder(new Positions(text, chars.isAscii()), chars, tokens);
         StatementsBuilt built = new StatementsBuilt(builder);
         parser.takeStatements(built);
         File_inputContext tree;

@@ -1,6 +1,5 @@
 package dev.pitfall.source;
 
-import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,9 +43,9 @@ public final class SourceReader {
         byte[] bytes;
         try {
             bytes = readPlainly(file);
-        } catch (IOException e) {
+        } catch (IOException | OutOfMemoryError e) {
             // java.io names the cause (missing, a directory, no permission) only in its message's
-            // words; NIO's exceptions name it by their type.
+            // words, NIO's exceptions name it by their type; a file over 2 GB fails for want of an array.
             bytes = readExplainingFailure(file);
         }
         return decode(bytes, displayPath, isNotebookName(file));
@@ -57,12 +56,8 @@ public final class SourceReader {
      * {@code Files.readAllBytes} goes through channels, a temporary direct buffer and a cleaner,
      * code that a short run executes interpreted (about 100 microseconds a file).
      */
-    private static byte[] readPlainly(Path file) throws IOException, SourceException {
-        File plain = file.toFile();
-        if (plain.length() > Integer.MAX_VALUE - 16) {
-            throw new SourceException("file too large to read (over 2 GB)");
-        }
-        try (FileInputStream in = new FileInputStream(plain)) {
+    private static byte[] readPlainly(Path file) throws IOException {
+        try (FileInputStream in = new FileInputStream(file.toFile())) {
             return in.readAllBytes();
         }
     }
