@@ -1,9 +1,7 @@
 package dev.pitfall.semantic;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,22 +52,29 @@ public final class DataTable {
 
     /** Passes each content line of resource {@code name}, found next to {@code owner}, to {@code handler}. */
     public static void read(Class<?> owner, String name, LineHandler handler) {
+        String text;
+        // The whole table at once and split here: a BufferedReader decodes through a stream
+        // decoder, code that every run executed interpreted for a few milliseconds.
         try (InputStream in = owner.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the rules jar");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String trimmed = line.strip();
-                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                    handler.accept(line, number);
-                }
-            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        int number = 0;
+        int start = 0;
+        while (start < text.length()) {
+            int newline = text.indexOf('\n', start);
+            int end = newline < 0 ? text.length() : newline;
+            String line = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            number++;
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                handler.accept(line, number);
+            }
+            start = end + 1;
         }
     }
 }
