@@ -6,8 +6,8 @@ import dev.pitfall.ast.Constant;
 import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.Keyword;
 import dev.pitfall.ast.Name;
+import dev.pitfall.ast.Nodes;
 import dev.pitfall.ast.PyConstant;
-import dev.pitfall.ast.Starred;
 import dev.pitfall.ast.UnaryOp;
 import dev.pitfall.semantic.Binding;
 import dev.pitfall.semantic.SemanticModel;
@@ -27,22 +27,15 @@ final class CallArguments {
             }
         }
         if (position >= 0 && position < call.args().size()) {
-            for (int i = 0; i <= position; i++) {
-                if (call.args().get(i) instanceof Starred) {
-                    return null;
-                }
-            }
-            return call.args().get(position);
+            return Nodes.hasStarred(call.args().subList(0, position + 1)) ? null : call.args().get(position);
         }
         return null;
     }
 
     /** True when the call passes {@code *args} or {@code **kwargs}: what it passes is then unknown. */
     static boolean hasUnpacking(Call call) {
-        for (Expression arg : call.args()) {
-            if (arg instanceof Starred) {
-                return true;
-            }
+        if (Nodes.hasStarred(call.args())) {
+            return true;
         }
         for (Keyword k : call.keywords()) {
             if (k.arg() == null) {
