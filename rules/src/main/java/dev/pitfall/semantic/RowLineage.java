@@ -163,7 +163,9 @@ public final class RowLineage {
             return;
         }
         if (expression instanceof Name) {
-            found.addAll(model.reachingDefinitions((Name) expression));
+            if (!holdsNoRows(model.kindOf(expression))) {
+                found.addAll(model.reachingDefinitions((Name) expression));
+            }
         } else if (expression instanceof Subscript) {
             Subscript subscript = (Subscript) expression;
             collect(subscript.value(), found);
@@ -205,6 +207,15 @@ public final class RowLineage {
             collectComprehension(expression, found);
         }
         // Constants, comparisons, boolean tests, lambdas and f-strings carry no rows.
+    }
+
+    /**
+     * A number (or None) holds no rows: {@code make_classification(n_samples=n_train + n_test)} has none of
+     * the rows the name {@code n_test} suggests, and {@code X[:n_train]} none of {@code n_train}'s.
+     */
+    private static boolean holdsNoRows(ValueKind kind) {
+        return kind.is(ValueKind.INT) || kind.is(ValueKind.FLOAT) || kind.is(ValueKind.BOOL)
+                || kind.is(ValueKind.COMPLEX) || kind.is(ValueKind.NONE);
     }
 
     /**

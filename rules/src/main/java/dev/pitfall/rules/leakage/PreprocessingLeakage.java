@@ -4,6 +4,11 @@ import dev.pitfall.ast.Assign;
 import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.Call;
 import dev.pitfall.ast.Located;
+import dev.pitfall.ast.Node;
+import dev.pitfall.ast.Slice;
+import dev.pitfall.ast.Subscript;
+import dev.pitfall.ast.Tuple;
+import dev.pitfall.ast.UnaryOp;
 import dev.pitfall.lint.Dispatch;
 import dev.pitfall.lint.Finding.RelatedLocation;
 import dev.pitfall.lint.Rule;
@@ -80,10 +85,31 @@ public final class PreprocessingLeakage implements Rule {
         });
         dispatch.on(Assign.class, (assignment, context) -> nodes.assignments().add(assignment));
         dispatch.on(BinOp.class, (binOp, context) -> {
-            nodes.arithmetic().add(binOp);
-            nodes.arithmeticStatements().add(context.statement());
+            if (!isPosition(context)) {
+                nodes.arithmetic().add(binOp);
+                nodes.arithmeticStatements().add(context.statement());
+            }
         });
         dispatch.onEnd(this::finish);
+    }
+
+    /**
+     * Whether the operation being visited computes a subscript's index or slice bound
+     * ({@code v[size:size + mask.sum()]}): a statistic there picks positions, and no value of it
+     * reaches the rows.
+     */
+    private static boolean isPosition(RuleContext context) {
+        Node inner = context.ancestor(0);
+        for (int generation = 1; ; generation++) {
+            Node outer = context.ancestor(generation);
+            if (outer instanceof Slice || outer instanceof Subscript && ((Subscript) outer).slice() == inner) {
+                return true;
+            }
+            if (!(outer instanceof BinOp || outer instanceof UnaryOp || outer instanceof Tuple)) {
+                return false;
+            }
+            inner = outer;
+        }
     }
 
     private void finish(RuleContext context) {
