@@ -2,6 +2,7 @@ package dev.pitfall.semantic;
 
 import dev.pitfall.ast.AnnAssign;
 import dev.pitfall.ast.Arg;
+import dev.pitfall.ast.Arguments;
 import dev.pitfall.ast.AsyncFunctionDef;
 import dev.pitfall.ast.Attribute;
 import dev.pitfall.ast.AugAssign;
@@ -382,6 +383,10 @@ final class KindInference {
                 return fromDefault;
             }
         }
+        if (isInstanceOrClass(binding, arg)) {
+            // self.columns in a method says nothing about self: it is whatever the class is
+            return ValueKind.UNKNOWN;
+        }
         if (attributeByReceiver == null) {
             indexCallsAndAttributes();
         }
@@ -395,6 +400,39 @@ final class KindInference {
             }
         }
         return callSiteKind(binding);
+    }
+
+    /** The first parameter of a method defined in a class body that is not a staticmethod. */
+    private static boolean isInstanceOrClass(Binding parameter, Arg arg) {
+        Node function = parameter.owner();
+        Arguments arguments;
+        List<Expression> decorators;
+        if (function instanceof FunctionDef def) {
+            arguments = def.args();
+            decorators = def.decorator_list();
+        } else if (function instanceof AsyncFunctionDef def) {
+            arguments = def.args();
+            decorators = def.decorator_list();
+        } else {
+            return false;
+        }
+        List<Arg> positional = arguments.posonlyargs().isEmpty() ? arguments.args() : arguments.posonlyargs();
+        if (positional.isEmpty() || positional.get(0) != arg) {
+            return false;
+        }
+        Scope enclosing = parameter.symbol().scope().parent();
+        while (enclosing != null && enclosing.kind() == Scope.Kind.TYPE_PARAMETERS) {
+            enclosing = enclosing.parent();
+        }
+        if (enclosing == null || enclosing.kind() != Scope.Kind.CLASS) {
+            return false;
+        }
+        for (Expression decorator : decorators) {
+            if (decorator instanceof Name name && name.id().equals("staticmethod")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -55,4 +55,17 @@ class PandasValueKindsTest {
         assertEquals(ValueKind.DATAFRAME, kindAtEnd(
                 "def enrich(frame, other):\n    joined = frame.merge(other)\n    frame\n", "frame"));
     }
+
+    @Test
+    void selfAndClsAreTheirClassWhateverTheyAreUsedFor() {
+        String method = "class Table:\n    def widths(self):\n        merged = self.merge(self.columns)\n        self\n";
+        assertEquals(ValueKind.UNKNOWN, kindAtEnd(method, "self"));
+        String classMethod = "class Table:\n    @classmethod\n    def of(cls):\n        cls.merge(cls.columns)\n        cls\n";
+        assertEquals(ValueKind.UNKNOWN, kindAtEnd(classMethod, "cls"));
+        String staticMethod = "class Table:\n    @staticmethod\n    def enrich(frame, other):\n"
+                + "        joined = frame.merge(other)\n        frame\n";
+        assertEquals(ValueKind.DATAFRAME, kindAtEnd(staticMethod, "frame"));
+        String secondParameter = "class Table:\n    def enrich(self, frame):\n        joined = frame.merge(self)\n        frame\n";
+        assertEquals(ValueKind.DATAFRAME, kindAtEnd(secondParameter, "frame"));
+    }
 }
