@@ -2,6 +2,7 @@ package dev.pitfall.lint;
 
 import dev.pitfall.ast.Module;
 import dev.pitfall.ast.Node;
+import dev.pitfall.ast.NodeStack;
 import dev.pitfall.parser.ParseResult;
 import dev.pitfall.parser.SourceParser;
 import dev.pitfall.semantic.SemanticModel;
@@ -168,20 +169,21 @@ public final class Linter {
     /**
      * Walks the tree in pre-order, handing each node to the subscriptions for its class, and keeps
      * {@code path} on the node being visited. An explicit stack, so that deep trees cannot overflow
-     * the call stack; arrays rather than lists, because C1-compiled code allocates an iterator for
-     * every loop over a list.
+     * the call stack; children pushed by {@link Node#pushChildren}, which allocates nothing, where
+     * {@link Node#children} would build a list for every node of the file.
      */
     private static void dispatch(Module module, List<ActiveRule> active, TreePath path,
             List<Diagnostic> diagnostics) {
         Map<Class<?>, Subscription<?>[]> byClass = new HashMap<>();
-        Node[] pending = new Node[64];
-        int[] pendingDepths = new int[64];
-        pending[0] = module;
-        int top = 1;
-        while (top > 0) {
-            top--;
-            Node node = pending[top];
-            path.enter(node, pendingDepths[top]);
+        NodeStack pending = new NodeStack();
+        // The depth of the node at each position of the stack.
+        int[] depths = new int[64];
+        pending.push(module);
+        while (!pending.isEmpty()) {
+            int top = pending.size() - 1;
+            int depth = depths[top];
+            Node node = pending.pop();
+            path.enter(node, depth);
             Subscription<?>[] subscriptions = byClass.get(node.getClass());
             if (subscriptions == null) {
                 subscriptions = subscriptionsFor(node.getClass(), active);
@@ -190,20 +192,13 @@ public final class Linter {
             for (Subscription<?> subscription : subscriptions) {
                 subscription.deliver(node, diagnostics);
             }
-            List<Node> children = node.children();
-            int childDepth = pendingDepths[top] + 1;
-            if (top + children.size() > pending.length) {
-                // new + arraycopy: Arrays.copyOf of a Node[] allocates reflectively (a JNI call) in C1 code
-                int capacity = Math.max(pending.length * 2, top + children.size());
-                Node[] grownNodes = new Node[capacity];
-                System.arraycopy(pending, 0, grownNodes, 0, top);
-                pending = grownNodes;
-                pendingDepths = Arrays.copyOf(pendingDepths, capacity);
+            node.pushChildren(pending);
+            int size = pending.size();
+            if (size > depths.length) {
+                depths = Arrays.copyOf(depths, Math.max(depths.length * 2, size));
             }
-            for (int i = children.size() - 1; i >= 0; i--) {
-                pending[top] = children.get(i);
-                pendingDepths[top] = childDepth;
-                top++;
+            for (int i = top; i < size; i++) {
+                depths[i] = depth + 1;
             }
         }
     }
