@@ -49,7 +49,9 @@ import java.util.List;
                 A `Pipeline` passed to cross-validation, stateless transformations \
                 (`FunctionTransformer`, `pd.get_dummies`, `Normalizer`), encoders with fixed \
                 `categories=`, a constant imputer and label encoding of the target are fine. \
-                Supervised fits (selectors given `y`, target encoding), oversampling and fits on \
+                Numbers are not data: a sample drawn with `n_samples=n_train + n_test` and cut at \
+                `n_train` holds no test rows, and a statistic used only as an index or slice bound \
+                (`v[:mask.sum()]`) is not applied to the rows. Supervised fits (selectors given `y`, target encoding), oversampling and fits on \
                 test data are errors; unsupervised scaling, imputation, encoding and projections \
                 are warnings (their effect on scores is usually small, but it is still a leak).
 

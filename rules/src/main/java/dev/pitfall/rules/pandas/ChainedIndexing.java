@@ -41,7 +41,9 @@ import java.util.Set;
 
                 The first step must be known to give a pandas object (a column, a set of rows): \
                 `row["name"][0]` on a row Series is a character of a string, and nested dicts, \
-                lists of DataFrames and numpy arrays are not reported. Single-step forms \
+                lists of DataFrames and numpy arrays are not reported. In a method, `self` is not \
+                taken for a DataFrame because it has `columns` or `index` attributes, so writes \
+                into its own dicts (`self.cache[key] = value`) are not reported. Single-step forms \
                 (`df.loc[r, c]`, `df.at[r, c]`, `df.iat[i, j]`), reads such as `df["a"].iloc[-1]` \
                 and an explicit `.copy()` before the change are fine.
 
