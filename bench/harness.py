@@ -65,6 +65,7 @@ class Measurement:
     wall: float
     cpu: float
     rss_mb: float
+    round: int = 0  # the round it was measured in, from 1; 0 for a tool measured once, outside the rounds
 
 
 @dataclass
@@ -380,6 +381,7 @@ def measure(inputs, tools, log, report):
                 if not tool.accepts_status(status):
                     cells[tool.key].failure = f"failed in round {round_number + 1} (exit {status})"
                     continue
+                measurement.round = round_number + 1
                 cells[tool.key].measurements.append(measurement)
                 log(f"   round {round_number + 1} {tool.key}: {measurement.wall:.3f} s wall, "
                     f"{measurement.cpu:.3f} s CPU, {measurement.rss_mb:.0f} MB")
@@ -395,6 +397,15 @@ def ratio(cells, attribute, peer):
     if not mine.measurements or not theirs.measurements:
         return None
     return mine.median(attribute) / theirs.median(attribute)
+
+
+def paired_ratios(cells, attribute, peer):
+    """pitfall/peer for each round both ran in: the runs of one round are minutes apart at most."""
+    if peer not in cells:
+        return []
+    mine = {m.round: getattr(m, attribute) for m in cells["pitfall"].measurements if m.round}
+    return [mine[m.round] / getattr(m, attribute) for m in cells[peer].measurements
+            if m.round in mine and getattr(m, attribute) > 0]
 
 
 def render(inputs, tools, results, args, started):
@@ -475,6 +486,23 @@ def render(inputs, tools, results, args, started):
                      f"{'yes' if wall <= 0.5 else '**no**'} |")
     else:
         lines.append("| stdlib, second run with the result cache, wall | ≤ 0.5 s | not measured | – |")
+    paired = []
+    for item in inputs:
+        cells = results.get(item.key, {})
+        for tool in tools:
+            if tool.key.startswith("pitfall") or tool.key not in cells or "pitfall" not in cells:
+                continue
+            if len(cells[tool.key].measurements) >= len(cells["pitfall"].measurements):
+                continue
+            ratios = paired_ratios(cells, "wall", tool.key)
+            if ratios:
+                paired.append(f"- {item.title}, pitfall/{tool.title} wall: "
+                              + ", ".join(f"{r:.3f}" for r in ratios)
+                              + f"; median {statistics.median(ratios):.4f}")
+    if paired:
+        lines += ["", "The bars compare medians. A tool that ran in fewer rounds than pitfall also "
+                  "gets its runs paired with pitfall's run of the same round, which the host's speed, "
+                  "drifting from minute to minute, does not separate:", ""] + paired
     return "\n".join(lines) + "\n"
 
 
