@@ -12,6 +12,7 @@ import dev.pitfall.ast.Keyword;
 import dev.pitfall.ast.Lambda;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.Node;
+import dev.pitfall.ast.NodeStack;
 import dev.pitfall.ast.Nodes;
 import dev.pitfall.ast.Return;
 import dev.pitfall.ast.Statement;
@@ -234,10 +235,7 @@ public final class DataFlow {
         Set<Integer> returned = new LinkedHashSet<>();
         List<Statement> body = function instanceof FunctionDef ? ((FunctionDef) function).body()
                 : ((AsyncFunctionDef) function).body();
-        List<Expression> results = new ArrayList<>();
-        for (Statement statement : body) {
-            collectResults(statement, results);
-        }
+        List<Expression> results = collectResults(body);
         for (Expression result : results) {
             Set<Binding> origins = derivesFrom(result);
             for (int i = 0; i < parameters.size(); i++) {
@@ -252,19 +250,27 @@ public final class DataFlow {
         return summary;
     }
 
-    /** Returned and yielded expressions of a function body, not of functions nested in it. */
-    private static void collectResults(Node node, List<Expression> results) {
-        if (node instanceof FunctionDef || node instanceof AsyncFunctionDef || node instanceof Lambda
-                || node instanceof ClassDef) {
-            return;
+    /**
+     * Returned and yielded expressions of a function body, not of functions nested in it, in
+     * source order; walked with a {@link NodeStack}, which builds no list of children per node.
+     */
+    private static List<Expression> collectResults(List<Statement> body) {
+        List<Expression> results = new ArrayList<>();
+        NodeStack pending = new NodeStack();
+        pending.pushAll(body);
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (node instanceof FunctionDef || node instanceof AsyncFunctionDef || node instanceof Lambda
+                    || node instanceof ClassDef) {
+                continue;
+            }
+            if (node instanceof Return && ((Return) node).value() != null) {
+                results.add(((Return) node).value());
+            } else if (node instanceof Yield && ((Yield) node).value() != null) {
+                results.add(((Yield) node).value());
+            }
+            node.pushChildren(pending);
         }
-        if (node instanceof Return && ((Return) node).value() != null) {
-            results.add(((Return) node).value());
-        } else if (node instanceof Yield && ((Yield) node).value() != null) {
-            results.add(((Yield) node).value());
-        }
-        for (Node child : node.children()) {
-            collectResults(child, results);
-        }
+        return results;
     }
 }

@@ -610,10 +610,8 @@ final class KindInference {
                 ? ((FunctionDef) function).body()
                 : ((AsyncFunctionDef) function).body();
         List<Node> returns = new ArrayList<>();
-        for (Statement statement : body) {
-            if (!collectReturns(statement, returns)) {
-                return ValueKind.UNKNOWN;
-            }
+        if (!collectReturns(body, returns)) {
+            return ValueKind.UNKNOWN;
         }
         ValueKind agreed = null;
         for (Node found : returns) {
@@ -627,22 +625,27 @@ final class KindInference {
         return agreed == null ? ValueKind.UNKNOWN : agreed;
     }
 
-    /** Gathers the function's own returns below {@code node}; false when it is a generator. */
-    private static boolean collectReturns(Node node, List<Node> returns) {
-        if (node instanceof Yield || node instanceof YieldFrom) {
-            return false;
-        }
-        if (node instanceof FunctionDef || node instanceof AsyncFunctionDef
-                || node instanceof ClassDef || node instanceof Lambda) {
-            return true;
-        }
-        if (node instanceof Return) {
-            returns.add(node);
-        }
-        for (Node child : node.children()) {
-            if (!collectReturns(child, returns)) {
+    /**
+     * Gathers the function's own returns in {@code body}, in source order; false when it is a
+     * generator. Walked with a {@link dev.pitfall.ast.NodeStack}, which builds no list of children
+     * per node.
+     */
+    private static boolean collectReturns(List<Statement> body, List<Node> returns) {
+        dev.pitfall.ast.NodeStack pending = new dev.pitfall.ast.NodeStack();
+        pending.pushAll(body);
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (node instanceof Yield || node instanceof YieldFrom) {
                 return false;
             }
+            if (node instanceof FunctionDef || node instanceof AsyncFunctionDef
+                    || node instanceof ClassDef || node instanceof Lambda) {
+                continue;
+            }
+            if (node instanceof Return) {
+                returns.add(node);
+            }
+            node.pushChildren(pending);
         }
         return true;
     }
