@@ -18,6 +18,7 @@ import dev.pitfall.ast.Return;
 import dev.pitfall.ast.Statement;
 import dev.pitfall.ast.Tuple;
 import dev.pitfall.ast.Yield;
+import dev.pitfall.ast.YieldFrom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -235,9 +236,13 @@ public final class DataFlow {
         Set<Integer> returned = new LinkedHashSet<>();
         List<Statement> body = function instanceof FunctionDef ? ((FunctionDef) function).body()
                 : ((AsyncFunctionDef) function).body();
-        List<Expression> results = collectResults(body);
-        for (Expression result : results) {
-            Set<Binding> origins = derivesFrom(result);
+        for (Node result : ownReturnsAndYields(body)) {
+            Expression value = result instanceof Return ? ((Return) result).value()
+                    : result instanceof Yield ? ((Yield) result).value() : null;
+            if (value == null) {
+                continue;
+            }
+            Set<Binding> origins = derivesFrom(value);
             for (int i = 0; i < parameters.size(); i++) {
                 if (origins.contains(parameters.get(i))) {
                     returned.add(i);
@@ -251,11 +256,13 @@ public final class DataFlow {
     }
 
     /**
-     * Returned and yielded expressions of a function body, not of functions nested in it, in
-     * source order; walked with a {@link NodeStack}, which builds no list of children per node.
+     * The returns, yields and yield-froms of a function body, in source order, not those of the
+     * functions, lambdas and classes nested in it: what a summary here and a return kind in
+     * {@link KindInference} are made from. Walked with a {@link NodeStack}, which builds no list
+     * of children per node.
      */
-    private static List<Expression> collectResults(List<Statement> body) {
-        List<Expression> results = new ArrayList<>();
+    static List<Node> ownReturnsAndYields(List<Statement> body) {
+        List<Node> found = new ArrayList<>();
         NodeStack pending = new NodeStack();
         pending.pushAll(body);
         while (!pending.isEmpty()) {
@@ -264,13 +271,11 @@ public final class DataFlow {
                     || node instanceof ClassDef) {
                 continue;
             }
-            if (node instanceof Return && ((Return) node).value() != null) {
-                results.add(((Return) node).value());
-            } else if (node instanceof Yield && ((Yield) node).value() != null) {
-                results.add(((Yield) node).value());
+            if (node instanceof Return || node instanceof Yield || node instanceof YieldFrom) {
+                found.add(node);
             }
             node.pushChildren(pending);
         }
-        return results;
+        return found;
     }
 }

@@ -9,7 +9,6 @@ import dev.pitfall.ast.AugAssign;
 import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.BoolOp;
 import dev.pitfall.ast.Call;
-import dev.pitfall.ast.ClassDef;
 import dev.pitfall.ast.Compare;
 import dev.pitfall.ast.Constant;
 import dev.pitfall.ast.Dict;
@@ -34,8 +33,6 @@ import dev.pitfall.ast.Subscript;
 import dev.pitfall.ast.Tuple;
 import dev.pitfall.ast.UnaryOp;
 import dev.pitfall.ast.UnaryOpKind;
-import dev.pitfall.ast.Yield;
-import dev.pitfall.ast.YieldFrom;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -609,9 +606,11 @@ final class KindInference {
         List<Statement> body = function instanceof FunctionDef
                 ? ((FunctionDef) function).body()
                 : ((AsyncFunctionDef) function).body();
-        List<Node> returns = new ArrayList<>();
-        if (!collectReturns(body, returns)) {
-            return ValueKind.UNKNOWN;
+        List<Node> returns = DataFlow.ownReturnsAndYields(body);
+        for (Node found : returns) {
+            if (!(found instanceof Return)) {
+                return ValueKind.UNKNOWN; // a generator
+            }
         }
         ValueKind agreed = null;
         for (Node found : returns) {
@@ -623,31 +622,6 @@ final class KindInference {
             agreed = kind;
         }
         return agreed == null ? ValueKind.UNKNOWN : agreed;
-    }
-
-    /**
-     * Gathers the function's own returns in {@code body}, in source order; false when it is a
-     * generator. Walked with a {@link dev.pitfall.ast.NodeStack}, which builds no list of children
-     * per node.
-     */
-    private static boolean collectReturns(List<Statement> body, List<Node> returns) {
-        dev.pitfall.ast.NodeStack pending = new dev.pitfall.ast.NodeStack();
-        pending.pushAll(body);
-        while (!pending.isEmpty()) {
-            Node node = pending.pop();
-            if (node instanceof Yield || node instanceof YieldFrom) {
-                return false;
-            }
-            if (node instanceof FunctionDef || node instanceof AsyncFunctionDef
-                    || node instanceof ClassDef || node instanceof Lambda) {
-                continue;
-            }
-            if (node instanceof Return) {
-                returns.add(node);
-            }
-            node.pushChildren(pending);
-        }
-        return true;
     }
 
     /**
