@@ -332,26 +332,59 @@ final class LeakageAnalysis {
         List<Split> result = new ArrayList<>();
         Set<String> paired = new java.util.HashSet<>();
         for (RowSlice tail : slices) {
-            if (tail.head()) {
+            if (tail.part() != SlicePart.TAIL) {
                 continue;
             }
             for (RowSlice head : slices) {
-                if (head.head() && head.owner() == tail.owner() && head.key().equals(tail.key())
-                        && paired.add(tail.key() + "@" + System.identityHashCode(tail.owner()))) {
-                    Split split = new Split(tail.slice(), "slicing " + snippet(head.slice()) + " / "
-                            + snippet(tail.slice()), false, List.of(rowsOf(tail.slice())), tail.owner());
-                    statements().put(tail.slice(), tail.assignment());
-                    markPart(head.target(), split, false);
-                    markPart(tail.target(), split, true);
-                    result.add(split);
+                if (head.part() != SlicePart.HEAD || head.owner() != tail.owner() || !head.rows().equals(tail.rows())) {
+                    continue;
                 }
+                // data[:b] / data[b:], or with a middle part between them: data[:a] / data[a:b] / data[b:].
+                RowSlice middle = null;
+                if (!tail.startsAt(head.to())) {
+                    for (RowSlice candidate : slices) {
+                        if (candidate.part() == SlicePart.MIDDLE && candidate.owner() == tail.owner()
+                                && candidate.rows().equals(tail.rows()) && candidate.startsAt(head.to())
+                                && tail.startsAt(candidate.to())) {
+                            middle = candidate;
+                            break;
+                        }
+                    }
+                    if (middle == null) {
+                        continue;
+                    }
+                }
+                if (!paired.add(tail.rows() + " from " + tail.from() + "@" + System.identityHashCode(tail.owner()))) {
+                    continue;
+                }
+                Split split = new Split(tail.slice(), "slicing " + snippet(head.slice()) + " / "
+                        + (middle == null ? "" : snippet(middle.slice()) + " / ") + snippet(tail.slice()),
+                        false, List.of(rowsOf(tail.slice())), tail.owner());
+                statements().put(tail.slice(), tail.assignment());
+                markPart(head.target(), split, false);
+                if (middle != null) {
+                    markPart(middle.target(), split, true);
+                }
+                markPart(tail.target(), split, true);
+                result.add(split);
             }
         }
         return result;
     }
 
-    /** {@code target = data[:bound]} (a head) or {@code target = data[bound:]} (a tail). */
-    private record RowSlice(Node owner, String key, Subscript slice, Name target, boolean head, Assign assignment) {
+    private enum SlicePart { HEAD, MIDDLE, TAIL }
+
+    /**
+     * {@code target = data[:to]} (a head, also spelt {@code data[0:to]}), {@code target = data[from:]}
+     * (a tail, also {@code data[from:len(data)]}) or {@code target = data[from:to]} (a middle part),
+     * the bounds as source text. A part may start a few rows before the bound where the last one
+     * ended ({@code data[b - window:]}): the look-back of a sequence model's first test window.
+     */
+    private record RowSlice(Node owner, String rows, SlicePart part, String from, String fromBase, String to,
+                            Subscript slice, Name target, Assign assignment) {
+        boolean startsAt(String bound) {
+            return bound.equals(from) || bound.equals(fromBase);
+        }
     }
 
     private void addRowSlice(Expression target, Expression value, Assign assignment, List<RowSlice> slices) {
@@ -365,12 +398,34 @@ final class LeakageAnalysis {
             return;
         }
         dev.pitfall.ast.Slice slice = (dev.pitfall.ast.Slice) rowsSelector;
-        boolean head = slice.lower() == null && slice.upper() != null;
-        boolean tail = slice.lower() != null && slice.upper() == null;
-        if (head || tail) {
-            String key = snippet(rowsOf(subscript)) + " at " + snippet(head ? slice.upper() : slice.lower());
-            slices.add(new RowSlice(executingFunction(assignment), key, subscript, (Name) target, head, assignment));
+        Expression rows = rowsOf(subscript);
+        Expression lower = isZero(slice.lower()) ? null : slice.lower();
+        Expression upper = isLengthOf(slice.upper(), rows) ? null : slice.upper();
+        SlicePart part;
+        if (lower == null && upper != null) {
+            part = SlicePart.HEAD;
+        } else if (lower != null) {
+            part = upper == null ? SlicePart.TAIL : SlicePart.MIDDLE;
+        } else {
+            return;
         }
+        String from = lower == null ? null : snippet(lower);
+        String fromBase = lower instanceof BinOp && (((BinOp) lower).op() == OperatorKind.Sub
+                || ((BinOp) lower).op() == OperatorKind.Add) ? snippet(((BinOp) lower).left()) : null;
+        slices.add(new RowSlice(executingFunction(assignment), snippet(rows), part, from, fromBase,
+                upper == null ? null : snippet(upper), subscript, (Name) target, assignment));
+    }
+
+    private static boolean isZero(Expression bound) {
+        return bound instanceof Constant && ((Constant) bound).value() instanceof java.math.BigInteger
+                && ((java.math.BigInteger) ((Constant) bound).value()).signum() == 0;
+    }
+
+    /** {@code len(rows)} as a slice's upper bound: the same as none. */
+    private boolean isLengthOf(Expression bound, Expression rows) {
+        return bound instanceof Call && ((Call) bound).args().size() == 1 && ((Call) bound).keywords().isEmpty()
+                && model.isCallTo((Call) bound, "builtins.len")
+                && snippet(((Call) bound).args().get(0)).equals(snippet(rows));
     }
 
     /** The data a row slice is taken from: {@code X} for {@code X[a:]} and for {@code X.iloc[a:]}. */

@@ -36,7 +36,10 @@ import java.util.List;
                 `categories=`, discretisers, feature selectors, PCA and other decompositions, text \
                 vectorisers, Keras `Tokenizer.fit_on_texts` / `adapt`) fitted with `fit` or \
                 `fit_transform` on data that is afterwards split (`train_test_split`, \
-                `KFold(...).split`) or cross-validated (`cross_val_score`, `cross_validate`, \
+                `KFold(...).split`, or slicing into a training head and a held-out tail: \
+                `X[:n]` / `X[n:]`, also spelt `X[0:n]` or `X[n:len(X)]`, with a validation part \
+                `X[n:m]` between them, or with a tail that starts a look-back window early, \
+                `X[n - 60:]`) or cross-validated (`cross_val_score`, `cross_validate`, \
                 `cross_val_predict`, `GridSearchCV(...).fit`), directly or through derived \
                 variables, helper functions of the file and notebook cells;
                 - oversampling (`SMOTE().fit_resample`) and target encoding before the split;
