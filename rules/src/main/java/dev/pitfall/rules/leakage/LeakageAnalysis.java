@@ -9,6 +9,7 @@ import dev.pitfall.ast.AugAssign;
 import dev.pitfall.ast.BinOp;
 import dev.pitfall.ast.Call;
 import dev.pitfall.ast.Constant;
+import dev.pitfall.ast.ExprContext;
 import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.For;
 import dev.pitfall.ast.Keyword;
@@ -1016,7 +1017,7 @@ final class LeakageAnalysis {
         if (!startsBefore(carrier.node(), fit.position())) {
             return true;
         }
-        if (input instanceof Name && model.reachingDefinitions((Name) input).contains(carrier)) {
+        if (readsAfterFit(input, carrier, fit)) {
             return true;
         }
         for (Binding derived : information) {
@@ -1026,6 +1027,22 @@ final class LeakageAnalysis {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a name read in {@code input} after the fit may hold {@code carrier} itself: the split
+     * input is {@code scaled}, or an expression of it such as {@code pca.transform(X)}.
+     */
+    private boolean readsAfterFit(Expression input, Binding carrier, Fit fit) {
+        boolean[] found = new boolean[1];
+        Nodes.walk(input, node -> {
+            if (!found[0] && node instanceof Name && ((Name) node).ctx() == ExprContext.Load
+                    && startsBefore(fit.position(), (Name) node)
+                    && model.reachingDefinitions((Name) node).contains(carrier)) {
+                found[0] = true;
+            }
+        });
+        return found[0];
     }
 
     /**
