@@ -16,6 +16,7 @@ import dev.pitfall.ast.Keyword;
 import dev.pitfall.ast.Located;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.Node;
+import dev.pitfall.ast.NodeStack;
 import dev.pitfall.ast.Nodes;
 import dev.pitfall.ast.OperatorKind;
 import dev.pitfall.ast.Starred;
@@ -418,8 +419,7 @@ final class LeakageAnalysis {
     }
 
     private static boolean isZero(Expression bound) {
-        return bound instanceof Constant && ((Constant) bound).value() instanceof java.math.BigInteger
-                && ((java.math.BigInteger) ((Constant) bound).value()).signum() == 0;
+        return bound instanceof Constant && java.math.BigInteger.ZERO.equals(((Constant) bound).value());
     }
 
     /** {@code len(rows)} as a slice's upper bound: the same as none. */
@@ -1034,15 +1034,18 @@ final class LeakageAnalysis {
      * input is {@code scaled}, or an expression of it such as {@code pca.transform(X)}.
      */
     private boolean readsAfterFit(Expression input, Binding carrier, Fit fit) {
-        boolean[] found = new boolean[1];
-        Nodes.walk(input, node -> {
-            if (!found[0] && node instanceof Name && ((Name) node).ctx() == ExprContext.Load
+        NodeStack pending = new NodeStack();
+        pending.push(input);
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (node instanceof Name && ((Name) node).ctx() == ExprContext.Load
                     && startsBefore(fit.position(), (Name) node)
                     && model.reachingDefinitions((Name) node).contains(carrier)) {
-                found[0] = true;
+                return true;
             }
-        });
-        return found[0];
+            node.pushChildren(pending);
+        }
+        return false;
     }
 
     /**
