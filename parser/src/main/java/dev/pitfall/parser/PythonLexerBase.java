@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.LexerNoViableAltException;
 import org.antlr.v4.runtime.Token;
@@ -56,17 +55,17 @@ public abstract class PythonLexerBase extends Lexer {
     private static final class FString {
         final String quote;
         final boolean raw;
-        final Token start;
+        final PythonToken start;
         int openFields;
 
-        FString(String quote, boolean raw, Token start) {
+        FString(String quote, boolean raw, PythonToken start) {
             this.quote = quote;
             this.raw = raw;
             this.start = start;
         }
     }
 
-    private final ArrayDeque<Token> pending = new ArrayDeque<>();
+    private final ArrayDeque<PythonToken> pending = new ArrayDeque<>();
     private final List<FString> fstrings = new ArrayList<>();
 
     // Open brackets, innermost last. A replacement field's '{' is a bracket too (as in CPython),
@@ -90,13 +89,13 @@ public abstract class PythonLexerBase extends Lexer {
     private int lineAltIndent;
     private int continuationColumn;
     private int lineIndentStart = -1;
-    private Token lastContinuation;
+    private PythonToken lastContinuation;
 
     private SyntaxError firstError;
-    private Token endOfInput;
+    private PythonToken endOfInput;
 
     // Whitespace and comments are read once and dropped, so one token object serves them all.
-    private CommonToken droppedLayout;
+    private PythonToken droppedLayout;
 
     protected PythonLexerBase(CharStream input) {
         super(input);
@@ -124,18 +123,18 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     @Override
-    public Token nextToken() {
+    public PythonToken nextToken() {
         while (pending.isEmpty()) {
             if (endOfInput != null) {
                 return endOfInput;
             }
             int modeBefore = _mode;
-            Token token = null;
+            PythonToken token = null;
             if (modeBefore == DEFAULT_MODE && !_hitEOF && _input instanceof SourceCharStream chars) {
                 token = commonToken(chars);
             }
             if (token == null) {
-                token = super.nextToken();
+                token = (PythonToken) super.nextToken();
             }
             if (endOfInput != null) {
                 // An error was reported while this token was being recognised.
@@ -161,7 +160,7 @@ public abstract class PythonLexerBase extends Lexer {
      * the standard library). Anything else, every error included, returns null with nothing
      * consumed, and the grammar's lexer takes over.
      */
-    private Token commonToken(SourceCharStream chars) {
+    private PythonToken commonToken(SourceCharStream chars) {
         int[] text = chars.codePoints();
         int end = chars.size();
         int start = chars.index();
@@ -223,7 +222,7 @@ public abstract class PythonLexerBase extends Lexer {
      * A string literal (not an f-string) whose prefix is {@code text[start, quote)}, or null where
      * the grammar must decide: no closing quote, a NUL or a carriage return inside.
      */
-    private Token stringToken(SourceCharStream chars, int[] text, int start, int quoteAt) {
+    private PythonToken stringToken(SourceCharStream chars, int[] text, int start, int quoteAt) {
         int end = chars.size();
         int quote = text[quoteAt];
         boolean triple = quoteAt + 2 < end && text[quoteAt + 1] == quote && text[quoteAt + 2] == quote;
@@ -256,7 +255,7 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     /** Emits the token just recognised by hand as ANTLR's {@code nextToken} would have. */
-    private Token commonTokenEmitted(SourceCharStream chars, int type, int start, int stop, int newlines,
+    private PythonToken commonTokenEmitted(SourceCharStream chars, int type, int start, int stop, int newlines,
                                      int lastNewline) {
         if (type == PythonLexer.NEWLINE) {
             newlines = 1;
@@ -416,12 +415,16 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     @Override
-    public Token emit() {
+    public PythonToken emit() {
         if (_type != PythonLexer.WS && _type != PythonLexer.COMMENT) {
-            return super.emit();
+            PythonToken token = new PythonToken(_tokenFactorySourcePair, _type, _text, _tokenStartCharIndex,
+                    getCharIndex() - 1, _tokenStartLine, _tokenStartCharPositionInLine);
+            token.setChannel(_channel);
+            emit(token);
+            return token;
         }
         if (droppedLayout == null) {
-            droppedLayout = new CommonToken(_tokenFactorySourcePair, _type, DEFAULT_TOKEN_CHANNEL, 0, 0);
+            droppedLayout = new PythonToken(_tokenFactorySourcePair, _type, null, 0, 0, 0, 0);
         }
         droppedLayout.setType(_type);
         droppedLayout.setStartIndex(_tokenStartCharIndex);
@@ -454,7 +457,7 @@ public abstract class PythonLexerBase extends Lexer {
         fail(_tokenStartLine, _tokenStartCharPositionInLine + 1, nul ? NULL_BYTES : "invalid syntax");
     }
 
-    private void defaultModeToken(Token token) {
+    private void defaultModeToken(PythonToken token) {
         int type = token.getType();
         if (type == PythonLexer.WS) {
             if (inLeadingWhitespace) {
@@ -544,7 +547,7 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     /** Records the error for the tokens that only exist to be reported; true if it was one. */
-    private boolean isErrorToken(Token token) {
+    private boolean isErrorToken(PythonToken token) {
         int column = token.getCharPositionInLine() + 1;
         int type = token.getType();
         if ((type == PythonLexer.STRAY_BACKSLASH || type == PythonLexer.UNTERMINATED_STRING
@@ -618,7 +621,7 @@ public abstract class PythonLexerBase extends Lexer {
         }
     }
 
-    private void fstringModeToken(Token token, int mode) {
+    private void fstringModeToken(PythonToken token, int mode) {
         int column = token.getCharPositionInLine() + 1;
         switch (token.getType()) {
             case PythonLexer.FSTRING_MIDDLE -> pending.add(token);
@@ -648,7 +651,7 @@ public abstract class PythonLexerBase extends Lexer {
             case PythonLexer.FSTRING_NEWLINE -> unterminatedFString(token.getLine());
             case PythonLexer.SPEC_QUOTE -> {
                 if (!closesCurrentFString(token.getText().charAt(0))) {
-                    ((CommonToken) token).setType(PythonLexer.FSTRING_MIDDLE);
+                    token.setType(PythonLexer.FSTRING_MIDDLE);
                     pending.add(token);
                 } else if (currentFString().quote.length() == 1) {
                     fail(token.getLine(), column, "f-string: expecting '}', or format specs");
@@ -661,7 +664,7 @@ public abstract class PythonLexerBase extends Lexer {
                     // CPython's parser reports it at the start of the next line.
                     fail(token.getLine() + 1, 1, "f-string: expecting '}', or format specs");
                 } else {
-                    ((CommonToken) token).setType(PythonLexer.FSTRING_MIDDLE);
+                    token.setType(PythonLexer.FSTRING_MIDDLE);
                     pending.add(token);
                 }
             }
@@ -670,7 +673,7 @@ public abstract class PythonLexerBase extends Lexer {
         }
     }
 
-    private boolean startFString(Token token) {
+    private boolean startFString(PythonToken token) {
         String text = token.getText();
         int quoteStart = quoteOffset(text) - 1;
         if (fstrings.size() + 1 >= MAX_FSTRING_NESTING) {
@@ -730,7 +733,7 @@ public abstract class PythonLexerBase extends Lexer {
         FString fstring = currentFString();
         String kind = fstring.quote.length() == 3 ? "unterminated triple-quoted f-string literal"
                 : "unterminated f-string literal";
-        Token start = fstring.start;
+        PythonToken start = fstring.start;
         fail(start.getLine(), start.getCharPositionInLine() + 1, kind + " (detected at line " + detectedAt + ")");
     }
 
@@ -742,17 +745,17 @@ public abstract class PythonLexerBase extends Lexer {
      * At the top level of a replacement field ':' always starts the format spec, even in ":=",
      * so the ':' becomes its own token and the '=' is lexed again as format spec text.
      */
-    private Token splitFormatSpecColon(Token colonEqual) {
+    private PythonToken splitFormatSpecColon(PythonToken colonEqual) {
         int start = colonEqual.getStartIndex();
-        CommonToken colon = (CommonToken) _factory.create(_tokenFactorySourcePair, PythonLexer.COLON, null,
-                DEFAULT_TOKEN_CHANNEL, start, start, colonEqual.getLine(), colonEqual.getCharPositionInLine());
+        PythonToken colon = new PythonToken(_tokenFactorySourcePair, PythonLexer.COLON, null, start, start,
+                colonEqual.getLine(), colonEqual.getCharPositionInLine());
         _input.seek(start + 1);
         getInterpreter().setCharPositionInLine(colonEqual.getCharPositionInLine() + 1);
         mode(PythonLexer.FORMAT_SPEC);
         return colon;
     }
 
-    private boolean openBracket(Token token, boolean opensField) {
+    private boolean openBracket(PythonToken token, boolean opensField) {
         if (bracketDepth >= MAX_BRACKET_DEPTH) {
             fail(token.getLine(), token.getCharPositionInLine() + 1, "too many nested parentheses");
             return false;
@@ -772,7 +775,7 @@ public abstract class PythonLexerBase extends Lexer {
         return true;
     }
 
-    private boolean closeBracket(Token token) {
+    private boolean closeBracket(PythonToken token) {
         char closing = bracketChar(token.getType());
         int column = token.getCharPositionInLine() + 1;
         if (bracketDepth == 0) {
@@ -825,7 +828,7 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     /** Adds the leading whitespace token just read to the indentation, without copying its text. */
-    private void measureIndent(Token whitespace) {
+    private void measureIndent(PythonToken whitespace) {
         int length = whitespace.getStopIndex() - whitespace.getStartIndex() + 1;
         int column = lineIndent;
         int altColumn = lineAltIndent;
@@ -851,7 +854,7 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     /** Emits INDENT/DEDENTs before the first token of a logical line; false after an error. */
-    private boolean indent(Token first) {
+    private boolean indent(PythonToken first) {
         int line = first.getLine();
         if (continuationColumn != 0) {
             lineIndent = continuationColumn;
@@ -902,7 +905,7 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     /** Length in code points of the physical line holding {@code token}, without its line end. */
-    private int lineLength(Token token) {
+    private int lineLength(PythonToken token) {
         int index = token.getStartIndex();
         int size = _input.size();
         int length = token.getCharPositionInLine();
@@ -927,7 +930,7 @@ public abstract class PythonLexerBase extends Lexer {
      * CPython's checks after a number: an identifier character directly after it is an error,
      * except the start of a keyword that may legally follow a number ("1if x else 2").
      */
-    private boolean checkEndOfNumber(Token number) {
+    private boolean checkEndOfNumber(PythonToken number) {
         String text = number.getText();
         int next = _input.LA(1);
         int line = number.getLine();
@@ -1016,7 +1019,7 @@ public abstract class PythonLexerBase extends Lexer {
         return true;
     }
 
-    private void atEndOfInput(Token eof) {
+    private void atEndOfInput(PythonToken eof) {
         if (_mode != DEFAULT_MODE) {
             unterminatedFString(lastLine());
             return;
@@ -1070,8 +1073,8 @@ public abstract class PythonLexerBase extends Lexer {
         return count;
     }
 
-    private Token syntheticToken(int type, String text, int start, int stop, int line, int column) {
-        return _factory.create(_tokenFactorySourcePair, type, text, DEFAULT_TOKEN_CHANNEL, start, stop, line, column);
+    private PythonToken syntheticToken(int type, String text, int start, int stop, int line, int column) {
+        return new PythonToken(_tokenFactorySourcePair, type, text, start, stop, line, column);
     }
 
     /** Keeps the first error and ends the token stream there. */
@@ -1080,8 +1083,17 @@ public abstract class PythonLexerBase extends Lexer {
             firstError = new SyntaxError(line, column, message);
         }
         int index = _input.index();
-        endOfInput = _factory.create(_tokenFactorySourcePair, EOF, null, DEFAULT_TOKEN_CHANNEL, index, index - 1,
-                getLine(), getCharPositionInLine());
+        endOfInput = new PythonToken(_tokenFactorySourcePair, EOF, null, index, index - 1, getLine(),
+                getCharPositionInLine());
         pending.add(endOfInput);
+    }
+
+    @Override
+    public PythonToken emitEOF() {
+        int index = _input.index();
+        PythonToken eof = new PythonToken(_tokenFactorySourcePair, EOF, null, index, index - 1, getLine(),
+                getCharPositionInLine());
+        emit(eof);
+        return eof;
     }
 }

@@ -18,10 +18,10 @@ import org.antlr.v4.runtime.tree.TerminalNodeImpl;
  * overridden.
  */
 public class PythonRuleContext extends ParserRuleContext {
-    private static final ParseTree[] NO_CHILDREN = new ParseTree[0];
+    private static final Object[] NO_CHILDREN = new Object[0];
 
     private ParseTree firstChild;
-    private ParseTree[] laterChildren = NO_CHILDREN;
+    private Object[] laterChildren = NO_CHILDREN;
     private int childCount;
 
     public PythonRuleContext() {
@@ -56,7 +56,7 @@ public class PythonRuleContext extends ParserRuleContext {
         if (later == laterChildren.length) {
             // Not Arrays.copyOf: for a ParseTree[] it allocates reflectively, a native call that C1
             // code (the launcher runs C1 only) pays on every parse-tree node.
-            ParseTree[] grown = new ParseTree[later == 0 ? 4 : later * 2];
+            Object[] grown = new Object[later == 0 ? 4 : later * 2];
             System.arraycopy(laterChildren, 0, grown, 0, later);
             laterChildren = grown;
         }
@@ -76,7 +76,8 @@ public class PythonRuleContext extends ParserRuleContext {
         } else {
             terminal.setParent(this);
         }
-        return addAnyChild(terminal);
+        addAnyChild(terminal);
+        return terminal;
     }
 
     @Override
@@ -100,24 +101,39 @@ public class PythonRuleContext extends ParserRuleContext {
         if (i == 0) {
             return firstChild;
         }
-        return i > 0 && i < childCount ? laterChildren[i - 1] : null;
+        return i > 0 && i < childCount ? later(i - 1) : null;
     }
 
     /** Child {@code k}, which must exist. */
     private ParseTree child(int k) {
-        return k == 0 ? firstChild : laterChildren[k - 1];
+        return k == 0 ? firstChild : later(k - 1);
+    }
+
+    private ParseTree later(int k) {
+        Object child = laterChildren[k];
+        return child instanceof TerminalNodeImpl terminal ? terminal : (PythonRuleContext) child;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T extends ParseTree> T getChild(Class<? extends T> ctxType, int i) {
         int seen = -1;
         for (int k = 0; k < childCount; k++) {
             ParseTree child = child(k);
-            if (ctxType.isInstance(child) && ++seen == i) {
-                return ctxType.cast(child);
+            if (isA(ctxType, child) && ++seen == i) {
+                return (T) child;
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the child is of the type a generated accessor asks for. Compared by class first:
+     * Class.isInstance is a runtime call in C1 code, and only the labelled alternatives of a rule
+     * are subclasses of the context class asked for.
+     */
+    private static boolean isA(Class<?> type, ParseTree child) {
+        return child.getClass() == type || type.isInstance(child);
     }
 
     // TerminalNodeImpl, not the TerminalNode interface: a class test is a compare in C1 code, an
@@ -147,12 +163,13 @@ public class PythonRuleContext extends ParserRuleContext {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T extends ParserRuleContext> List<T> getRuleContexts(Class<? extends T> ctxType) {
         List<T> contexts = new ArrayList<>();
         for (int k = 0; k < childCount; k++) {
             ParseTree child = child(k);
-            if (ctxType.isInstance(child)) {
-                contexts.add(ctxType.cast(child));
+            if (isA(ctxType, child)) {
+                contexts.add((T) child);
             }
         }
         return contexts;

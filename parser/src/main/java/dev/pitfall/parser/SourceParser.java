@@ -7,14 +7,12 @@ import dev.pitfall.source.SourceFile;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.BufferedTokenStream;
-import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.IntervalSet;
@@ -157,28 +155,28 @@ public final class SourceParser {
         // Python source averages about five characters per token, layout included.
         private static final int CHARACTERS_PER_TOKEN = 5;
 
-        private final Token[] lexed;
+        private final PythonToken[] lexed;
         // The types apart: LA, the parser's commonest question, then reads no token object (the
         // tokens of a large file are no longer in the processor's caches when the parser runs).
         private final int[] types;
         private final int count;
 
-        LexedTokenStream(TokenSource lexer, int characters) {
+        LexedTokenStream(PythonLexerBase lexer, int characters) {
             super(lexer);
             int capacity = characters / CHARACTERS_PER_TOKEN + 16;
-            Token[] buffer = new Token[capacity];
+            PythonToken[] buffer = new PythonToken[capacity];
             int[] bufferTypes = new int[capacity];
             int n = 0;
             while (true) {
-                Token token = lexer.nextToken();
+                PythonToken token = lexer.nextToken();
                 if (n == buffer.length) {
-                    // Not Arrays.copyOf: for a Token[] it allocates reflectively, slow in C1 code.
-                    Token[] grown = new Token[n * 2];
+                    // Not Arrays.copyOf: for an object array it allocates reflectively, slow in C1 code.
+                    PythonToken[] grown = new PythonToken[n * 2];
                     System.arraycopy(buffer, 0, grown, 0, n);
                     buffer = grown;
                     bufferTypes = Arrays.copyOf(bufferTypes, n * 2);
                 }
-                ((CommonToken) token).setTokenIndex(n);
+                token.setTokenIndex(n);
                 int type = token.getType();
                 buffer[n] = token;
                 bufferTypes[n] = type;
@@ -191,7 +189,7 @@ public final class SourceParser {
             types = bufferTypes;
             count = n;
             // The inherited methods that the error reporting uses read the same tokens.
-            tokens = Arrays.asList(buffer).subList(0, n);
+            tokens = Arrays.<Token>asList(buffer).subList(0, n);
             fetchedEOF = true;
             p = 0;
         }
