@@ -65,9 +65,11 @@ public final class RowLineage {
     private final SemanticModel model;
     private final Map<Binding, Set<Binding>> direct = new IdentityHashMap<>();
     private final Map<Expression, Set<Binding>> originsByExpression = new IdentityHashMap<>();
+    private final ConcatenatedRows concatenatedRows;
 
     RowLineage(SemanticModel model) {
         this.model = model;
+        this.concatenatedRows = new ConcatenatedRows(model);
     }
 
     /**
@@ -168,6 +170,11 @@ public final class RowLineage {
             }
         } else if (expression instanceof Subscript) {
             Subscript subscript = (Subscript) expression;
+            Expression part = concatenatedRows.partSelected(subscript);
+            if (part != null) {
+                collect(part, found);
+                return;
+            }
             collect(subscript.value(), found);
             Expression selector = subscript.slice() instanceof Tuple && !((Tuple) subscript.slice()).elts().isEmpty()
                     ? ((Tuple) subscript.slice()).elts().get(0) : subscript.slice();

@@ -54,7 +54,12 @@ import java.util.List;
                 `categories=`, a constant imputer and label encoding of the target are fine. \
                 Numbers are not data: a sample drawn with `n_samples=n_train + n_test` and cut at \
                 `n_train` holds no test rows, and a statistic used only as an index or slice bound \
-                (`v[:mask.sum()]`) is not applied to the rows. Supervised fits (selectors given `y`, target encoding), oversampling and fits on \
+                (`v[:mask.sum()]`) is not applied to the rows. Training and test rows joined \
+                for feature engineering and cut apart again at the training part's length \
+                (`full = pd.concat([train, test])`, then a fit on `full[:len(train)]` or \
+                `full.iloc[:ntrain]` with `ntrain = train.shape[0]`) are fine: the head holds the \
+                training rows only, unless the rows were reordered or dropped in between. \
+                Supervised fits (selectors given `y`, target encoding), oversampling and fits on \
                 test data are errors; unsupervised scaling, imputation, encoding and projections \
                 are warnings (their effect on scores is usually small, but it is still a leak).
 

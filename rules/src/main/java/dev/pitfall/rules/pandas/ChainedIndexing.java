@@ -326,8 +326,8 @@ public final class ChainedIndexing implements Rule {
         boolean rowsFirst = !columnFirst && inner.via() == Via.PLAIN && onFrame && selected.isDataFrame()
                 || inner.via() == Via.LOC && !(inner.key() instanceof Tuple);
         String fix = null;
-        boolean positionalOuter = outer.via() == Via.PLAIN && isPositionalSlice(outer.key());
-        boolean positionalInner = inner.via() == Via.PLAIN && isPositionalSlice(inner.key());
+        boolean positionalOuter = outer.via() == Via.PLAIN && isPositionalSlice(outer.key(), model);
+        boolean positionalInner = inner.via() == Via.PLAIN && isPositionalSlice(inner.key(), model);
         if (columnFirst && positionalOuter) {
             // df["a"][:5] slices by position, which .loc (by label, end included) would not
             fix = String.format("%s.iloc[%s, %s]", frame, outerKey, columnPositions(frame, inner, innerKey));
@@ -350,20 +350,25 @@ public final class ChainedIndexing implements Rule {
         return fix == null ? GENERIC_FIX : "use " + fix + tail;
     }
 
-    /** {@code [:5]}, {@code [2:-1]}: a slice of integer literals, which plain indexing takes by position. */
-    private static boolean isPositionalSlice(Expression key) {
+    /**
+     * {@code [:5]}, {@code [2:-1]}, {@code [:n_train]}: a slice whose bounds are integers, which
+     * plain indexing takes by position.
+     */
+    private static boolean isPositionalSlice(Expression key, SemanticModel model) {
         if (!(key instanceof dev.pitfall.ast.Slice)) {
             return false;
         }
         dev.pitfall.ast.Slice slice = (dev.pitfall.ast.Slice) key;
-        return isIntegerOrAbsent(slice.lower()) && isIntegerOrAbsent(slice.upper()) && isIntegerOrAbsent(slice.step());
+        return isIntegerOrAbsent(slice.lower(), model) && isIntegerOrAbsent(slice.upper(), model)
+                && isIntegerOrAbsent(slice.step(), model);
     }
 
-    private static boolean isIntegerOrAbsent(Expression bound) {
+    private static boolean isIntegerOrAbsent(Expression bound, SemanticModel model) {
         Expression value = bound instanceof UnaryOp && ((UnaryOp) bound).op() == UnaryOpKind.USub
                 ? ((UnaryOp) bound).operand() : bound;
         return value == null || value instanceof dev.pitfall.ast.Constant
-                && ((dev.pitfall.ast.Constant) value).value() instanceof java.math.BigInteger;
+                && ((dev.pitfall.ast.Constant) value).value() instanceof java.math.BigInteger
+                || model.kindOf(value).is(ValueKind.INT);
     }
 
     /** The column positions .iloc needs for a column selection: get_loc for one label, get_indexer for a list. */

@@ -94,6 +94,12 @@ class PandasRuleMessagesTest {
     }
 
     @Test
+    void aSliceBoundByAnIntegerNameIsPositionalToo() {
+        assertFinding(onlyFinding("PF202", "n_train = len(df) // 2\nages = df['age'][:n_train]\n"), Severity.NOTE,
+                "use df.iloc[:n_train, df.columns.get_loc('age')]");
+    }
+
+    @Test
     void chainedReadIsANote() {
         Finding finding = onlyFinding("PF202", "first = df['price'][0]\n");
         assertFinding(finding, Severity.NOTE, "use df.loc[0, 'price']");
