@@ -95,11 +95,19 @@ final class LeakageAnalysis {
      * A fit of a data-dependent preprocessor, or a pandas statistic applied to a frame.
      * {@code at} is reported; {@code position} orders it against splits (the call site for a
      * fit inside a helper, {@code via}); {@code carriers} are the bindings that hold its output
-     * or fitted state afterwards.
+     * or fitted state afterwards. A fit in a helper on data joined from several parameters is
+     * judged at each call once per argument, and {@code data} is then one part of what it saw
+     * ({@code dataIsOnePart}).
      */
     record Fit(Located at, String what, Expression data, Category category, boolean supervised,
             Set<Binding> carriers, Located position, Node owner, Call via, String viaName,
-            boolean pandasStatistic, Located statistic) {
+            boolean pandasStatistic, Located statistic, boolean dataIsOnePart) {
+        Fit(Located at, String what, Expression data, Category category, boolean supervised,
+                Set<Binding> carriers, Located position, Node owner, Call via, String viaName,
+                boolean pandasStatistic, Located statistic) {
+            this(at, what, data, category, supervised, carriers, position, owner, via, viaName, pandasStatistic,
+                    statistic, false);
+        }
     }
 
     /** A leak found: where to report, its severity class and the story's other places. */
@@ -879,23 +887,18 @@ final class LeakageAnalysis {
         }
         List<Binding> parameters = model.parametersOf(fit.owner());
         Set<Binding> origins = rows.origins(fit.data());
-        int parameterIndex = -1;
+        List<Integer> parameterIndexes = new ArrayList<>();
         for (int i = 0; i < parameters.size(); i++) {
             if (origins.contains(parameters.get(i))) {
-                parameterIndex = i;
-                break;
+                parameterIndexes.add(i);
             }
         }
-        if (parameterIndex < 0) {
+        if (parameterIndexes.isEmpty()) {
             return List.of();
         }
         List<Fit> result = new ArrayList<>();
         String functionName = model.scopeOf(fit.owner()) == null ? "helper" : model.scopeOf(fit.owner()).name();
         for (Call call : callsOf(fit.owner())) {
-            Expression argument = DataFlow.argumentFor(call, parameters, parameterIndex);
-            if (argument == null) {
-                continue;
-            }
             Set<Binding> carriers = assignedBindings(call);
             for (int i = 0; i < parameters.size(); i++) {
                 if (fit.carriers().contains(parameters.get(i))) {
@@ -905,10 +908,41 @@ final class LeakageAnalysis {
                     }
                 }
             }
-            result.add(new Fit(fit.at(), fit.what(), argument, fit.category(), fit.supervised(), carriers,
-                    call, executingFunction(call), call, functionName, fit.pandasStatistic(), fit.statistic()));
+            // One fit per argument whose rows reach the fitted data: a helper that joins its
+            // training and test parameters (pd.concat([train_df, test_df])) fits on both.
+            List<Expression> arguments = new ArrayList<>();
+            Expression first = null;
+            for (int parameterIndex : parameterIndexes) {
+                Expression argument = DataFlow.argumentFor(call, parameters, parameterIndex);
+                if (first == null) {
+                    first = argument;
+                }
+                if (argument != null && holdsRows(argument)) {
+                    arguments.add(argument);
+                }
+            }
+            if (arguments.isEmpty() && first != null) {
+                arguments.add(first);
+            }
+            for (Expression argument : arguments) {
+                result.add(new Fit(fit.at(), fit.what(), argument, fit.category(), fit.supervised(), carriers,
+                        call, executingFunction(call), call, functionName, fit.pandasStatistic(),
+                        fit.statistic(), arguments.size() > 1));
+            }
         }
         return result;
+    }
+
+    /**
+     * Whether an argument can bring rows into a helper: not column labels (a list, tuple or
+     * string of names, an Index) or a number, which a helper uses to select or size, not as data.
+     */
+    private boolean holdsRows(Expression argument) {
+        ValueKind kind = model.kindOf(argument);
+        boolean labelsOrNumber = kind.is(ValueKind.LIST) || kind.is(ValueKind.TUPLE) || kind.is(ValueKind.STR)
+                || kind.is(ValueKind.INDEX) || kind.is(ValueKind.INT) || kind.is(ValueKind.FLOAT)
+                || kind.is(ValueKind.BOOL) || kind.is(ValueKind.NONE);
+        return !labelsOrNumber && !rows.origins(argument).isEmpty();
     }
 
     /**

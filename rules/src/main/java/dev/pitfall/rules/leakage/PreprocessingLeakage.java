@@ -185,9 +185,11 @@ public final class PreprocessingLeakage implements Rule {
             String rows = frame == null ? data : "\"" + frame + "\"";
             String applied = computed.lineno() == fit.at().lineno() ? ""
                     : " and applied to the rows on " + context.lineLabel(fit.at());
-            return "the statistic " + fit.what() + through + " is computed over all rows of " + rows
+            return "the statistic " + fit.what() + through
+                    + (fit.dataIsOnePart() ? " is computed over rows that include " : " is computed over all rows of ") + rows
                     + " (" + context.lineLabel(computed) + ")" + applied;
         }
-        return fit.what() + through + " is fitted on " + data + " (" + context.lineLabel(fit.position()) + ")";
+        return fit.what() + through + (fit.dataIsOnePart() ? " is fitted on data that includes " : " is fitted on ")
+                + data + " (" + context.lineLabel(fit.position()) + ")";
     }
 }
