@@ -2,9 +2,8 @@ package dev.pitfall.rules;
 
 import dev.pitfall.ast.Call;
 import dev.pitfall.lint.RuleContext;
+import dev.pitfall.semantic.IdentityTable;
 import dev.pitfall.semantic.SemanticModel;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,10 +12,11 @@ import java.util.Optional;
  */
 public final class CalleeNames {
     private final SemanticModel model;
-    private final Map<Call, Optional<String>> names = new IdentityHashMap<>();
+    private final IdentityTable<Call, Optional<String>> names;
 
     private CalleeNames(RuleContext context) {
         this.model = context.semantic();
+        this.names = new IdentityTable<>(model.source().text().length() / 64);
     }
 
     /** The file's callee names, shared by the rules. */

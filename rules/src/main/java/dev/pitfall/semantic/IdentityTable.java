@@ -1,27 +1,28 @@
 package dev.pitfall.semantic;
 
 /**
- * A map keyed by identity for the semantic model's per-node tables (null keys not allowed).
+ * A map keyed by identity for per-node tables of the semantic model and the rules (null keys not
+ * allowed).
  * Not an {@link java.util.IdentityHashMap}: that one, grown from its default size, rehashes every
  * key at each resize, and {@link System#identityHashCode} is a native call in C1-compiled code;
  * this one keeps each key's hash, so growing calls it no more. A final class, so that its calls
  * bind statically.
  */
-final class IdentityTable<K, V> {
+public final class IdentityTable<K, V> {
     private Object[] keys;
     private Object[] values;
     private int[] hashes;
     private int size;
 
     /** A table that holds {@code expectedSize} keys without growing. */
-    IdentityTable(int expectedSize) {
+    public IdentityTable(int expectedSize) {
         int capacity = Integer.highestOneBit(Math.max(expectedSize, 16) * 2 - 1) * 2;
         keys = new Object[capacity];
         values = new Object[capacity];
         hashes = new int[capacity];
     }
 
-    V get(K key) {
+    public V get(K key) {
         int mask = keys.length - 1;
         for (int slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
             Object present = keys[slot];
@@ -36,12 +37,25 @@ final class IdentityTable<K, V> {
         }
     }
 
-    V getOrDefault(K key, V fallback) {
+    public boolean containsKey(K key) {
+        int mask = keys.length - 1;
+        for (int slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
+            Object present = keys[slot];
+            if (present == key) {
+                return true;
+            }
+            if (present == null) {
+                return false;
+            }
+        }
+    }
+
+    public V getOrDefault(K key, V fallback) {
         V value = get(key);
         return value == null ? fallback : value;
     }
 
-    void put(K key, V value) {
+    public void put(K key, V value) {
         int hash = hash(key);
         int mask = keys.length - 1;
         int slot = hash & mask;

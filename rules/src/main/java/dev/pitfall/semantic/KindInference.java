@@ -51,11 +51,12 @@ final class KindInference {
 
     private final SemanticModel model;
     private final KindTable table;
-    private final Map<Object, ValueKind> memo = new IdentityHashMap<>();
+    private final IdentityTable<Object, ValueKind> memo;
 
     KindInference(SemanticModel model, KindTable table) {
         this.model = model;
         this.table = table;
+        this.memo = new IdentityTable<>(model.source().text().length() / 32);
     }
 
     // Memoised without a Supplier: a capturing lambda per call is allocated through a method

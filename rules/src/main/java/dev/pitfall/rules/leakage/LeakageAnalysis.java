@@ -28,6 +28,7 @@ import dev.pitfall.rules.ImportedModules;
 import dev.pitfall.rules.leakage.PreprocessorCatalog.Category;
 import dev.pitfall.rules.leakage.PreprocessorCatalog.Entry;
 import dev.pitfall.semantic.Binding;
+import dev.pitfall.semantic.IdentityTable;
 import dev.pitfall.semantic.DataFlow;
 import dev.pitfall.semantic.RowLineage;
 import dev.pitfall.semantic.Scope;
@@ -160,7 +161,7 @@ final class LeakageAnalysis {
      * see {@link FileNodes}) and around each row slice of a split; made on first need, in files
      * with a fit. With it the analysis needs no parent map of the whole file.
      */
-    private Map<Node, Statement> statementsByNode;
+    private IdentityTable<Node, Statement> statementsByNode;
 
     LeakageAnalysis(SemanticModel model, ImportedModules imports, CalleeNames callees, FileNodes nodes) {
         this.model = model;
@@ -1515,9 +1516,9 @@ final class LeakageAnalysis {
         return known != null ? known : model.statementOf(node);
     }
 
-    private Map<Node, Statement> statements() {
+    private IdentityTable<Node, Statement> statements() {
         if (statementsByNode == null) {
-            statementsByNode = new IdentityHashMap<>();
+            statementsByNode = new IdentityTable<>(calls.size() + arithmetic.size());
             for (int i = 0; i < calls.size(); i++) {
                 statementsByNode.put(calls.get(i), callStatements.get(i));
             }

@@ -15,6 +15,7 @@ import dev.pitfall.ast.Statement;
 import dev.pitfall.lint.RuleContext;
 import dev.pitfall.rules.CalleeNames;
 import dev.pitfall.semantic.Binding;
+import dev.pitfall.semantic.IdentityTable;
 import dev.pitfall.semantic.Scope;
 import dev.pitfall.semantic.SemanticModel;
 import dev.pitfall.semantic.Symbol;
@@ -71,7 +72,7 @@ final class SeedControl {
      * path while it visits the call (so that no parent map of the whole file is needed); empty
      * after {@link #visitByWalk}.
      */
-    private final Map<Node, Node> executingFunctions = new IdentityHashMap<>();
+    private final IdentityTable<Node, Node> executingFunctions;
     private Statement lastStatement;
     private Node lastStatementFunction;
 
@@ -85,6 +86,7 @@ final class SeedControl {
     SeedControl(SemanticModel model, CalleeNames callees) {
         this.model = model;
         this.callees = callees;
+        this.executingFunctions = new IdentityTable<>(model.source().text().length() / 64);
         for (Binding binding : model.bindings()) {
             if (binding.node() instanceof FunctionDef || binding.node() instanceof AsyncFunctionDef
                     || binding.node() instanceof ClassDef) {
