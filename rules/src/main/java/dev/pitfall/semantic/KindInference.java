@@ -381,7 +381,7 @@ final class KindInference {
                 return fromDefault;
             }
         }
-        if (isInstanceOrClass(binding, arg)) {
+        if (InstanceAttributes.classOfInstanceParameter(binding) != null) {
             // self.columns in a method says nothing about self: it is whatever the class is
             return ValueKind.UNKNOWN;
         }
@@ -398,39 +398,6 @@ final class KindInference {
             }
         }
         return callSiteKind(binding);
-    }
-
-    /** The first parameter of a method defined in a class body that is not a staticmethod. */
-    private static boolean isInstanceOrClass(Binding parameter, Arg arg) {
-        Node function = parameter.owner();
-        Arguments arguments;
-        List<Expression> decorators;
-        if (function instanceof FunctionDef def) {
-            arguments = def.args();
-            decorators = def.decorator_list();
-        } else if (function instanceof AsyncFunctionDef def) {
-            arguments = def.args();
-            decorators = def.decorator_list();
-        } else {
-            return false;
-        }
-        List<Arg> positional = arguments.posonlyargs().isEmpty() ? arguments.args() : arguments.posonlyargs();
-        if (positional.isEmpty() || positional.get(0) != arg) {
-            return false;
-        }
-        Scope enclosing = parameter.symbol().scope().parent();
-        while (enclosing != null && enclosing.kind() == Scope.Kind.TYPE_PARAMETERS) {
-            enclosing = enclosing.parent();
-        }
-        if (enclosing == null || enclosing.kind() != Scope.Kind.CLASS) {
-            return false;
-        }
-        for (Expression decorator : decorators) {
-            if (decorator instanceof Name name && name.id().equals("staticmethod")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

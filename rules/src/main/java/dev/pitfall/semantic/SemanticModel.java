@@ -42,6 +42,7 @@ public final class SemanticModel {
     private KindInference kinds;
     private final Map<DerivationPolicy, DataFlow> dataFlows = new IdentityHashMap<>();
     private RowLineage rowLineage;
+    private InstanceAttributes instanceAttributes;
     private List<String> starImportedModules;
 
     private SemanticModel(Module module, SourceFile source) {
@@ -310,6 +311,19 @@ public final class SemanticModel {
             found = (Statement) binding.node();
         }
         return Optional.ofNullable(found);
+    }
+
+    /**
+     * The values a class stores in {@code self.name} when {@code attribute} reads it through the
+     * instance parameter of one of the class's methods ({@code self.scaler} after
+     * {@code self.scaler = MinMaxScaler()} in {@code __init__}); empty when it does not or when
+     * some store cannot be seen (an unpacking target, an augmented assignment).
+     */
+    public List<Expression> instanceAttributeValues(Attribute attribute) {
+        if (instanceAttributes == null) {
+            instanceAttributes = new InstanceAttributes(this);
+        }
+        return instanceAttributes.valuesOf(attribute);
     }
 
     /**

@@ -542,8 +542,8 @@ final class LeakageAnalysis {
         if (method.value() instanceof Name) {
             carriers.addAll(model.reachingDefinitions((Name) method.value()));
         }
-        String what = method.value() instanceof Name ? "\"" + ((Name) method.value()).id() + "\""
-                : className.substring(className.lastIndexOf('.') + 1);
+        String what = method.value() instanceof Name || method.value() instanceof Attribute
+                ? "\"" + snippet(method.value()) + "\"" : className.substring(className.lastIndexOf('.') + 1);
         Node parent = parentOf(call);
         if (!(method.value() instanceof Name) && method.attr().equals("fit") && parent instanceof Assign
                 && ((Assign) parent).targets().size() == 1 && ((Assign) parent).targets().get(0) instanceof Name) {
@@ -1351,6 +1351,21 @@ final class LeakageAnalysis {
                 return constructorOf(((Attribute) call.func()).value(), depth + 1);
             }
             return null;
+        }
+        if (receiver instanceof Attribute attribute) {
+            // self.scaler, stored by the class's methods (self.scaler = MinMaxScaler() in __init__)
+            Call agreed = null;
+            String agreedName = null;
+            for (Expression stored : model.instanceAttributeValues(attribute)) {
+                Call constructor = constructorOf(stored, depth + 1);
+                String name = constructor == null ? null : callee(constructor).orElse(null);
+                if (name == null || agreedName != null && !agreedName.equals(name)) {
+                    return null;
+                }
+                agreed = constructor;
+                agreedName = name;
+            }
+            return agreed;
         }
         if (receiver instanceof Name) {
             Call agreed = null;

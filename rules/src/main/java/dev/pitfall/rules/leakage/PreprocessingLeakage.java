@@ -41,7 +41,8 @@ import java.util.List;
                 `X[n:m]` between them, or with a tail that starts a look-back window early, \
                 `X[n - 60:]`) or cross-validated (`cross_val_score`, `cross_validate`, \
                 `cross_val_predict`, `GridSearchCV(...).fit`), directly or through derived \
-                variables, helper functions of the file and notebook cells;
+                variables, helper functions of the file, preprocessors kept on the instance \
+                (`self.scaler = MinMaxScaler()` in `__init__`) and notebook cells;
                 - oversampling (`SMOTE().fit_resample`) and target encoding before the split;
                 - a pandas statistic of the whole frame used to fill or derive a feature before \
                 the split (`df["age"].fillna(df["age"].mean())`, a `groupby(...).mean()` mapped \
