@@ -1354,38 +1354,36 @@ final class LeakageAnalysis {
         }
         if (receiver instanceof Attribute attribute) {
             // self.scaler, stored by the class's methods (self.scaler = MinMaxScaler() in __init__)
-            Call agreed = null;
-            String agreedName = null;
-            for (Expression stored : model.instanceAttributeValues(attribute)) {
-                Call constructor = constructorOf(stored, depth + 1);
-                String name = constructor == null ? null : callee(constructor).orElse(null);
-                if (name == null || agreedName != null && !agreedName.equals(name)) {
-                    return null;
-                }
-                agreed = constructor;
-                agreedName = name;
-            }
-            return agreed;
+            return agreedConstructor(model.instanceAttributeValues(attribute), depth);
         }
         if (receiver instanceof Name) {
-            Call agreed = null;
-            String agreedName = null;
+            List<Expression> values = new ArrayList<>();
             for (Binding binding : model.reachingDefinitions((Name) receiver)) {
                 if (binding.kind() != Binding.Kind.ASSIGNMENT && binding.kind() != Binding.Kind.ANNOTATED_ASSIGNMENT
                         || !binding.unpackPath().isEmpty()) {
                     return null;
                 }
-                Call constructor = constructorOf(binding.value(), depth + 1);
-                String name = constructor == null ? null : callee(constructor).orElse(null);
-                if (name == null || agreedName != null && !agreedName.equals(name)) {
-                    return null;
-                }
-                agreed = constructor;
-                agreedName = name;
+                values.add(binding.value());
             }
-            return agreed;
+            return agreedConstructor(values, depth);
         }
         return null;
+    }
+
+    /** The constructor every one of the values comes from, when they all construct the same class. */
+    private Call agreedConstructor(List<Expression> values, int depth) {
+        Call agreed = null;
+        String agreedName = null;
+        for (Expression value : values) {
+            Call constructor = constructorOf(value, depth + 1);
+            String name = constructor == null ? null : callee(constructor).orElse(null);
+            if (name == null || agreedName != null && !agreedName.equals(name)) {
+                return null;
+            }
+            agreed = constructor;
+            agreedName = name;
+        }
+        return agreed;
     }
 
     private String constructedClass(Expression receiver) {
