@@ -256,7 +256,7 @@ public abstract class PythonLexerBase extends Lexer {
 
     /** Emits the token just recognised by hand as ANTLR's {@code nextToken} would have. */
     private PythonToken commonTokenEmitted(SourceCharStream chars, int type, int start, int stop, int newlines,
-                                     int lastNewline) {
+                                           int lastNewline) {
         if (type == PythonLexer.NEWLINE) {
             newlines = 1;
             lastNewline = start;
