@@ -28,6 +28,12 @@ text = pd.concat([train["description"], test["description"]], ignore_index=True)
 tfidf = TfidfVectorizer(min_df=3).fit(text[:len(train)])
 X_train = all_data[:ntrain]
 X_test = all_data[ntrain:]
+# The first part is the training frame without its target: the same rows, measured on train.
+features_only = train.drop(columns="SalePrice")
+joined = pd.concat([features_only, test])
+joined_filled = joined.fillna(0)
+head = joined_filled.iloc[:len(train)]
+head_scaler = StandardScaler().fit(head)
 
 # Leaky: the whole concatenation, its test tail, and a head cut at the test part's length.
 leaky = StandardScaler().fit(all_data)  # expect: preprocessing-leakage

@@ -64,7 +64,7 @@ final class ConcatenatedRows {
         }
         Expression measured = measuredFrame(cut, 0);
         List<Expression> parts = measured == null ? null : concatenatedParts(frame);
-        if (parts == null || parts.size() < 2 || !sameData(parts.get(0), measured)) {
+        if (parts == null || parts.size() < 2 || !sameRows(parts.get(0), measured)) {
             return null;
         }
         if (head) {
@@ -104,24 +104,32 @@ final class ConcatenatedRows {
     private List<Expression> concatenatedParts(Expression frame) {
         Expression current = frame;
         for (int step = 0; step < MAX_STEPS && current != null; step++) {
-            if (current instanceof Name name) {
-                Binding only = onlyAssignment(name);
-                current = only == null ? null : only.value();
-            } else if (current instanceof Call call) {
-                List<Expression> parts = rowWiseParts(call);
-                if (parts != null) {
-                    return parts;
-                }
-                current = rowKeepingSource(call);
-            } else if (current instanceof Attribute attribute && attribute.attr().equals("values")) {
-                current = attribute.value();
-            } else if (current instanceof Subscript subscript && selectsColumnsOnly(subscript)) {
-                current = subscript.value();
-            } else {
-                current = null;
+            List<Expression> parts = current instanceof Call call ? rowWiseParts(call) : null;
+            if (parts != null) {
+                return parts;
             }
+            current = rowKeepingStep(current);
         }
         return null;
+    }
+
+    /**
+     * The value whose rows {@code current} has, in the same order, one step back: the one
+     * assignment of a name, the receiver of a method that keeps rows, the frame of a column
+     * selection or of {@code .values}; null when there is none.
+     */
+    private Expression rowKeepingStep(Expression current) {
+        if (current instanceof Name name) {
+            Binding only = onlyAssignment(name);
+            return only == null ? null : only.value();
+        }
+        if (current instanceof Call call) {
+            return rowKeepingSource(call);
+        }
+        if (current instanceof Attribute attribute && attribute.attr().equals("values")) {
+            return attribute.value();
+        }
+        return current instanceof Subscript subscript && selectsColumnsOnly(subscript) ? subscript.value() : null;
     }
 
     /** The parts of {@code pd.concat([a, b])} and the like along the rows, else null. */
@@ -188,32 +196,25 @@ final class ConcatenatedRows {
                 || labels.is(ValueKind.STR) || labels.is(ValueKind.INDEX));
     }
 
-    /** True when the two expressions are derived from the same binding of the same name. */
-    private boolean sameData(Expression part, Expression measured) {
-        Name partBase = baseName(part);
-        Name measuredBase = baseName(measured);
-        if (partBase == null || measuredBase == null || !partBase.id().equals(measuredBase.id())) {
+    /**
+     * True when the concatenated part has the rows of the frame that was measured, in the same
+     * order: the same binding of the same name, reached through steps that keep rows
+     * ({@code _train = train.drop(columns="y")} for {@code len(train)}).
+     */
+    private boolean sameRows(Expression part, Expression measured) {
+        if (!(measured instanceof Name measuredName)) {
             return false;
         }
-        return !Collections.disjoint(model.reachingDefinitions(partBase), model.reachingDefinitions(measuredBase));
-    }
-
-    /** The name a value is read from through attributes, method calls and subscripts. */
-    private static Name baseName(Expression expression) {
-        Expression current = expression;
-        while (true) {
-            if (current instanceof Name name) {
-                return name;
-            } else if (current instanceof Attribute attribute) {
-                current = attribute.value();
-            } else if (current instanceof Call call && call.func() instanceof Attribute method) {
-                current = method.value();
-            } else if (current instanceof Subscript subscript) {
-                current = subscript.value();
-            } else {
-                return null;
+        Set<Binding> measuredDefinitions = model.reachingDefinitions(measuredName);
+        Expression current = part;
+        for (int step = 0; step < MAX_STEPS && current != null; step++) {
+            if (current instanceof Name name && name.id().equals(measuredName.id())
+                    && !Collections.disjoint(model.reachingDefinitions(name), measuredDefinitions)) {
+                return true;
             }
+            current = rowKeepingStep(current);
         }
+        return false;
     }
 
     /** The one plain assignment that reaches a name, or null. */
