@@ -3,6 +3,7 @@ package dev.pitfall.rules.leakage;
 import static dev.pitfall.semantic.SourceOrder.startsBefore;
 
 import dev.pitfall.ast.AnnAssign;
+import dev.pitfall.ast.Arg;
 import dev.pitfall.ast.Assign;
 import dev.pitfall.ast.Attribute;
 import dev.pitfall.ast.AugAssign;
@@ -13,6 +14,7 @@ import dev.pitfall.ast.ExprContext;
 import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.For;
 import dev.pitfall.ast.Keyword;
+import dev.pitfall.ast.Lambda;
 import dev.pitfall.ast.Located;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.Node;
@@ -74,6 +76,10 @@ final class LeakageAnalysis {
             "labels", "class", "classes", "outcome");
     /** Methods that compute a statistic named by their first argument: {@code transform("mean")}. */
     private static final Set<String> NAMED_REDUCTION_METHODS = Set.of("transform", "agg", "aggregate");
+    /** Methods that make windows of a few rows, whose reductions are not statistics of all rows. */
+    private static final Set<String> WINDOW_METHODS = Set.of("rolling", "expanding", "ewm", "resample", "shift");
+    /** Group methods that call a function with each group. */
+    private static final Set<String> GROUP_LAMBDA_METHODS = Set.of("transform", "agg", "aggregate", "apply");
     private static final Set<String> ROW_INDEXERS = Set.of("iloc", "loc");
     private static final Set<String> TRANSFORMING_METHODS = Set.of("transform", "fit_resample");
     private static final Set<String> PASS_THROUGH_ATTRIBUTES = Set.of("values", "ravel", "to_numpy", "astype");
@@ -644,12 +650,19 @@ final class LeakageAnalysis {
         List<Expression> operands = new ArrayList<>();
         Expression receiver;
         if (call != null) {
-            if (!(call.func() instanceof Attribute) || !APPLY_METHODS.contains(((Attribute) call.func()).attr())) {
+            if (!(call.func() instanceof Attribute method)) {
                 return null;
             }
-            receiver = ((Attribute) call.func()).value();
-            operands.addAll(call.args());
-            call.keywords().forEach(k -> operands.add(k.value()));
+            Expression looked = method.attr().equals("apply") ? lookupTable(call) : null;
+            if (looked != null) {
+                operands.add(looked);
+            } else if (APPLY_METHODS.contains(method.attr())) {
+                operands.addAll(call.args());
+                call.keywords().forEach(k -> operands.add(k.value()));
+            } else {
+                return null;
+            }
+            receiver = method.value();
         } else {
             BinOp binOp = (BinOp) application;
             operands.add(binOp.left());
@@ -696,6 +709,26 @@ final class LeakageAnalysis {
                     executingFunction(application), null, null, true, statisticAt);
         }
         return null;
+    }
+
+    /**
+     * The table of {@code s.apply(lambda k: table[k])}, which maps each value through it as
+     * {@code s.map(table)} does; null for any other apply.
+     */
+    private static Expression lookupTable(Call call) {
+        if (call.args().size() != 1 || !(call.args().get(0) instanceof Lambda lambda)) {
+            return null;
+        }
+        String parameter = onlyParameter(lambda);
+        return parameter != null && lambda.body() instanceof Subscript lookup && lookup.slice() instanceof Name key
+                && key.id().equals(parameter) ? lookup.value() : null;
+    }
+
+    /** The name of the lambda's one positional parameter, or null. */
+    private static String onlyParameter(Lambda lambda) {
+        List<Arg> positional = new ArrayList<>(lambda.args().posonlyargs());
+        positional.addAll(lambda.args().args());
+        return positional.size() == 1 ? positional.get(0).arg() : null;
     }
 
     /** A statistic returned by a helper is judged where the helper is called. */
@@ -801,7 +834,10 @@ final class LeakageAnalysis {
         return reductionMethod && looksLikeFrameData(((Attribute) call.func()).value());
     }
 
-    /** {@code x.mean()}, {@code x.transform("mean")}: a pandas reduction by its method name. */
+    /**
+     * {@code x.mean()}, {@code x.transform("mean")}: a pandas reduction by its method name; or a
+     * reduction of each group written as a lambda.
+     */
     private static boolean isReductionMethod(Call call) {
         if (!(call.func() instanceof Attribute)) {
             return false;
@@ -810,7 +846,58 @@ final class LeakageAnalysis {
         boolean namedReduction = NAMED_REDUCTION_METHODS.contains(method)
                 && !call.args().isEmpty() && call.args().get(0) instanceof Constant
                 && REDUCTIONS.contains(String.valueOf(((Constant) call.args().get(0)).value()));
-        return REDUCTIONS.contains(method) || namedReduction;
+        return REDUCTIONS.contains(method) || namedReduction || reducesGroupsInLambda(call, method);
+    }
+
+    /**
+     * {@code df.groupby(k)["age"].transform(lambda g: g.fillna(g.median()))},
+     * {@code .agg(lambda g: g.value_counts().index[0])}: the lambda reduces each group it is given,
+     * so the result holds statistics of every row of the frame.
+     */
+    private static boolean reducesGroupsInLambda(Call call, String method) {
+        if (!GROUP_LAMBDA_METHODS.contains(method) || call.args().size() != 1
+                || !(call.args().get(0) instanceof Lambda lambda)
+                || !containsGroupby(((Attribute) call.func()).value())) {
+            return false;
+        }
+        String group = onlyParameter(lambda);
+        if (group == null) {
+            return false;
+        }
+        NodeStack pending = new NodeStack();
+        pending.push(lambda.body());
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (node instanceof Call inner && inner.func() instanceof Attribute reduction
+                    && REDUCTIONS.contains(reduction.attr()) && wholeGroup(reduction.value(), group)) {
+                return true;
+            }
+            node.pushChildren(pending);
+        }
+        return false;
+    }
+
+    /**
+     * Whether a chain of attributes, subscripts and method calls starts at the group's name
+     * without a window on the way: {@code g.rolling(3).mean()} reduces a few neighbouring rows
+     * at a time, a lag feature rather than a statistic of the group.
+     */
+    private static boolean wholeGroup(Expression expression, String group) {
+        Expression current = expression;
+        while (true) {
+            if (current instanceof Name read) {
+                return read.id().equals(group);
+            } else if (current instanceof Attribute attribute) {
+                current = attribute.value();
+            } else if (current instanceof Subscript subscript) {
+                current = subscript.value();
+            } else if (current instanceof Call call && call.func() instanceof Attribute method
+                    && !WINDOW_METHODS.contains(method.attr())) {
+                current = method.value();
+            } else {
+                return false;
+            }
+        }
     }
 
     /** A DataFrame, Series or groupby, or a column selection of something that is not known to be otherwise. */

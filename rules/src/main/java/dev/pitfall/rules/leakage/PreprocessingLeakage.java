@@ -46,7 +46,8 @@ import java.util.List;
                 - oversampling (`SMOTE().fit_resample`) and target encoding before the split;
                 - a pandas statistic of the whole frame used to fill or derive a feature before \
                 the split (`df["age"].fillna(df["age"].mean())`, a `groupby(...).mean()` mapped \
-                back onto the rows);
+                back onto the rows, a lambda that reduces each group, \
+                `transform(lambda g: g.fillna(g.median()))`);
                 - any of these fitted on the test side of a split, or on data named or read as test \
                 data (`pd.concat([train, test])`).
 
