@@ -117,8 +117,12 @@ public final class DataFlow {
     private Set<Binding> computeInputs(Binding binding) {
         Set<Binding> found = new LinkedHashSet<>();
         switch (binding.kind()) {
-            case ASSIGNMENT, NAMED_EXPRESSION, ANNOTATED_ASSIGNMENT, WITH_TARGET ->
-                    collectInputs(unpackedPart(model, binding.value(), binding.unpackPath()), found);
+            case ASSIGNMENT, NAMED_EXPRESSION, ANNOTATED_ASSIGNMENT, WITH_TARGET -> {
+                collectInputs(unpackedPart(model, binding.value(), binding.unpackPath()), found);
+                for (Expression added : model.valuesAddedTo(binding)) {
+                    collectInputs(added, found);
+                }
+            }
             case FOR_TARGET, COMPREHENSION_TARGET -> collectInputs(binding.value(), found);
             case AUGMENTED_ASSIGNMENT -> {
                 Statement statement = (Statement) binding.owner();

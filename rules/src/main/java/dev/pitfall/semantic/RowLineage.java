@@ -120,7 +120,12 @@ public final class RowLineage {
     private void computeInputs(Binding binding, Set<Binding> found) {
         switch (binding.kind()) {
             case ASSIGNMENT, NAMED_EXPRESSION, ANNOTATED_ASSIGNMENT, WITH_TARGET, FOR_TARGET,
-                    COMPREHENSION_TARGET -> collect(DataFlow.unpackedPart(model, binding.value(), binding.unpackPath()), found);
+                    COMPREHENSION_TARGET -> {
+                collect(DataFlow.unpackedPart(model, binding.value(), binding.unpackPath()), found);
+                for (Expression added : model.valuesAddedTo(binding)) {
+                    collect(added, found);
+                }
+            }
             case AUGMENTED_ASSIGNMENT -> {
                 Statement statement = (Statement) binding.owner();
                 found.addAll(model.reachingBefore(statement, binding.symbol()));

@@ -43,6 +43,7 @@ public final class SemanticModel {
     private final Map<DerivationPolicy, DataFlow> dataFlows = new IdentityHashMap<>();
     private RowLineage rowLineage;
     private InstanceAttributes instanceAttributes;
+    private GrownLists grownLists;
     private List<String> starImportedModules;
 
     private SemanticModel(Module module, SourceFile source) {
@@ -311,6 +312,14 @@ public final class SemanticModel {
             found = (Statement) binding.node();
         }
         return Optional.ofNullable(found);
+    }
+
+    /** What the list a binding makes is grown with by append, extend and insert calls ({@link GrownLists}). */
+    List<Expression> valuesAddedTo(Binding binding) {
+        if (grownLists == null) {
+            grownLists = new GrownLists(this);
+        }
+        return grownLists.addedTo(binding);
     }
 
     /**
