@@ -21,12 +21,39 @@ final class GrownLists {
     private static final Set<String> GROWING_METHODS = Set.of("append", "extend", "insert");
 
     private final SemanticModel model;
-    /** The receiver of every growing call of the file, with the value it adds. */
-    private final IdentityTable<Name, Expression> addedByReceiver;
+    /** The receiver of every growing call of the file, with the value it adds; found on first need. */
+    private IdentityTable<Name, Expression> addedByReceiver;
 
     GrownLists(SemanticModel model) {
         this.model = model;
-        this.addedByReceiver = new IdentityTable<>(16);
+    }
+
+    /** The values added to the list a binding makes; empty unless it binds a list display or list(). */
+    List<Expression> addedTo(Binding binding) {
+        if (binding.kind() != Binding.Kind.ASSIGNMENT || !binding.unpackPath().isEmpty()) {
+            return List.of();
+        }
+        boolean makesList = binding.value() instanceof dev.pitfall.ast.List
+                || binding.value() instanceof Call call && call.args().isEmpty() && model.isCallTo(call, "builtins.list");
+        if (!makesList) {
+            return List.of();
+        }
+        IdentityTable<Name, Expression> growing = growingCalls();
+        List<Expression> added = new ArrayList<>();
+        for (Name use : binding.symbol().uses()) {
+            Expression value = growing.get(use);
+            if (value != null && model.reachingDefinitions(use).contains(binding)) {
+                added.add(value);
+            }
+        }
+        return added;
+    }
+
+    private IdentityTable<Name, Expression> growingCalls() {
+        if (addedByReceiver != null) {
+            return addedByReceiver;
+        }
+        addedByReceiver = new IdentityTable<>(16);
         // Growing calls are statements of their own (data.append(x)), so the walk goes through
         // statements only and leaves the expressions, most of the tree, unvisited.
         NodeStack pending = new NodeStack();
@@ -45,22 +72,6 @@ final class GrownLists {
                 node.pushChildren(pending);
             }
         }
-    }
-
-    /** The values added to the list a binding makes; empty unless it binds a list display or list(). */
-    List<Expression> addedTo(Binding binding) {
-        boolean emptyList = binding.value() instanceof dev.pitfall.ast.List
-                || binding.value() instanceof Call call && call.args().isEmpty() && model.isCallTo(call, "builtins.list");
-        if (binding.kind() != Binding.Kind.ASSIGNMENT || !binding.unpackPath().isEmpty() || !emptyList) {
-            return List.of();
-        }
-        List<Expression> added = new ArrayList<>();
-        for (Name use : binding.symbol().uses()) {
-            Expression value = addedByReceiver.get(use);
-            if (value != null && model.reachingDefinitions(use).contains(binding)) {
-                added.add(value);
-            }
-        }
-        return added;
+        return addedByReceiver;
     }
 }
