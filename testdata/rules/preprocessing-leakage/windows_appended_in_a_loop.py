@@ -36,3 +36,29 @@ for i in range(len(test_scaled) - 25):
     test_windows.append(test_scaled[i:i + 25])
 train_windows = np.array(train_windows)
 test_windows = np.array(test_windows)
+
+
+def make_windows(series, width):
+    # Both lists made in one statement, as in X, y = [], [].
+    windows, targets = [], []
+    for start in range(len(series) - width):
+        windows.append(series[start:start + width, 0])
+        targets.append(series[start + width, 0])
+    return np.array(windows), np.array(targets)
+
+
+# Leaky: scaled over the whole series, windowed by the helper, then cut 80/20.
+series_scaler = MinMaxScaler(feature_range=(0, 1))
+scaled_series = series_scaler.fit_transform(prices[["Close"]].values)  # expect: preprocessing-leakage
+X, y = make_windows(scaled_series, 10)
+X = X.reshape((X.shape[0], X.shape[1], 1))
+split = int(0.8 * len(X))
+X_train, X_test = X[:split], X[split:]
+y_train, y_test = y[:split], y[split:]
+
+# Fine: the series is cut before the scaler learns, and each part is windowed on its own.
+cut_at = int(0.8 * len(prices))
+train_prices, test_prices = prices[["Close"]].values[:cut_at], prices[["Close"]].values[cut_at:]
+price_scaler = MinMaxScaler().fit(train_prices)
+X_fit, y_fit = make_windows(price_scaler.transform(train_prices), 10)
+X_holdout, y_holdout = make_windows(price_scaler.transform(test_prices), 10)

@@ -7,6 +7,8 @@ import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.Node;
 import dev.pitfall.ast.NodeStack;
+import dev.pitfall.ast.Nodes;
+import dev.pitfall.ast.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,25 +30,43 @@ final class GrownLists {
         this.model = model;
     }
 
-    /** The values added to the list a binding makes; empty unless it binds a list display or list(). */
+    /**
+     * The values added to the list a binding makes; empty unless it binds a list display or list(),
+     * alone or as one element of a display unpacked into names ({@code X, y = [], []}).
+     */
     List<Expression> addedTo(Binding binding) {
-        if (binding.kind() != Binding.Kind.ASSIGNMENT || !binding.unpackPath().isEmpty()) {
+        if (binding.kind() != Binding.Kind.ASSIGNMENT) {
             return List.of();
         }
-        boolean makesList = binding.value() instanceof dev.pitfall.ast.List
-                || binding.value() instanceof Call call && call.args().isEmpty() && model.isCallTo(call, "builtins.list");
+        Expression value = unpackedElement(binding.value(), binding.unpackPath());
+        boolean makesList = value instanceof dev.pitfall.ast.List
+                || value instanceof Call call && call.args().isEmpty() && model.isCallTo(call, "builtins.list");
         if (!makesList) {
             return List.of();
         }
         IdentityTable<Name, Expression> growing = growingCalls();
         List<Expression> added = new ArrayList<>();
         for (Name use : binding.symbol().uses()) {
-            Expression value = growing.get(use);
-            if (value != null && model.reachingDefinitions(use).contains(binding)) {
-                added.add(value);
+            Expression appended = growing.get(use);
+            if (appended != null && model.reachingDefinitions(use).contains(binding)) {
+                added.add(appended);
             }
         }
         return added;
+    }
+
+    /** The element of nested tuple and list displays that an unpacking path picks, or null. */
+    private static Expression unpackedElement(Expression value, List<Integer> path) {
+        Expression current = value;
+        for (int index : path) {
+            List<Expression> elements = current instanceof Tuple tuple ? tuple.elts()
+                    : current instanceof dev.pitfall.ast.List list ? list.elts() : null;
+            if (elements == null || index < 0 || index >= elements.size() || Nodes.hasStarred(elements)) {
+                return null;
+            }
+            current = elements.get(index);
+        }
+        return current;
     }
 
     private IdentityTable<Name, Expression> growingCalls() {
