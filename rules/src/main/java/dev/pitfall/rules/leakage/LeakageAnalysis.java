@@ -1389,8 +1389,7 @@ final class LeakageAnalysis {
                 name = ((Attribute) current).attr();
             }
             if (name != null) {
-                List<String> words = words(name);
-                if (!words.isEmpty() && (TARGET_WORDS.contains(words.get(0)) || words.stream().anyMatch(w -> TARGET_WORDS.contains(w) && !w.equals("y")))) {
+                if (namesTarget(name)) {
                     return true;
                 }
                 if (current instanceof Name || current instanceof Subscript) {
@@ -1408,8 +1407,23 @@ final class LeakageAnalysis {
         return false;
     }
 
-    /** {@code y = LabelEncoder().fit_transform(df["churned"])}: the output is named as the target. */
+    /** A name or column name that says it holds the target: {@code y}, {@code label}, {@code churn_class}. */
+    private static boolean namesTarget(String name) {
+        List<String> words = words(name);
+        return !words.isEmpty() && (TARGET_WORDS.contains(words.get(0))
+                || words.stream().anyMatch(w -> TARGET_WORDS.contains(w) && !w.equals("y")));
+    }
+
+    /**
+     * {@code y = LabelEncoder().fit_transform(df["churned"])} or {@code df["target"] = ...}: the
+     * output is named as the target.
+     */
     private boolean assignedToTarget(Call call) {
+        if (parentOf(call) instanceof Assign assign && assign.targets().size() == 1
+                && assign.targets().get(0) instanceof Subscript column && column.slice() instanceof Constant key
+                && key.value() instanceof String columnName && namesTarget(columnName)) {
+            return true;
+        }
         Set<Binding> assigned = assignedBindings(call);
         for (Binding binding : assigned) {
             if (binding.node() instanceof Name) {
