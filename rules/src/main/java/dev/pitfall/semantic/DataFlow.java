@@ -141,7 +141,7 @@ public final class DataFlow {
      * list, the matching input of {@code train_test_split}, else the whole value. RowLineage
      * follows an unpacked target the same way.
      */
-    static Expression unpackedPart(SemanticModel model, Expression value, List<Integer> path) {
+    public static Expression unpackedPart(SemanticModel model, Expression value, List<Integer> path) {
         Expression current = value;
         for (int i = 0; i < path.size() && current != null; i++) {
             int index = path.get(i);

@@ -457,12 +457,37 @@ final class KindInference {
         for (dev.pitfall.ast.Call call : calls) {
             Expression argument = DataFlow.argumentFor(call, parameters, index);
             ValueKind passed = argument == null ? ValueKind.UNKNOWN : kindOf(argument);
+            if (passed.isUnknown() && isParameterOfUncalledFunction(argument)) {
+                // a helper that nothing calls passes nothing: check_outlier(df, col) calling
+                // outlier_thresholds(df, col) beside replace_with_thresholds(df, col), which runs
+                continue;
+            }
             if (!passed.isPandasData() || agreed != null && !agreed.equals(passed)) {
                 return ValueKind.UNKNOWN;
             }
             agreed = passed;
         }
         return agreed == null ? ValueKind.UNKNOWN : agreed;
+    }
+
+    /**
+     * A name that only a parameter of a function of this file binds, a function this file never
+     * calls by its name. Not a method's: methods are called through their instance.
+     */
+    private boolean isParameterOfUncalledFunction(Expression argument) {
+        if (!(argument instanceof Name name)) {
+            return false;
+        }
+        Set<Binding> definitions = model.reachingDefinitions(name);
+        if (definitions.size() != 1) {
+            return false;
+        }
+        Binding definition = definitions.iterator().next();
+        return definition.kind() == Binding.Kind.PARAMETER
+                && (definition.owner() instanceof dev.pitfall.ast.FunctionDef
+                        || definition.owner() instanceof dev.pitfall.ast.AsyncFunctionDef)
+                && callsByFunction.getOrDefault(definition.owner(), List.of()).isEmpty()
+                && model.scopeOf(definition.owner()).parent().kind() != Scope.Kind.CLASS;
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.pitfall.ast.Module;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.Node;
 import dev.pitfall.ast.ParentMap;
+import dev.pitfall.ast.Return;
 import dev.pitfall.ast.Statement;
 import dev.pitfall.source.SourceFile;
 import java.util.ArrayList;
@@ -312,6 +313,22 @@ public final class SemanticModel {
             found = (Statement) binding.node();
         }
         return Optional.ofNullable(found);
+    }
+
+    /**
+     * The values a function of this file returns, in source order: its own {@code return}
+     * statements that return something, not those of the functions nested in it.
+     */
+    public List<Expression> returnedValues(Statement function) {
+        List<Statement> body = function instanceof FunctionDef ? ((FunctionDef) function).body()
+                : function instanceof AsyncFunctionDef ? ((AsyncFunctionDef) function).body() : List.of();
+        List<Expression> values = new ArrayList<>();
+        for (Node result : DataFlow.ownReturnsAndYields(body)) {
+            if (result instanceof Return returned && returned.value() != null) {
+                values.add(returned.value());
+            }
+        }
+        return values;
     }
 
     /** What the list a binding makes is grown with by append, extend and insert calls ({@link GrownLists}). */

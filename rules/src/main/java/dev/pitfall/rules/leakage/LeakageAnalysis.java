@@ -25,6 +25,7 @@ import dev.pitfall.ast.Starred;
 import dev.pitfall.ast.Statement;
 import dev.pitfall.ast.Subscript;
 import dev.pitfall.ast.Tuple;
+import dev.pitfall.ast.UnaryOp;
 import dev.pitfall.rules.CalleeNames;
 import dev.pitfall.rules.ImportedModules;
 import dev.pitfall.rules.leakage.PreprocessorCatalog.Category;
@@ -81,6 +82,10 @@ final class LeakageAnalysis {
     /** Group methods that call a function with each group. */
     private static final Set<String> GROUP_LAMBDA_METHODS = Set.of("transform", "agg", "aggregate", "apply");
     private static final Set<String> ROW_INDEXERS = Set.of("iloc", "loc");
+    /** Indexers that a write selects rows (or single cells) through: {@code df.loc[mask, "age"] = v}. */
+    private static final Set<String> ROW_WRITING_INDEXERS = Set.of("iloc", "loc", "at", "iat");
+    /** How many names a statistic is followed through: {@code q3 = ...; iqr = q3 - q1; up = q3 + 1.5 * iqr}. */
+    private static final int MAX_STATISTIC_HOPS = 4;
     private static final Set<String> TRANSFORMING_METHODS = Set.of("transform", "fit_resample");
     private static final Set<String> PASS_THROUGH_ATTRIBUTES = Set.of("values", "ravel", "to_numpy", "astype");
     private static final Set<String> REFITTING_METHODS = Set.of("fit", "set_params", "set_output", "partial_fit");
@@ -208,6 +213,13 @@ final class LeakageAnalysis {
                     fits.add(fit);
                     fits.addAll(lifted(fit));
                 }
+            }
+        }
+        for (Assign assignment : assignments) {
+            Fit fit = statisticWritten(assignment, statisticStatements);
+            if (fit != null) {
+                fits.add(fit);
+                fits.addAll(lifted(fit));
             }
         }
         if (fits.isEmpty()) {
@@ -675,14 +687,12 @@ final class LeakageAnalysis {
                 // x.mean() * 100 applies the statistic to nothing; checked first as it is cheap
                 continue;
             }
-            Expression statistic = statisticBehind(operand, 0);
-            if (statistic == null) {
+            StatisticSource source = statisticBehind(operand, 0);
+            if (source == null) {
                 continue;
             }
-            Expression data = statisticData(statistic);
-            if (data == null) {
-                continue;
-            }
+            Expression statistic = source.statistic();
+            Expression data = source.data();
             if (call == null && (statisticBehind(other, 0) != null || !rows.overlap(other, data))) {
                 continue;
             }
@@ -703,12 +713,50 @@ final class LeakageAnalysis {
             Expression written = call != null ? receiver
                     : operands.get(0) == operand ? operands.get(1) : operands.get(0);
             boolean grouped = containsGroupby(statistic) && !sameColumn(statistic, written);
-            Located statisticAt = operand instanceof Name ? definitionOf((Name) operand) : null;
+            Located statisticAt = statistic == operand ? null : statistic;
             return new Fit(application, "\"" + snippet(statistic) + "\"", data,
                     grouped ? Category.TARGET_ENCODER : Category.IMPUTER, grouped, carriers, application,
                     executingFunction(application), null, null, true, statisticAt);
         }
         return null;
+    }
+
+    /**
+     * A statistic written into selected rows of the frame it was computed on: mean imputation
+     * {@code df.loc[df["age"].isna(), "age"] = df["age"].mean()}, or capping at an outlier limit
+     * {@code df.loc[df["fare"] > up, "fare"] = up}. Writing it into a whole column
+     * ({@code df["mean_age"] = df["age"].mean()}) makes a constant, which teaches a model nothing.
+     */
+    private Fit statisticWritten(Assign assignment, Set<Statement> seen) {
+        if (assignment.targets().size() != 1 || !(assignment.targets().get(0) instanceof Subscript target)
+                || !writesSelectedRows(target)) {
+            return null;
+        }
+        StatisticSource source = statisticBehind(assignment.value(), 0);
+        if (source == null) {
+            return null;
+        }
+        Expression statistic = source.statistic();
+        Expression data = source.data();
+        Name frame = baseName(target);
+        if (frame == null || !rows.overlap(frame, data) || !seen.add(assignment)) {
+            return null;
+        }
+        Set<Binding> carriers = new LinkedHashSet<>(model.reachingDefinitions(frame));
+        if (carriers.isEmpty()) {
+            return null;
+        }
+        boolean grouped = containsGroupby(statistic) && !sameColumn(statistic, target);
+        Located statisticAt = statistic == assignment.value() ? null : statistic;
+        return new Fit(target, "\"" + snippet(statistic) + "\"", data,
+                grouped ? Category.TARGET_ENCODER : Category.IMPUTER, grouped, carriers, target,
+                executingFunction(assignment), null, null, true, statisticAt);
+    }
+
+    /** {@code df.loc[rows, col]}, {@code df.at[i, col]}, {@code df["age"][rows]}: a write into some rows. */
+    private static boolean writesSelectedRows(Subscript target) {
+        return target.value() instanceof Attribute indexer && ROW_WRITING_INDEXERS.contains(indexer.attr())
+                || target.value() instanceof Subscript;
     }
 
     /**
@@ -793,29 +841,104 @@ final class LeakageAnalysis {
         return false;
     }
 
-    /** The statistic an operand is or names (one assignment away), or null. */
-    private Expression statisticBehind(Expression operand, int depth) {
+    /** A statistic, and the data it is computed over as seen from where it is used. */
+    private record StatisticSource(Expression statistic, Expression data) {
+    }
+
+    /**
+     * The statistic an operand is or holds, or null: followed through a few assignments, through
+     * arithmetic with numbers, and into the return of a helper of this file.
+     */
+    private StatisticSource statisticBehind(Expression operand, int depth) {
         if (isStatistic(operand)) {
-            return operand;
+            return new StatisticSource(operand, statisticData(operand));
         }
-        if (operand instanceof Subscript && isStatistic(((Subscript) operand).value())) {
-            return ((Subscript) operand).value();
+        if (operand instanceof Subscript subscript && isStatistic(subscript.value())) {
+            return new StatisticSource(subscript.value(), statisticData(subscript.value()));
         }
-        if (operand instanceof Name && depth == 0) {
+        if (operand instanceof BinOp || operand instanceof UnaryOp) {
+            return statisticOfArithmetic(operand, depth);
+        }
+        if (depth >= MAX_STATISTIC_HOPS) {
+            return null;
+        }
+        if (operand instanceof Call call) {
+            return statisticReturned(call, List.of(), depth + 1);
+        }
+        if (operand instanceof Name) {
             Set<Binding> definitions = model.reachingDefinitions((Name) operand);
             if (definitions.size() == 1) {
                 Binding binding = definitions.iterator().next();
-                if (binding.kind() == Binding.Kind.ASSIGNMENT && binding.unpackPath().isEmpty()) {
+                if (binding.kind() != Binding.Kind.ASSIGNMENT) {
+                    return null;
+                }
+                if (binding.unpackPath().isEmpty()) {
                     return statisticBehind(binding.value(), depth + 1);
+                }
+                if (binding.value() instanceof Call call) {
+                    return statisticReturned(call, binding.unpackPath(), depth + 1);
                 }
             }
         }
         return null;
     }
 
-    private Located definitionOf(Name name) {
-        Set<Binding> definitions = model.reachingDefinitions(name);
-        return definitions.size() == 1 ? statementOf(definitions.iterator().next()) : null;
+    /**
+     * The first statistic of arithmetic on statistics and numbers, such as an outlier limit
+     * {@code q3 + 1.5 * (q3 - q1)}; null when anything else takes part, as the rows themselves do
+     * in {@code df["age"] - df["age"].mean()}.
+     */
+    private StatisticSource statisticOfArithmetic(Expression arithmetic, int depth) {
+        List<Expression> operands = new ArrayList<>();
+        operands.add(arithmetic);
+        StatisticSource found = null;
+        while (!operands.isEmpty()) {
+            Expression operand = operands.remove(operands.size() - 1);
+            if (operand instanceof BinOp binOp) {
+                operands.add(binOp.right());
+                operands.add(binOp.left());
+            } else if (operand instanceof UnaryOp unary) {
+                operands.add(unary.operand());
+            } else if (!(operand instanceof Constant)) {
+                StatisticSource statistic = statisticBehind(operand, depth);
+                if (statistic == null) {
+                    return null;
+                }
+                if (found == null) {
+                    found = statistic;
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A statistic that a helper of this file returns, as in
+     * {@code low, up = outlier_thresholds(df, "fare")}: computed over the argument passed for the
+     * parameter it is computed from.
+     */
+    private StatisticSource statisticReturned(Call call, List<Integer> unpackPath, int depth) {
+        Statement function = model.calledFunction(call).orElse(null);
+        if (function == null) {
+            return null;
+        }
+        List<Expression> returned = model.returnedValues(function);
+        if (returned.size() != 1) {
+            return null;
+        }
+        StatisticSource inside = statisticBehind(DataFlow.unpackedPart(model, returned.get(0), unpackPath), depth);
+        if (inside == null) {
+            return null;
+        }
+        List<Binding> parameters = model.parametersOf(function);
+        Set<Binding> origins = rows.origins(inside.data());
+        for (int i = 0; i < parameters.size(); i++) {
+            if (origins.contains(parameters.get(i))) {
+                Expression argument = DataFlow.argumentFor(call, parameters, i);
+                return argument == null ? null : new StatisticSource(inside.statistic(), argument);
+            }
+        }
+        return inside;
     }
 
     private boolean isStatistic(Expression expression) {
@@ -912,8 +1035,9 @@ final class LeakageAnalysis {
         if (containsGroupby(expression)) {
             return true;
         }
-        return expression instanceof Subscript && ((Subscript) expression).slice() instanceof Constant
-                && ((Constant) ((Subscript) expression).slice()).value() instanceof String;
+        // A frame's subscript is a column or a frame, whatever the key: df[column_name] in a helper
+        return expression instanceof Subscript subscript && (subscript.slice() instanceof Constant key
+                && key.value() instanceof String || model.kindOf(subscript.value()).isDataFrame());
     }
 
     /**
