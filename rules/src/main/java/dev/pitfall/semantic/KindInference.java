@@ -661,8 +661,15 @@ final class KindInference {
     }
 
     private ValueKind subscriptKind(Subscript subscript) {
-        ValueKind container = kindOf(subscript.value());
         Expression key = subscript.slice();
+        if (subscript.value() instanceof Attribute shape && shape.attr().equals("shape") && !(key instanceof Slice)) {
+            // df.shape[0], X.shape[1]: a count of rows or columns
+            ValueKind owner = kindOf(shape.value());
+            if (owner.isPandasData() || owner.is(ValueKind.NDARRAY)) {
+                return ValueKind.INT;
+            }
+        }
+        ValueKind container = kindOf(subscript.value());
         if (container.isDataFrame()) {
             return dataFrameKey(key);
         }

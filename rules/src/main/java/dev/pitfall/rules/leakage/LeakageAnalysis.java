@@ -693,7 +693,7 @@ final class LeakageAnalysis {
             }
             Expression statistic = source.statistic();
             Expression data = source.data();
-            if (call == null && (statisticBehind(other, 0) != null || !rows.overlap(other, data))) {
+            if (call == null && (statisticBehind(other, 0) != null || isNumber(other) || !rows.overlap(other, data))) {
                 continue;
             }
             if (statement == null || !seen.add(statement)) {
@@ -719,6 +719,12 @@ final class LeakageAnalysis {
                     executingFunction(application), null, null, true, statisticAt);
         }
         return null;
+    }
+
+    /** A count or other number, such as {@code len(df)} or {@code df.shape[0]}: no rows to apply a statistic to. */
+    private boolean isNumber(Expression expression) {
+        ValueKind kind = model.kindOf(expression);
+        return kind.is(ValueKind.INT) || kind.is(ValueKind.FLOAT);
     }
 
     /**
