@@ -13,6 +13,7 @@ import dev.pitfall.ast.Constant;
 import dev.pitfall.ast.ExprContext;
 import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.For;
+import dev.pitfall.ast.IfExp;
 import dev.pitfall.ast.Keyword;
 import dev.pitfall.ast.Lambda;
 import dev.pitfall.ast.Located;
@@ -37,6 +38,7 @@ import dev.pitfall.semantic.RowLineage;
 import dev.pitfall.semantic.Scope;
 import dev.pitfall.semantic.SemanticModel;
 import dev.pitfall.semantic.ValueKind;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -199,6 +201,9 @@ final class LeakageAnalysis {
             }
             if (fit == null) {
                 fit = groupStatisticAssigned(call, callStatements.get(i), statisticStatements);
+            }
+            if (fit == null) {
+                fit = columnStatisticsApplied(call, callStatements.get(i), statisticStatements);
             }
             if (fit != null) {
                 fits.add(fit);
@@ -990,20 +995,114 @@ final class LeakageAnalysis {
             return false;
         }
         String group = onlyParameter(lambda);
-        if (group == null) {
-            return false;
-        }
+        return group != null && reductionOf(lambda.body(), group) != null;
+    }
+
+    /** The first reduction of the named parameter's whole values in an expression ({@code g.median()}), or null. */
+    private static Call reductionOf(Expression expression, String parameter) {
         NodeStack pending = new NodeStack();
-        pending.push(lambda.body());
+        pending.push(expression);
         while (!pending.isEmpty()) {
             Node node = pending.pop();
             if (node instanceof Call inner && inner.func() instanceof Attribute reduction
-                    && REDUCTIONS.contains(reduction.attr()) && wholeGroup(reduction.value(), group)) {
-                return true;
+                    && REDUCTIONS.contains(reduction.attr()) && wholeGroup(reduction.value(), parameter)) {
+                return inner;
             }
             node.pushChildren(pending);
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * {@code df[cols].apply(lambda x: x.fillna(x.median()))}: pandas calls the lambda with each
+     * column, which it fills or rescales with a statistic of all the column's rows
+     * ({@code lambda x: (x - x.mean()) / x.std()} too). {@code transform} does the same, and on
+     * a Series calls the lambda with the whole Series; {@code apply} on a Series or with
+     * {@code axis=1} gives it single values or rows instead.
+     */
+    private Fit columnStatisticsApplied(Call call, Statement statement, Set<Statement> seen) {
+        if (!(call.func() instanceof Attribute method)
+                || !method.attr().equals("apply") && !method.attr().equals("transform")
+                || call.args().size() != 1 || !(call.args().get(0) instanceof Lambda lambda)
+                || !callsWithColumns(call)) {
+            return null;
+        }
+        String column = onlyParameter(lambda);
+        Expression receiver = method.value();
+        // Only pandas objects have both apply and fillna, so a receiver of unknown kind is one
+        ValueKind kind = model.kindOf(receiver);
+        boolean columns = kind.isDataFrame() || kind.isUnknown() || kind.isSeries() && method.attr().equals("transform");
+        if (column == null || !columns || containsGroupby(receiver)) {
+            return null;
+        }
+        Call statistic = reductionAppliedToItsOwnValues(lambda.body(), column);
+        if (statistic == null || statement == null || !seen.add(statement)) {
+            return null;
+        }
+        Set<Binding> carriers = assignedBindings(call);
+        if (carriers.isEmpty()) {
+            return null;
+        }
+        return new Fit(call, "\"" + snippet(call) + "\"", receiver, Category.IMPUTER, false, carriers, call,
+                executingFunction(call), null, null, true, null);
+    }
+
+    /** No {@code axis} keyword, or axis 0 / "index": the function gets columns, not rows. */
+    private static boolean callsWithColumns(Call call) {
+        for (Keyword keyword : call.keywords()) {
+            if ("axis".equals(keyword.arg())) {
+                return keyword.value() instanceof Constant axis && (BigInteger.ZERO.equals(axis.value())
+                        || "index".equals(axis.value()) || "rows".equals(axis.value()));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The reduction of a lambda's column that the lambda applies back to that column's values:
+     * {@code x.fillna(x.mean())}, {@code (x - x.min()) / (x.max() - x.min())}, either branch of
+     * {@code ... if x.dtype != "O" else x}. Null for a lambda that only reduces
+     * ({@code x.mean()}), whose result is one number per column.
+     */
+    private static Call reductionAppliedToItsOwnValues(Expression body, String column) {
+        if (body instanceof IfExp choice) {
+            Call taken = reductionAppliedToItsOwnValues(choice.body(), column);
+            return taken != null ? taken : reductionAppliedToItsOwnValues(choice.orelse(), column);
+        }
+        if (body instanceof Call call && call.func() instanceof Attribute method
+                && APPLY_METHODS.contains(method.attr()) && wholeGroup(method.value(), column)) {
+            for (Expression argument : call.args()) {
+                Call reduction = reductionOf(argument, column);
+                if (reduction != null) {
+                    return reduction;
+                }
+            }
+            for (Keyword keyword : call.keywords()) {
+                Call reduction = reductionOf(keyword.value(), column);
+                if (reduction != null) {
+                    return reduction;
+                }
+            }
+            return null;
+        }
+        if (body instanceof BinOp) {
+            boolean usesValues = false;
+            List<Expression> operands = new ArrayList<>();
+            operands.add(body);
+            while (!operands.isEmpty()) {
+                Expression operand = operands.remove(operands.size() - 1);
+                if (operand instanceof BinOp binOp) {
+                    operands.add(binOp.left());
+                    operands.add(binOp.right());
+                } else if (operand instanceof UnaryOp unary) {
+                    operands.add(unary.operand());
+                } else if (wholeGroup(operand, column) && reductionOf(operand, column) == null) {
+                    usesValues = true;
+                }
+            }
+            return usesValues ? reductionOf(body, column) : null;
+        }
+        return null;
     }
 
     /**
