@@ -900,27 +900,39 @@ final class LeakageAnalysis {
      * in {@code df["age"] - df["age"].mean()}.
      */
     private StatisticSource statisticOfArithmetic(Expression arithmetic, int depth) {
-        List<Expression> operands = new ArrayList<>();
-        operands.add(arithmetic);
         StatisticSource found = null;
-        while (!operands.isEmpty()) {
-            Expression operand = operands.remove(operands.size() - 1);
-            if (operand instanceof BinOp binOp) {
-                operands.add(binOp.right());
-                operands.add(binOp.left());
-            } else if (operand instanceof UnaryOp unary) {
-                operands.add(unary.operand());
-            } else if (!(operand instanceof Constant)) {
-                StatisticSource statistic = statisticBehind(operand, depth);
-                if (statistic == null) {
-                    return null;
-                }
-                if (found == null) {
-                    found = statistic;
-                }
+        for (Expression operand : arithmeticOperands(arithmetic)) {
+            if (operand instanceof Constant) {
+                continue;
+            }
+            StatisticSource statistic = statisticBehind(operand, depth);
+            if (statistic == null) {
+                return null;
+            }
+            if (found == null) {
+                found = statistic;
             }
         }
         return found;
+    }
+
+    /** The operands of nested binary and unary operations, left to right: a, b, c of {@code -a * (b + c)}. */
+    private static List<Expression> arithmeticOperands(Expression arithmetic) {
+        List<Expression> operands = new ArrayList<>();
+        List<Expression> pending = new ArrayList<>();
+        pending.add(arithmetic);
+        while (!pending.isEmpty()) {
+            Expression operand = pending.remove(pending.size() - 1);
+            if (operand instanceof BinOp binOp) {
+                pending.add(binOp.right());
+                pending.add(binOp.left());
+            } else if (operand instanceof UnaryOp unary) {
+                pending.add(unary.operand());
+            } else {
+                operands.add(operand);
+            }
+        }
+        return operands;
     }
 
     /**
@@ -1086,21 +1098,12 @@ final class LeakageAnalysis {
             return null;
         }
         if (body instanceof BinOp) {
-            boolean usesValues = false;
-            List<Expression> operands = new ArrayList<>();
-            operands.add(body);
-            while (!operands.isEmpty()) {
-                Expression operand = operands.remove(operands.size() - 1);
-                if (operand instanceof BinOp binOp) {
-                    operands.add(binOp.left());
-                    operands.add(binOp.right());
-                } else if (operand instanceof UnaryOp unary) {
-                    operands.add(unary.operand());
-                } else if (wholeGroup(operand, column) && reductionOf(operand, column) == null) {
-                    usesValues = true;
+            for (Expression operand : arithmeticOperands(body)) {
+                if (wholeGroup(operand, column) && reductionOf(operand, column) == null) {
+                    return reductionOf(body, column);
                 }
             }
-            return usesValues ? reductionOf(body, column) : null;
+            return null;
         }
         return null;
     }
