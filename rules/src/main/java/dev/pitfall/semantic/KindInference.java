@@ -483,11 +483,14 @@ final class KindInference {
             return false;
         }
         Binding definition = definitions.iterator().next();
-        return definition.kind() == Binding.Kind.PARAMETER
-                && (definition.owner() instanceof dev.pitfall.ast.FunctionDef
+        if (definition.kind() != Binding.Kind.PARAMETER
+                || !(definition.owner() instanceof dev.pitfall.ast.FunctionDef
                         || definition.owner() instanceof dev.pitfall.ast.AsyncFunctionDef)
-                && callsByFunction.getOrDefault(definition.owner(), List.of()).isEmpty()
-                && model.scopeOf(definition.owner()).parent().kind() != Scope.Kind.CLASS;
+                || !callsByFunction.getOrDefault(definition.owner(), List.of()).isEmpty()) {
+            return false;
+        }
+        Scope function = model.scopeOf(definition.owner());
+        return function != null && function.parent() != null && function.parent().kind() != Scope.Kind.CLASS;
     }
 
     /**

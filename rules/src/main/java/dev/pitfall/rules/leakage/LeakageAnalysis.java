@@ -1077,10 +1077,24 @@ final class LeakageAnalysis {
      * ({@code x.mean()}), whose result is one number per column.
      */
     private static Call reductionAppliedToItsOwnValues(Expression body, String column) {
-        if (body instanceof IfExp choice) {
-            Call taken = reductionAppliedToItsOwnValues(choice.body(), column);
-            return taken != null ? taken : reductionAppliedToItsOwnValues(choice.orelse(), column);
+        List<Expression> branches = new ArrayList<>();
+        branches.add(body);
+        while (!branches.isEmpty()) {
+            Expression branch = branches.remove(branches.size() - 1);
+            if (branch instanceof IfExp choice) {
+                branches.add(choice.orelse());
+                branches.add(choice.body());
+                continue;
+            }
+            Call reduction = reductionAppliedInBranch(branch, column);
+            if (reduction != null) {
+                return reduction;
+            }
         }
+        return null;
+    }
+
+    private static Call reductionAppliedInBranch(Expression body, String column) {
         if (body instanceof Call call && call.func() instanceof Attribute method
                 && APPLY_METHODS.contains(method.attr()) && wholeGroup(method.value(), column)) {
             for (Expression argument : call.args()) {
