@@ -47,13 +47,20 @@ import java.util.List;
                 - a pandas statistic of the whole frame used to fill or derive a feature before \
                 the split (`df["age"].fillna(df["age"].mean())`, a `groupby(...).mean()` mapped \
                 back onto the rows, a lambda that reduces each group, \
-                `transform(lambda g: g.fillna(g.median()))`);
+                `transform(lambda g: g.fillna(g.median()))`), written into rows \
+                (`df.loc[df["age"].isna(), "age"] = df["age"].mean()`, capping at outlier limits \
+                such as `q3 + 1.5 * (q3 - q1)`, also when a helper like `outlier_thresholds` \
+                returns them), or applied to each column by `apply` or `transform` \
+                (`df[cols].apply(lambda x: x.fillna(x.median()))`, min-max scaling in a lambda);
                 - any of these fitted on the test side of a split, or on data named or read as test \
                 data (`pd.concat([train, test])`).
 
                 A `Pipeline` passed to cross-validation, stateless transformations \
                 (`FunctionTransformer`, `pd.get_dummies`, `Normalizer`), encoders with fixed \
-                `categories=`, a constant imputer and label encoding of the target are fine. \
+                `categories=`, a constant imputer and label encoding of the target (also into a \
+                column named as the target, `df["target"] = le.fit_transform(df["sentiment"])`) \
+                are fine. A statistic divided by a count (`df.isnull().sum() / len(df)`) or set \
+                as a whole column changes no row. \
                 Numbers are not data: a sample drawn with `n_samples=n_train + n_test` and cut at \
                 `n_train` holds no test rows, and a statistic used only as an index or slice bound \
                 (`v[:mask.sum()]`) is not applied to the rows. Training and test rows joined \
