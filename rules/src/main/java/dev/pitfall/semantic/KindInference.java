@@ -419,8 +419,8 @@ final class KindInference {
             if (node instanceof Attribute attribute && attribute.value() instanceof Name receiver) {
                 attributeByReceiver.put(receiver, attribute);
             } else if (node instanceof Call call) {
-                Statement function = model.calledFunction(call).orElse(null);
-                if (function != null) {
+                // A call that may reach either of two definitions of a helper passes its arguments to both
+                for (Statement function : model.calledFunctions(call)) {
                     List<Call> calls = callsByFunction.get(function);
                     if (calls == null) {
                         calls = new ArrayList<>();

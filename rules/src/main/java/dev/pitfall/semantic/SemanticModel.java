@@ -299,20 +299,40 @@ public final class SemanticModel {
      * reaching definition is the same {@code def} (a FunctionDef or AsyncFunctionDef); else empty.
      */
     public Optional<Statement> calledFunction(Call call) {
+        List<Statement> candidates = calledFunctions(call);
+        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+    }
+
+    /**
+     * Every {@code def} of this file that a call may call, when each reaching definition of the
+     * callee's name is one: several when a script (often a notebook exported as one) defines the
+     * same helper twice; else empty.
+     */
+    public List<Statement> calledFunctions(Call call) {
         if (!(call.func() instanceof Name)) {
-            return Optional.empty();
+            return List.of();
         }
-        Name name = (Name) call.func();
-        Collection<Binding> definitions = reaching.reachingShared(name);
-        Statement found = null;
+        Collection<Binding> definitions = reaching.reachingShared(((Name) call.func()));
+        Statement first = null;
+        List<Statement> found = null;
         for (Binding binding : definitions) {
-            if (binding.kind() != Binding.Kind.FUNCTION
-                    || (found != null && found != binding.node())) {
-                return Optional.empty();
+            if (binding.kind() != Binding.Kind.FUNCTION) {
+                return List.of();
             }
-            found = (Statement) binding.node();
+            Statement function = (Statement) binding.node();
+            if (first == null) {
+                first = function;
+            } else if (function != first) {
+                if (found == null) {
+                    found = new ArrayList<>();
+                    found.add(first);
+                }
+                if (!found.contains(function)) {
+                    found.add(function);
+                }
+            }
         }
-        return Optional.ofNullable(found);
+        return found != null ? found : first != null ? List.of(first) : List.of();
     }
 
     /**

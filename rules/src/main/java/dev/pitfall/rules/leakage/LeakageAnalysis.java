@@ -941,10 +941,22 @@ final class LeakageAnalysis {
      * parameter it is computed from.
      */
     private StatisticSource statisticReturned(Call call, List<Integer> unpackPath, int depth) {
-        Statement function = model.calledFunction(call).orElse(null);
-        if (function == null) {
-            return null;
+        List<Statement> functions = model.calledFunctions(call);
+        StatisticSource first = null;
+        for (Statement function : functions) {
+            // A helper defined twice (a notebook exported as a script) must return a statistic both times.
+            StatisticSource returned = statisticReturnedBy(function, call, unpackPath, depth);
+            if (returned == null) {
+                return null;
+            }
+            if (first == null) {
+                first = returned;
+            }
         }
+        return first;
+    }
+
+    private StatisticSource statisticReturnedBy(Statement function, Call call, List<Integer> unpackPath, int depth) {
         List<Expression> returned = model.returnedValues(function);
         if (returned.size() != 1) {
             return null;
