@@ -7,8 +7,6 @@ import dev.pitfall.ast.Expression;
 import dev.pitfall.ast.Name;
 import dev.pitfall.ast.Node;
 import dev.pitfall.ast.NodeStack;
-import dev.pitfall.ast.Nodes;
-import dev.pitfall.ast.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +36,7 @@ final class GrownLists {
         if (binding.kind() != Binding.Kind.ASSIGNMENT) {
             return List.of();
         }
-        Expression value = unpackedElement(binding.value(), binding.unpackPath());
+        Expression value = DataFlow.unpackedPart(model, binding.value(), binding.unpackPath());
         boolean makesList = value instanceof dev.pitfall.ast.List
                 || value instanceof Call call && call.args().isEmpty() && model.isCallTo(call, "builtins.list");
         if (!makesList) {
@@ -53,20 +51,6 @@ final class GrownLists {
             }
         }
         return added;
-    }
-
-    /** The element of nested tuple and list displays that an unpacking path picks, or null. */
-    private static Expression unpackedElement(Expression value, List<Integer> path) {
-        Expression current = value;
-        for (int index : path) {
-            List<Expression> elements = current instanceof Tuple tuple ? tuple.elts()
-                    : current instanceof dev.pitfall.ast.List list ? list.elts() : null;
-            if (elements == null || index < 0 || index >= elements.size() || Nodes.hasStarred(elements)) {
-                return null;
-            }
-            current = elements.get(index);
-        }
-        return current;
     }
 
     private IdentityTable<Name, Expression> growingCalls() {

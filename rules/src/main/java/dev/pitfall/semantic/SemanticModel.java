@@ -45,6 +45,8 @@ public final class SemanticModel {
     private RowLineage rowLineage;
     private InstanceAttributes instanceAttributes;
     private GrownLists grownLists;
+    /** What each function returns, walked once: the leakage analysis asks at every call it follows. */
+    private Map<Statement, List<Expression>> returnedValuesByFunction;
     private List<String> starImportedModules;
 
     private SemanticModel(Module module, SourceFile source) {
@@ -340,6 +342,13 @@ public final class SemanticModel {
      * statements that return something, not those of the functions nested in it.
      */
     public List<Expression> returnedValues(Statement function) {
+        if (returnedValuesByFunction == null) {
+            returnedValuesByFunction = new IdentityHashMap<>();
+        }
+        List<Expression> known = returnedValuesByFunction.get(function);
+        if (known != null) {
+            return known;
+        }
         List<Statement> body = function instanceof FunctionDef ? ((FunctionDef) function).body()
                 : function instanceof AsyncFunctionDef ? ((AsyncFunctionDef) function).body() : List.of();
         List<Expression> values = new ArrayList<>();
@@ -348,6 +357,7 @@ public final class SemanticModel {
                 values.add(returned.value());
             }
         }
+        returnedValuesByFunction.put(function, values);
         return values;
     }
 

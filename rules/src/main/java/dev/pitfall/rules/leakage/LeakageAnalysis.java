@@ -38,7 +38,6 @@ import dev.pitfall.semantic.RowLineage;
 import dev.pitfall.semantic.Scope;
 import dev.pitfall.semantic.SemanticModel;
 import dev.pitfall.semantic.ValueKind;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -1075,8 +1074,8 @@ final class LeakageAnalysis {
     private static boolean callsWithColumns(Call call) {
         for (Keyword keyword : call.keywords()) {
             if ("axis".equals(keyword.arg())) {
-                return keyword.value() instanceof Constant axis && (BigInteger.ZERO.equals(axis.value())
-                        || "index".equals(axis.value()) || "rows".equals(axis.value()));
+                return isZero(keyword.value()) || keyword.value() instanceof Constant axis
+                        && ("index".equals(axis.value()) || "rows".equals(axis.value()));
             }
         }
         return true;
